@@ -1,0 +1,60 @@
+import type { AppError } from './errors';
+
+export type RegistrationState = 'unconfigured' | 'disabled' | 'connecting' | 'registering' | 'registered' | 'failed';
+
+export interface RegistrationSnapshot {
+  state: RegistrationState;
+  /** user@domain of the configured account, if any. */
+  account: string | null;
+  error: AppError | null;
+}
+
+export type CallDirection = 'incoming' | 'outgoing';
+
+/** dialing -> ringing (remote alerting) -> active; incoming -> connecting -> active; any -> ended. */
+export type CallState = 'dialing' | 'ringing' | 'incoming' | 'connecting' | 'active' | 'ended';
+
+export interface CallEnd {
+  code: 'local_hangup' | 'remote_hangup' | 'busy' | 'rejected' | 'declined' | 'not_found' | 'unavailable' | 'no_answer' | 'canceled' | 'failed';
+  message: string;
+  /** The call was set up and then ended normally. */
+  completed: boolean;
+}
+
+export interface CallSnapshot {
+  id: string;
+  direction: CallDirection;
+  state: CallState;
+  remoteNumber: string;
+  remoteName: string | null;
+  startedAt: number;
+  answeredAt: number | null;
+  endedAt: number | null;
+  end: CallEnd | null;
+  muted: boolean;
+  held: boolean;
+}
+
+export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';
+
+export interface SoftphoneSnapshot {
+  /** Grows with every change, so a view can tell a newer snapshot from an older one. */
+  seq: number;
+  registration: RegistrationSnapshot;
+  /** Calls that are not over, oldest first. */
+  calls: CallSnapshot[];
+  /** The most recent call that ended, so a view can say how it ended. */
+  lastEndedCall: CallSnapshot | null;
+  /** The last failed command (e.g. a call refused because the microphone is blocked). */
+  lastError: AppError | null;
+  microphone: MicrophonePermission;
+}
+
+export const initialSnapshot: SoftphoneSnapshot = {
+  seq: 0,
+  registration: { state: 'unconfigured', account: null, error: null },
+  calls: [],
+  lastEndedCall: null,
+  lastError: null,
+  microphone: 'unknown',
+};

@@ -1,0 +1,48 @@
+import { microphoneError, type AppError } from '../calls/errors';
+import type { MicrophonePermission } from '../calls/snapshot';
+
+export type MicrophoneResult = { ok: true; stream: MediaStream } | { ok: false; error: AppError };
+
+export async function openMicrophone(): Promise<MicrophoneResult> {
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true }, video: false });
+    return { ok: true, stream };
+  } catch (error) {
+    return { ok: false, error: microphoneError(error instanceof DOMException ? error.name : undefined) };
+  }
+}
+
+export function stopStream(stream: MediaStream | null | undefined): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
+}
+
+/** Plays a call's remote audio from this document, which outlives the popup. */
+export class RemoteAudio {
+  private readonly element: HTMLAudioElement;
+
+  constructor() {
+    this.element = document.createElement('audio');
+    this.element.autoplay = true;
+    document.body.append(this.element);
+  }
+
+  play(stream: MediaStream): void {
+    this.element.srcObject = stream;
+    this.element.play().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.element.srcObject = null;
+    this.element.remove();
+  }
+}
+
+export async function watchMicrophonePermission(onChange: (state: MicrophonePermission) => void): Promise<void> {
+  try {
+    const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });
+    onChange(status.state);
+    status.addEventListener('change', () => onChange(status.state));
+  } catch {
+    onChange('unknown');
+  }
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { AccountSection } from './AccountSection';
+import { t } from '../ui/i18n';
+import './options.css';
+
+/** Each settings section is one self-contained component; adding one touches this list. */
+const sections = [AccountSection];
+
+function Options() {
+  return (
+    <main class="options">
+      <h1>{t('settingsTitle')}</h1>
+      {sections.map((Section) => (
+        <Section key={Section.name} />
+      ))}
+    </main>
+  );
+}
+
+render(<Options />, document.getElementById('app')!);

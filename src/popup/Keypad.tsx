@@ -1,0 +1,62 @@
+import { useRef, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
+import { t } from '../ui/i18n';
+
+const KEYS: [string, string][] = [
+  ['1', ''], ['2', 'ABC'], ['3', 'DEF'],
+  ['4', 'GHI'], ['5', 'JKL'], ['6', 'MNO'],
+  ['7', 'PQRS'], ['8', 'TUV'], ['9', 'WXYZ'],
+  ['*', ''], ['0', '+'], ['#', ''],
+];
+
+export interface KeypadProps {
+  disabled: boolean;
+  onCall(number: string): void;
+}
+
+export function Keypad({ disabled, onCall }: KeypadProps) {
+  const [number, setNumber] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+
+  const press = (key: string): void => {
+    setNumber((current) => current + key);
+    input.current?.focus();
+  };
+  const submit = (event: TargetedEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (number.trim() !== '') onCall(number);
+  };
+
+  return (
+    <form class="keypad" onSubmit={submit} aria-label={t('keypadLabel')}>
+      <div class="number-row">
+        <input
+          ref={input}
+          class="number-input"
+          type="tel"
+          inputMode="tel"
+          autoComplete="off"
+          aria-label={t('numberToCall')}
+          placeholder={t('numberPlaceholder')}
+          value={number}
+          onInput={(event) => setNumber(event.currentTarget.value)}
+          autoFocus
+        />
+        <button type="button" class="icon-button" aria-label={t('deleteDigit')} disabled={number === ''} onClick={() => setNumber((n) => n.slice(0, -1))}>
+          ⌫
+        </button>
+      </div>
+      <div class="digits" role="group" aria-label={t('dialpad')}>
+        {KEYS.map(([digit, letters]) => (
+          <button type="button" class="digit" key={digit} aria-label={digit} onClick={() => press(digit)}>
+            <span class="digit-main">{digit}</span>
+            <span class="digit-letters" aria-hidden="true">{letters}</span>
+          </button>
+        ))}
+      </div>
+      <button type="submit" class="call-button" disabled={disabled || number.trim() === ''}>
+        {t('call')}
+      </button>
+    </form>
+  );
+}

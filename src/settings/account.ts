@@ -1,0 +1,119 @@
+import * as v from 'valibot';
+
+export interface IceServer {
+  urls: string;
+  username?: string;
+  credential?: string;
+}
+
+/** The user's SIP identifiers (from the PBX console) and how to reach the PBX. */
+export interface AccountSettings {
+  username: string;
+  password: string;
+  domain: string;
+  websocketUrl: string;
+  displayName: string;
+  iceServers: IceServer[];
+  enabled: boolean;
+}
+
+export interface FieldError {
+  field: keyof AccountSettings | 'form';
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+const hostname = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+function isWebSocketUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+const IceServerSchema = v.object({
+  urls: v.pipe(v.string(), v.trim(), v.regex(/^(stuns?|turns?):[^\s]+$/, 'An ICE server starts with stun:, stuns:, turn: or turns:')),
+  username: v.optional(v.pipe(v.string(), v.maxLength(256))),
+  credential: v.optional(v.pipe(v.string(), v.maxLength(256))),
+});
+
+export const AccountSettingsSchema = v.object({
+  username: v.pipe(
+    v.string('The SIP username is required'),
+    v.trim(),
+    v.nonEmpty('The SIP username is required'),
+    v.maxLength(64, 'The SIP username is too long'),
+    v.regex(/^[A-Za-z0-9._~!$&'()*+,;=%-]+$/, 'The SIP username may contain letters, digits and . _ - only'),
+  ),
+  password: v.pipe(v.string('The SIP password is required'), v.nonEmpty('The SIP password is required'), v.maxLength(256, 'The SIP password is too long')),
+  domain: v.pipe(
+    v.string('The domain is required'),
+    v.trim(),
+    v.toLowerCase(),
+    v.nonEmpty('The domain is required'),
+    v.check((d) => hostname.test(d) || ipv4.test(d), 'The domain must be a host name such as company.axivox.com'),
+  ),
+  websocketUrl: v.pipe(
+    v.string('The WebSocket URL is required'),
+    v.trim(),
+    v.nonEmpty('The WebSocket URL is required'),
+    v.check(isWebSocketUrl, 'The WebSocket URL must start with wss:// (or ws:// for a local test server)'),
+  ),
+  displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, 'The display name is too long')), ''),
+  iceServers: v.optional(v.pipe(v.array(IceServerSchema), v.maxLength(8, 'At most 8 ICE servers')), []),
+  enabled: v.optional(v.boolean(), true),
+});
+
+/** Checks and normalises account settings from any source (form, storage, import). Never throws. */
+export function parseAccountSettings(input: unknown): Parsed<AccountSettings> {
+  const result = v.safeParse(AccountSettingsSchema, input);
+  if (result.success) return { ok: true, value: result.output as AccountSettings };
+  const errors: FieldError[] = [];
+  for (const issue of result.issues) {
+    const key = issue.path?.[0]?.key;
+    const field = typeof key === 'string' && key in emptyAccount ? (key as keyof AccountSettings) : 'form';
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+  }
+  return { ok: false, errors };
+}
+
+export const emptyAccount: AccountSettings = {
+  username: '',
+  password: '',
+  domain: '',
+  websocketUrl: '',
+  displayName: '',
+  iceServers: [],
+  enabled: true,
+};
+
+/** "stun:host:3478" or "turn:host:3478 user secret", one server a line. */
+export function parseIceServerLines(text: string): IceServer[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [urls = '', username, credential] = line.split(/\s+/);
+      return username === undefined ? { urls } : { urls, username, credential: credential ?? '' };
+    });
+}
+
+export function formatIceServerLines(servers: IceServer[]): string {
+  return servers.map((s) => [s.urls, s.username, s.credential].filter((x) => x !== undefined).join(' ')).join('\n');
+}
+
+/** Whether two accounts would register the same way (a change of these needs a new registration). */
+export function sameRegistration(a: AccountSettings | null, b: AccountSettings | null): boolean {
+  if (a === null || b === null) return a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function accountAddress(account: Pick<AccountSettings, 'username' | 'domain'>): string {
+  return `${account.username}@${account.domain}`;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser + PBX tests: one file at a time (each starts its own PBX and browsers) on a 2-core machine.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,178 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Daemon, waitUntil, type LogLine } from './process';
+import { freePort, freePortRange } from './ports';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MODULES_DIR = '/usr/lib/x86_64-linux-gnu/kamailio/modules/';
+
+export interface PbxUser {
+  username: string;
+  password: string;
+}
+
+export interface PbxOptions {
+  domain?: string;
+  users?: PbxUser[];
+  /** Dial codes that the announcement endpoint answers (answer, ~2 s of audio, hang up). */
+  announceCodes?: string[];
+}
+
+export const defaultUsers: PbxUser[] = [
+  { username: 'alice', password: 'alicepw' },
+  { username: 'bob', password: 'bobpw' },
+  { username: 'carol', password: 'carolpw' },
+  { username: 'agent100', password: 'agentpw' },
+];
+
+export interface SipRequestSeen {
+  at: number;
+  method: string;
+  ruri: string;
+  text: string;
+}
+
+/**
+ * The project's test PBX: Kamailio (SIP over WebSocket + UDP), rtpengine and a sipp announcement
+ * endpoint, all on loopback ports chosen at start, stopped by PID.
+ */
+export class TestPbx {
+  private constructor(
+    readonly domain: string,
+    readonly wsPort: number,
+    readonly sipPort: number,
+    readonly users: PbxUser[],
+    private readonly runDir: string,
+    private kamailio: Daemon,
+    private readonly helpers: Daemon[],
+    private readonly configPath: string,
+  ) {}
+
+  get wsUrl(): string {
+    return `ws://127.0.0.1:${this.wsPort}`;
+  }
+
+  static async start(options: PbxOptions = {}): Promise<TestPbx> {
+    const domain = options.domain ?? 'pbx.test';
+    const users = options.users ?? defaultUsers;
+    const announceCodes = options.announceCodes ?? ['*45'];
+    const [wsPort, sipPort, announcePort, rtpenginePort, sippMediaPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const rtpBase = await freePortRange(100);
+    const runDir = mkdtempSync(join(tmpdir(), 'voip-pbx-'));
+
+    const config = readFileSync(join(here, 'kamailio.cfg'), 'utf8')
+      .replaceAll('@WS_PORT@', String(wsPort))
+      .replaceAll('@SIP_PORT@', String(sipPort))
+      .replaceAll('@ANNOUNCE_PORT@', String(announcePort))
+      .replaceAll('@RTPENGINE_PORT@', String(rtpenginePort))
+      .replaceAll('@DOMAIN@', domain)
+      .replaceAll('@MODULES_DIR@', MODULES_DIR)
+      .replace('@USERS@', users.map((u) => `\t$sht(users=>${u.username}) = "${u.password}";`).join('\n'))
+      .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'));
+    const configPath = join(runDir, 'kamailio.cfg');
+    writeFileSync(configPath, config);
+
+    const rtpengine = Daemon.start('rtpengine', 'rtpengine', [
+      '--config-file=none',
+      '--table=-1',
+      '--interface=127.0.0.1',
+      `--listen-ng=127.0.0.1:${rtpenginePort}`,
+      `--port-min=${rtpBase}`,
+      `--port-max=${rtpBase + 99}`,
+      '--foreground',
+      '--log-stderr',
+      `--pidfile=${join(runDir, 'rtpengine.pid')}`,
+    ]);
+    const sipp = Daemon.start('sipp', 'sipp', [
+      '-sf', join(here, 'announce.xml'),
+      '-i', '127.0.0.1',
+      '-p', String(announcePort),
+      '-mi', '127.0.0.1',
+      '-mp', String(sippMediaPort),
+      '-t', 'u1',
+      '-nostdin',
+      '-trace_err',
+      '-error_file', join(runDir, 'sipp-errors.log'),
+    ], runDir);
+    await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
+    const kamailio = TestPbx.startKamailio(configPath, runDir);
+    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp], configPath);
+    await pbx.waitForListening();
+    return pbx;
+  }
+
+  private static startKamailio(configPath: string, runDir: string): Daemon {
+    return Daemon.start('kamailio', 'kamailio', [
+      '-f', configPath, '-DD', '-E', '-m', '64', '-M', '8',
+      '-P', join(runDir, 'kamailio.pid'), '-Y', runDir,
+    ]);
+  }
+
+  private async waitForListening(): Promise<void> {
+    await waitUntil(async () => {
+      if (!this.kamailio.running) throw new Error(`kamailio exited:\n${this.log()}`);
+      return tcpOpen(this.wsPort);
+    }, 10_000, 'kamailio to listen');
+  }
+
+  /** Kill the SIP server (not the media helpers), as a crash would. */
+  async killSipServer(): Promise<void> {
+    await this.kamailio.stop('SIGKILL');
+  }
+
+  /** Start the SIP server again on the same ports, with empty registrations. */
+  async restartSipServer(): Promise<void> {
+    await this.kamailio.stop();
+    this.kamailio = TestPbx.startKamailio(this.configPath, this.runDir);
+    await this.waitForListening();
+  }
+
+  /** SIP requests the server has received so far (from its own log). */
+  requests(since = 0): SipRequestSeen[] {
+    return this.kamailio.lines.filter((l) => l.at >= since).flatMap((l) => {
+      const match = /REQ (\S+) (\S+) from/.exec(l.text);
+      return match ? [{ at: l.at, method: match[1]!, ruri: match[2]!, text: l.text }] : [];
+    });
+  }
+
+  /** Resolves with the first request (seen from `since` on) that matches. */
+  async waitForRequest(method: string, ruriPattern: RegExp = /.*/, options: { since?: number; timeoutMs?: number } = {}): Promise<SipRequestSeen> {
+    const since = options.since ?? 0;
+    let found: SipRequestSeen | undefined;
+    await waitUntil(() => {
+      found = this.requests(since).find((r) => r.method === method && ruriPattern.test(r.ruri));
+      return found !== undefined;
+    }, options.timeoutMs ?? 10_000, `${method} ${ruriPattern} at the PBX`);
+    return found!;
+  }
+
+  log(): string {
+    return this.kamailio.lines.map((l: LogLine) => l.text).join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await this.kamailio.stop();
+    for (const helper of this.helpers) await helper.stop();
+    rmSync(this.runDir, { recursive: true, force: true });
+  }
+}
+
+function tcpOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
