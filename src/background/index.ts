@@ -3,7 +3,7 @@ import { isExtensionPage, onBroadcast, request } from '../protocol/client';
 import { serve } from '../protocol/server';
 import { loadAccount, onAccountChanged, saveAccount } from './accountStore';
 import { showBadge } from './badge';
-import { ensureOffscreenDocument } from './offscreenDocument';
+import { ensureOffscreenDocument, offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';
 
@@ -30,7 +30,10 @@ serve(
       await openWelcomePage();
       return { ok: true as const, value: null };
     },
-    offscreenReady: async () => ({ account: await loadAccount() }),
+    offscreenReady: async () => {
+      offscreenDocumentReady();
+      return { account: await loadAccount() };
+    },
   },
   isExtensionPage,
 );

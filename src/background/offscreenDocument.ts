@@ -1,24 +1,45 @@
 const OFFSCREEN_PATH = 'extension/offscreen.html';
+const READY_TIMEOUT_MS = 5000;
 
 let creating: Promise<void> | null = null;
+let announceReady: (() => void) | null = null;
 
-/** The offscreen document holds the SIP user agent and the calls; there is at most one. */
+/**
+ * The offscreen document holds the SIP user agent and the calls; there is at most one. Resolves
+ * once it exists and its script listens (it says so with an offscreenReady request).
+ */
 export async function ensureOffscreenDocument(): Promise<void> {
+  if (creating) return creating;
   if (await offscreenDocumentExists()) return;
-  creating ??= chrome.offscreen
-    .createDocument({
+  creating ??= create().finally(() => {
+    creating = null;
+  });
+  return creating;
+}
+
+/** Called when the offscreen document's script has started and listens for requests. */
+export function offscreenDocumentReady(): void {
+  announceReady?.();
+}
+
+async function create(): Promise<void> {
+  const ready = new Promise<void>((resolve) => {
+    announceReady = resolve;
+    setTimeout(resolve, READY_TIMEOUT_MS);
+  });
+  try {
+    await chrome.offscreen.createDocument({
       url: OFFSCREEN_PATH,
       reasons: [chrome.offscreen.Reason.USER_MEDIA, chrome.offscreen.Reason.WEB_RTC],
       justification: 'Keeps the softphone registered and its calls (microphone and WebRTC audio) alive while the popup is closed.',
-    })
-    .catch((error: unknown) => {
-      // Another caller won the race: the document exists, which is all we wanted.
-      if (!String(error).includes('single offscreen')) throw error;
-    })
-    .finally(() => {
-      creating = null;
     });
-  await creating;
+  } catch (error) {
+    // Another service worker instance won the race: the document exists, which is all we wanted.
+    if (!String(error).includes('single offscreen')) throw error;
+    return;
+  }
+  await ready;
+  announceReady = null;
 }
 
 async function offscreenDocumentExists(): Promise<boolean> {

@@ -14,11 +14,12 @@ export class CallSession {
   constructor(
     readonly session: RTCSession,
     direction: CallDirection,
+    hasIceServers: boolean,
     private readonly changed: (call: CallSession) => void,
   ) {
     const identity = session.remote_identity;
     this.snapshot = newCall(session.id, direction, identity.uri.user ?? '', identity.display_name || null, Date.now());
-    boundIceGathering(session);
+    boundIceGathering(session, hasIceServers);
     session.on('peerconnection', ({ peerconnection }) => this.playRemoteAudio(peerconnection));
     if (session.connection) this.playRemoteAudio(session.connection);
     session.on('progress', () => this.apply({ type: 'progress' }));

@@ -101,7 +101,8 @@ export class Softphone {
   }
 
   private track(session: RTCSession, direction: 'incoming' | 'outgoing'): CallSession {
-    const call = new CallSession(session, direction, (changed) => this.onCallChanged(changed));
+    const hasIceServers = (this.account?.iceServers.length ?? 0) > 0;
+    const call = new CallSession(session, direction, hasIceServers, (changed) => this.onCallChanged(changed));
     this.calls.set(call.id, call);
     this.publishCalls();
     return call;

@@ -21,11 +21,11 @@ export interface PbxOptions {
   announceCodes?: string[];
 }
 
+/** As on Axivox, a user's SIP username is their extension. */
 export const defaultUsers: PbxUser[] = [
-  { username: 'alice', password: 'alicepw' },
-  { username: 'bob', password: 'bobpw' },
-  { username: 'carol', password: 'carolpw' },
-  { username: 'agent100', password: 'agentpw' },
+  { username: '101', password: 'alice-secret' },
+  { username: '102', password: 'bob-secret' },
+  { username: '103', password: 'carol-secret' },
 ];
 
 export interface SipRequestSeen {

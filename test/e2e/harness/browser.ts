@@ -1,0 +1,121 @@
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AccountSettings } from '../../../src/settings';
+import type { SoftphoneSnapshot } from '../../../src/calls/snapshot';
+import type { CallStats } from '../../../src/protocol/api';
+
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+
+export interface AgentOptions {
+  /** Grant the microphone to the extension (as a user who allowed it would). Default true. */
+  microphone?: boolean;
+}
+
+/** One browser profile with the built extension loaded: an agent at a desk. */
+export class Agent {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    private readonly profileDir: string,
+  ) {}
+
+  static async launch(options: AgentOptions = {}): Promise<Agent> {
+    const profileDir = mkdtempSync(join(tmpdir(), 'voip-agent-'));
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: false,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--allow-loopback-in-peer-connection',
+        '--use-fake-device-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required',
+        ...(options.microphone === false ? [] : ['--use-fake-ui-for-media-stream']),
+        `--disable-extensions-except=${DIST}`,
+        `--load-extension=${DIST}`,
+      ],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    return new Agent(context, extensionId, profileDir);
+  }
+
+  url(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  async serviceWorker(): Promise<Worker> {
+    return this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
+  }
+
+  /** Opens the softphone popup (as a tab: closing it is closing the popup). */
+  async openPopup(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.url('extension/popup.html'));
+    return page;
+  }
+
+  async openOptions(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.url('extension/options.html'));
+    return page;
+  }
+
+  /** Stores an account the way the settings page does, through the service worker's validation. */
+  async configure(account: Partial<AccountSettings> & Pick<AccountSettings, 'username' | 'password' | 'domain' | 'websocketUrl'>): Promise<void> {
+    const page = await this.extensionPage();
+    const result = await page.evaluate(
+      (a) => chrome.runtime.sendMessage({ to: 'background', type: 'saveAccount', payload: { account: a } }),
+      { displayName: '', iceServers: [], enabled: true, ...account },
+    );
+    if (!result?.ok) throw new Error(`account refused: ${JSON.stringify(result)}`);
+  }
+
+  async snapshot(): Promise<SoftphoneSnapshot> {
+    const page = await this.extensionPage();
+    return page.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'getSnapshot', payload: {} }));
+  }
+
+  async waitForSnapshot(predicate: (s: SoftphoneSnapshot) => boolean, what: string, timeoutMs = 15_000): Promise<SoftphoneSnapshot> {
+    const deadline = Date.now() + timeoutMs;
+    let last: SoftphoneSnapshot | undefined;
+    while (Date.now() < deadline) {
+      last = await this.snapshot();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last)}`);
+  }
+
+  async waitUntilRegistered(): Promise<SoftphoneSnapshot> {
+    return this.waitForSnapshot((s) => s.registration.state === 'registered', 'registration');
+  }
+
+  async callStats(callId: string): Promise<CallStats | null> {
+    const page = await this.extensionPage();
+    return page.evaluate((id) => chrome.runtime.sendMessage({ to: 'background', type: 'callStats', payload: { callId: id } }), callId);
+  }
+
+  /** An extension page kept open for the test's own requests (not the popup under test). */
+  private probe: Page | null = null;
+  private async extensionPage(): Promise<Page> {
+    if (this.probe === null || this.probe.isClosed()) {
+      this.probe = await this.context.newPage();
+      await this.probe.goto(this.url('extension/welcome.html'));
+    }
+    return this.probe;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
