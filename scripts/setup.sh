@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on Debian 12, then builds the extension.
+# System packages: the test PBX (Kamailio with WebSocket, rtpengine, sipp) and Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-utils-modules
+  rtpengine-daemon sip-tester chromium
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+npm ci --no-audit --no-fund
+npm run build

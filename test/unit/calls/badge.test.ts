@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { badgeFor } from '../../../src/calls/badge';
+import { newCall } from '../../../src/calls/callState';
+import { initialSnapshot, type RegistrationState, type SoftphoneSnapshot } from '../../../src/calls/snapshot';
+
+function snapshot(state: RegistrationState, patch: Partial<SoftphoneSnapshot> = {}): SoftphoneSnapshot {
+  return { ...initialSnapshot, registration: { state, account: '101@pbx.test', error: state === 'failed' ? { code: 'auth_failed', message: 'Wrong username or password' } : null }, ...patch };
+}
+
+describe('toolbar badge', () => {
+  test.each<[RegistrationState, string]>([
+    ['registered', ''],
+    ['connecting', '…'],
+    ['registering', '…'],
+    ['failed', '!'],
+    ['disabled', 'OFF'],
+    ['unconfigured', 'SET'],
+  ])('%s shows "%s"', (state, text) => {
+    expect(badgeFor(snapshot(state)).text).toBe(text);
+  });
+
+  test('an error explains itself in the tooltip', () => {
+    expect(badgeFor(snapshot('failed')).title).toBe('Wrong username or password');
+  });
+
+  test('a ringing call outranks a call in progress, which outranks registration', () => {
+    const active = { ...newCall('a', 'outgoing', '102', null, 0), state: 'active' as const };
+    const ringing = newCall('b', 'incoming', '103', null, 0);
+    expect(badgeFor(snapshot('failed', { calls: [active] })).text).toBe('CALL');
+    expect(badgeFor(snapshot('registered', { calls: [active, ringing] })).text).toBe('RING');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { applyCallEvent, callEnd, newCall, type CallEvent } from '../../../src/calls/callState';
+import type { CallSnapshot } from '../../../src/calls/snapshot';
+
+const outgoing = newCall('c1', 'outgoing', '102', null, 1000);
+const incoming = newCall('c2', 'incoming', '101', 'Alice', 1000);
+
+function run(call: CallSnapshot, events: CallEvent[]): CallSnapshot {
+  return events.reduce(applyCallEvent, call);
+}
+
+describe('call state', () => {
+  test.each<[string, CallSnapshot, CallEvent[], Partial<CallSnapshot>]>([
+    ['outgoing starts dialing', outgoing, [], { state: 'dialing', answeredAt: null }],
+    ['remote alerting makes it ring', outgoing, [{ type: 'progress' }], { state: 'ringing' }],
+    ['an answer makes it active', outgoing, [{ type: 'progress' }, { type: 'accepted', at: 2000 }], { state: 'active', answeredAt: 2000 }],
+    ['confirmation keeps the first answer time', outgoing, [{ type: 'accepted', at: 2000 }, { type: 'confirmed', at: 2100 }], { state: 'active', answeredAt: 2000 }],
+    ['incoming starts ringing in', incoming, [], { state: 'incoming' }],
+    ['an answered incoming call connects until ACK', incoming, [{ type: 'accepted', at: 2000 }], { state: 'connecting', answeredAt: 2000 }],
+    ['ACK makes it active', incoming, [{ type: 'accepted', at: 2000 }, { type: 'confirmed', at: 2050 }], { state: 'active' }],
+    ['progress after answer changes nothing', outgoing, [{ type: 'accepted', at: 2000 }, { type: 'progress' }], { state: 'active' }],
+    ['mute and hold are tracked', outgoing, [{ type: 'muted' }, { type: 'held' }], { muted: true, held: true }],
+    ['unmute and resume undo them', outgoing, [{ type: 'muted' }, { type: 'held' }, { type: 'unmuted' }, { type: 'resumed' }], { muted: false, held: false }],
+    [
+      'an ended call stays ended',
+      outgoing,
+      [{ type: 'ended', at: 3000, cause: 'Busy', originator: 'remote' }, { type: 'confirmed', at: 4000 }],
+      { state: 'ended', endedAt: 3000, answeredAt: null },
+    ],
+  ])('%s', (_, call, events, expected) => {
+    expect(run(call, events)).toMatchObject(expected);
+  });
+});
+
+describe('how a call ended', () => {
+  const answered = run(outgoing, [{ type: 'accepted', at: 2000 }]);
+  test.each<[CallSnapshot, string | undefined, 'local' | 'remote' | 'system', string, string, boolean]>([
+    [answered, 'Terminated', 'local', 'local_hangup', 'Call ended', true],
+    [answered, 'Terminated', 'remote', 'remote_hangup', 'The other party hung up', true],
+    [outgoing, 'Canceled', 'local', 'canceled', 'Call canceled', false],
+    [incoming, 'Canceled', 'remote', 'canceled', 'The caller hung up', false],
+    [outgoing, 'Busy', 'remote', 'busy', 'Busy', false],
+    [incoming, 'Rejected', 'local', 'declined', 'Call declined', false],
+    [outgoing, 'Rejected', 'remote', 'rejected', 'Call rejected', false],
+    [outgoing, 'Not Found', 'remote', 'not_found', 'Number not found', false],
+    [outgoing, 'Unavailable', 'remote', 'unavailable', 'Not reachable right now', false],
+    [outgoing, 'No Answer', 'remote', 'no_answer', 'No answer', false],
+    [outgoing, 'WebRTC Error', 'system', 'failed', 'Call failed: WebRTC Error', false],
+  ])('%#: cause %s by %s', (call, cause, originator, code, message, completed) => {
+    expect(callEnd(call, cause, originator)).toEqual({ code, message, completed });
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { formatIceServerLines, parseAccountSettings, parseIceServerLines, sameRegistration } from '../../../src/settings';
+
+const valid = { username: '101', password: 'secret', domain: 'Company.Axivox.com', websocketUrl: ' wss://pabx.axivox.com:3443 ', displayName: 'Alice', iceServers: [], enabled: true };
+
+describe('parseAccountSettings', () => {
+  test('accepts and normalises a valid account', () => {
+    const result = parseAccountSettings(valid);
+    expect(result).toEqual({ ok: true, value: { ...valid, domain: 'company.axivox.com', websocketUrl: 'wss://pabx.axivox.com:3443' } });
+  });
+
+  test('fills optional fields with defaults', () => {
+    const result = parseAccountSettings({ username: '101', password: 'x', domain: 'pbx.test', websocketUrl: 'ws://127.0.0.1:8080' });
+    expect(result.ok && result.value).toMatchObject({ displayName: '', iceServers: [], enabled: true });
+  });
+
+  test.each([
+    [{ username: '' }, 'username', 'The SIP username is required'],
+    [{ username: 'a b' }, 'username', 'The SIP username may contain'],
+    [{ password: '' }, 'password', 'The SIP password is required'],
+    [{ domain: 'not a domain' }, 'domain', 'The domain must be a host name'],
+    [{ websocketUrl: 'https://pabx.axivox.com' }, 'websocketUrl', 'must start with wss://'],
+    [{ websocketUrl: 'wss://user:pw@host' }, 'websocketUrl', 'must start with wss://'],
+    [{ websocketUrl: 'not a url' }, 'websocketUrl', 'must start with wss://'],
+    [{ iceServers: [{ urls: 'http://stun' }] }, 'iceServers', 'An ICE server starts with'],
+  ])('refuses %j with a message on the field', (patch, field, message) => {
+    const result = parseAccountSettings({ ...valid, ...patch });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.find((e) => e.field === field)?.message).toContain(message);
+  });
+
+  test.each([null, undefined, 42, 'account', [], { username: 1 }])('never throws on %j', (input) => {
+    expect(parseAccountSettings(input).ok).toBe(false);
+  });
+});
+
+describe('ICE server lines', () => {
+  test('round-trip STUN and TURN servers', () => {
+    const servers = parseIceServerLines('stun:stun.example.com:3478\n\n  turn:turn.example.com:3478 user pass  ');
+    expect(servers).toEqual([{ urls: 'stun:stun.example.com:3478' }, { urls: 'turn:turn.example.com:3478', username: 'user', credential: 'pass' }]);
+    expect(parseIceServerLines(formatIceServerLines(servers))).toEqual(servers);
+  });
+});
+
+describe('sameRegistration', () => {
+  test('a changed password or server means a new registration', () => {
+    const a = parseAccountSettings(valid);
+    if (!a.ok) throw new Error('fixture');
+    expect(sameRegistration(a.value, { ...a.value })).toBe(true);
+    expect(sameRegistration(a.value, { ...a.value, password: 'new' })).toBe(false);
+    expect(sameRegistration(a.value, null)).toBe(false);
+    expect(sameRegistration(null, null)).toBe(true);
+  });
+});
