@@ -1,0 +1,79 @@
+/** What a dial string is, before any caller ID is chosen. */
+export type DialString =
+  | { kind: 'international'; digits: string } // starts with 00, e.g. "00442079460958"
+  | { kind: 'national'; digits: string } // to be read in the home country, e.g. "025551234"
+  | { kind: 'internal'; destination: string } // extension, queue or feature code
+  | { kind: 'invalid'; error: string };
+
+export const MAX_DIAL_DIGITS = 20;
+/** Longest string of digits that is still an extension rather than a phone number. */
+export const MAX_INTERNAL_DIGITS = 6;
+
+const SEPARATOR = /[\s().\-/]/;
+const LETTER = /\p{L}/u;
+/** "+44 (0)20 ..." — the trunk 0 written after the country code must not be dialled. */
+const TRUNK_ZERO_AFTER_DIGIT = /(\d[\s.\-/]*)\(\s*0\s*\)/g;
+const INTERNATIONAL_START = /^[\s(]*(\+|00)/;
+
+function tooLong(): DialString {
+  return { kind: 'invalid', error: `That number is too long (at most ${MAX_DIAL_DIGITS} digits)` };
+}
+
+function refuse(ch: string): DialString {
+  if (LETTER.test(ch)) return { kind: 'invalid', error: 'A phone number cannot contain letters' };
+  if (ch === '+') return { kind: 'invalid', error: 'A + may only start the number' };
+  if (ch === '*' || ch === '#') return { kind: 'invalid', error: '* and # may only start a feature code' };
+  return { kind: 'invalid', error: `"${ch}" is not allowed: use digits, spaces and + ( ) . - /` };
+}
+
+/** A feature or queue code such as "*72" or "#21#": digits, * and # after a leading * or #. */
+function readFeatureCode(text: string): DialString {
+  let destination = '';
+  let digitCount = 0;
+  for (const ch of text) {
+    if (ch >= '0' && ch <= '9') digitCount++;
+    else if (SEPARATOR.test(ch)) continue;
+    else if (ch !== '*' && ch !== '#') return refuse(ch);
+    destination += ch;
+  }
+  return digitCount > MAX_DIAL_DIGITS ? tooLong() : { kind: 'internal', destination };
+}
+
+/** Cleans and classifies what was typed or pasted. Never throws. */
+export function classifyDialString(input: string): DialString {
+  if (typeof input !== 'string') return { kind: 'invalid', error: 'Enter a number to call' };
+  const text = input.trim();
+  if (text === '') return { kind: 'invalid', error: 'Enter a number to call' };
+
+  for (const ch of text) {
+    if (SEPARATOR.test(ch)) continue;
+    if (ch === '*' || ch === '#') return readFeatureCode(text);
+    break;
+  }
+
+  const source = INTERNATIONAL_START.test(text) ? text.replace(TRUNK_ZERO_AFTER_DIGIT, '$1') : text;
+  let digits = '';
+  let plus = false;
+  for (const ch of source) {
+    if (ch >= '0' && ch <= '9') {
+      digits += ch;
+      if (digits.length > MAX_DIAL_DIGITS) return tooLong();
+    } else if (ch === '+' && !plus && digits === '') {
+      plus = true;
+    } else if (!SEPARATOR.test(ch)) {
+      return refuse(ch);
+    }
+  }
+
+  if (plus) {
+    if (digits === '') return { kind: 'invalid', error: 'Enter the country code after +' };
+    if (digits.startsWith('0')) return { kind: 'invalid', error: 'After + comes the country code, which never starts with 0' };
+    return { kind: 'international', digits: `00${digits}` };
+  }
+  if (digits === '') return { kind: 'invalid', error: 'Enter a number to call' };
+  if (digits.startsWith('00')) {
+    return digits.length > 2 ? { kind: 'international', digits } : { kind: 'invalid', error: 'Enter the country code after 00' };
+  }
+  if (digits.length <= MAX_INTERNAL_DIGITS && !digits.startsWith('0')) return { kind: 'internal', destination: digits };
+  return { kind: 'national', digits };
+}

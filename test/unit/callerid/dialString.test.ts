@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDialString } from '../../../src/callerid';
+
+describe('classifyDialString', () => {
+  it.each([
+    ['+44 20 7946 0958', '00442079460958'],
+    ['0044 20 7946 0958', '00442079460958'],
+    ['(0044) 20-7946-0958', '00442079460958'],
+    ['+44.20.7946.0958', '00442079460958'],
+    ['+44/20/7946/0958', '00442079460958'],
+    ['(+44) 20 7946 0958', '00442079460958'],
+    ['  +442079460958  ', '00442079460958'],
+    ['+44 (0)20 7946 0958', '00442079460958'],
+    ['0044 (0) 20 7946 0958', '00442079460958'],
+    ['+44\u00a020\u00a07946\u00a00958', '00442079460958'],
+    ['+1', '001'],
+    ['0032', '0032'],
+    ['00' + '1'.repeat(18), '00' + '1'.repeat(18)],
+  ])('%j is international: %s', (input, digits) => {
+    expect(classifyDialString(input)).toEqual({ kind: 'international', digits });
+  });
+
+  it.each([
+    ['02 555 12 34', '025551234'],
+    ['1234567', '1234567'],
+    ['0123', '0123'],
+    ['012', '012'],
+    ['(0)20 7946 0958', '02079460958'],
+  ])('%j is national: %s', (input, digits) => {
+    expect(classifyDialString(input)).toEqual({ kind: 'national', digits });
+  });
+
+  it.each([
+    ['101', '101'],
+    ['2001', '2001'],
+    ['123456', '123456'],
+    ['1', '1'],
+    [' 12 34 ', '1234'],
+    ['*72', '*72'],
+    ['#21#', '#21#'],
+    ['*8', '*8'],
+    ['**21*0612345678#', '**21*0612345678#'],
+    ['*', '*'],
+    ['# 31 #', '#31#'],
+    ['(*72)', '*72'],
+  ])('%j is internal: %s', (input, destination) => {
+    expect(classifyDialString(input)).toEqual({ kind: 'internal', destination });
+  });
+
+  it.each([
+    ['', 'Enter a number to call'],
+    ['   ', 'Enter a number to call'],
+    ['( ) - ', 'Enter a number to call'],
+    ['abc', 'A phone number cannot contain letters'],
+    ['02 555 ABC', 'A phone number cannot contain letters'],
+    ['tel:+3225551234', 'A phone number cannot contain letters'],
+    ['*72a', 'A phone number cannot contain letters'],
+    ['Ω123', 'A phone number cannot contain letters'],
+    ['+', 'Enter the country code after +'],
+    ['+ ( )', 'Enter the country code after +'],
+    ['+0044 20 7946 0958', 'After + comes the country code, which never starts with 0'],
+    ['00', 'Enter the country code after 00'],
+    ['1+2', 'A + may only start the number'],
+    ['++44', 'A + may only start the number'],
+    ['*+44', 'A + may only start the number'],
+    ['12*34', '* and # may only start a feature code'],
+    ['0612#', '* and # may only start a feature code'],
+    ['1,234', '"," is not allowed: use digits, spaces and + ( ) . - /'],
+    ['12_34', '"_" is not allowed: use digits, spaces and + ( ) . - /'],
+    ['12;34', '";" is not allowed: use digits, spaces and + ( ) . - /'],
+    ['😀', '"😀" is not allowed: use digits, spaces and + ( ) . - /'],
+    ['1'.repeat(21), 'That number is too long (at most 20 digits)'],
+    ['+' + '4'.repeat(21), 'That number is too long (at most 20 digits)'],
+    ['*' + '1'.repeat(21), 'That number is too long (at most 20 digits)'],
+  ])('%j is invalid: %s', (input, error) => {
+    expect(classifyDialString(input)).toEqual({ kind: 'invalid', error });
+  });
+
+  it('counts digits, not separators, against the 20-digit limit', () => {
+    expect(classifyDialString('0044 2079 4609 5812 3456').kind).toBe('international');
+    expect(classifyDialString('0044 2079 4609 5812 34567').kind).toBe('invalid');
+  });
+});
