@@ -72,7 +72,9 @@ export function classifyDialString(input: string): DialString {
   }
   if (digits === '') return { kind: 'invalid', error: 'Enter a number to call' };
   if (digits.startsWith('00')) {
-    return digits.length > 2 ? { kind: 'international', digits } : { kind: 'invalid', error: 'Enter the country code after 00' };
+    if (digits.length === 2) return { kind: 'invalid', error: 'Enter the country code after 00' };
+    if (digits[2] === '0') return { kind: 'invalid', error: 'After 00 comes the country code, which never starts with 0' };
+    return { kind: 'international', digits };
   }
   if (digits.length <= MAX_INTERNAL_DIGITS && !digits.startsWith('0')) return { kind: 'internal', destination: digits };
   return { kind: 'national', digits };

@@ -43,6 +43,7 @@ export function parseCallerIdConfig(input: unknown): ParsedCallerIdConfig {
         return { ok: false, errors: ['the caller ID settings are not valid JSON'] };
       }
     }
+    if (Array.isArray(data)) return { ok: false, errors: ['settings must be an object'] };
     const shape = v.safeParse(ConfigShape, data);
     if (!shape.success) return { ok: false, errors: shape.issues.map((issue) => `${where(issue.path)} ${explain(issue)}`) };
 

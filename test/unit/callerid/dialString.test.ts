@@ -60,6 +60,8 @@ describe('classifyDialString', () => {
     ['+ ( )', 'Enter the country code after +'],
     ['+0044 20 7946 0958', 'After + comes the country code, which never starts with 0'],
     ['00', 'Enter the country code after 00'],
+    ['000', 'After 00 comes the country code, which never starts with 0'],
+    ['0000 44 20', 'After 00 comes the country code, which never starts with 0'],
     ['1+2', 'A + may only start the number'],
     ['++44', 'A + may only start the number'],
     ['*+44', 'A + may only start the number'],
