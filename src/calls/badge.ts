@@ -13,12 +13,13 @@ const BLUE = '#1d4ed8';
 const AMBER = '#b45309';
 
 /** The toolbar badge for a softphone state: the most urgent fact wins. */
-export function badgeFor(snapshot: SoftphoneSnapshot): Badge {
+export function badgeFor(snapshot: SoftphoneSnapshot, missedCalls = 0): Badge {
   const { registration, calls } = snapshot;
   if (calls.some((c) => c.state === 'incoming')) return { text: 'RING', color: AMBER, title: 'Incoming call' };
   if (calls.length > 0) return { text: 'CALL', color: BLUE, title: 'In call' };
   switch (registration.state) {
     case 'registered':
+      if (missedCalls > 0) return { text: String(Math.min(missedCalls, 99)), color: RED, title: `${missedCalls} missed call${missedCalls === 1 ? '' : 's'}` };
       return { text: '', color: GREEN, title: `Ready: ${registration.account ?? ''}` };
     case 'connecting':
     case 'registering':

@@ -1,17 +1,24 @@
+import { useState } from 'preact/hooks';
 import type { AppError } from '../calls/errors';
+import { unseenMissedCalls, type RecentCall } from '../calls/recentCalls';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
 import { t } from '../ui/i18n';
 import { useSnapshot } from '../ui/useSnapshot';
+import { useStoredValue } from '../ui/useStoredValue';
 import { CallPanel } from './CallPanel';
 import { Keypad } from './Keypad';
+import { RecentTab } from './RecentTab';
 import { StatusBar } from './StatusBar';
+import { Tabs, type Tab } from './Tabs';
 
 /** Commands report failures through the snapshot's lastError; this only catches a missing softphone. */
 async function send(command: Promise<Result<unknown>>): Promise<void> {
   await command.catch(() => undefined);
 }
+
+const call = (target: string): void => void send(request('background', 'call', { target }));
 
 function ErrorLine({ error }: { error: AppError | null }) {
   return (
@@ -27,19 +34,38 @@ function ErrorLine({ error }: { error: AppError | null }) {
 }
 
 function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
-  const call = snapshot.lastEndedCall;
-  if (!call?.end) return null;
+  const ended = snapshot.lastEndedCall;
+  if (!ended?.end) return null;
   return (
     <p class="last-call" aria-label={t('lastCallLabel')}>
-      {t('lastCall', [call.remoteName ?? call.remoteNumber, call.end.message])}
+      {t('lastCall', [ended.remoteName ?? ended.remoteNumber, ended.end.message])}
     </p>
   );
 }
 
 export function App() {
   const snapshot = useSnapshot();
+  const recentCalls = useStoredValue<RecentCall[]>('recentCalls', []);
+  const seenAt = useStoredValue<number>('recentCallsSeenAt', 0);
+  const [tab, setTab] = useState('keypad');
   if (snapshot === null) return <p class="loading">{t('loading')}</p>;
+
   const current = snapshot.calls.find((c) => c.state === 'incoming') ?? snapshot.calls[0];
+  const missed = unseenMissedCalls(recentCalls, seenAt);
+  const tabs: Tab[] = [
+    {
+      id: 'keypad',
+      label: t('tabKeypad'),
+      render: () => (
+        <>
+          <Keypad disabled={snapshot.registration.state !== 'registered'} onCall={call} />
+          <LastCall snapshot={snapshot} />
+        </>
+      ),
+    },
+    { id: 'recent', label: t('tabRecent'), badge: missed > 0 ? String(missed) : undefined, render: () => <RecentTab calls={recentCalls} onCall={call} /> },
+  ];
+
   return (
     <main class="popup">
       <StatusBar registration={snapshot.registration} />
@@ -51,10 +77,7 @@ export function App() {
           onHangup={(callId) => void send(request('background', 'hangup', { callId }))}
         />
       ) : (
-        <>
-          <Keypad disabled={snapshot.registration.state !== 'registered'} onCall={(target) => void send(request('background', 'call', { target }))} />
-          <LastCall snapshot={snapshot} />
-        </>
+        <Tabs tabs={tabs} selected={tab} onSelect={setTab} />
       )}
       <ErrorLine error={snapshot.lastError} />
     </main>

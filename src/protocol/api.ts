@@ -1,8 +1,10 @@
 import type * as v from 'valibot';
-import type { requestSchemas } from './schemas';
-import type { AccountSettings, FieldError } from '../settings';
-import type { AppError } from '../calls/errors';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
+import type { AccountResponses, OffscreenControlResponses } from './account';
+import type { RecentCallsResponses } from './recentCalls';
+import type { requestSchemas } from './schemas';
+import type { SoftphoneResponses } from './softphone';
+import type { AppError } from '../calls/errors';
 
 export type Result<T = null> = { ok: true; value: T } | { ok: false; error: AppError };
 
@@ -15,24 +17,9 @@ export interface CallStats {
   codec: string | null;
 }
 
-interface SoftphoneResponses {
-  getSnapshot: SoftphoneSnapshot;
-  call: Result<{ callId: string }>;
-  answer: Result;
-  decline: Result;
-  hangup: Result;
-  callStats: CallStats | null;
-}
-
 export interface Responses {
-  background: SoftphoneResponses & {
-    saveAccount: { ok: true } | { ok: false; errors: FieldError[] };
-    openMicrophoneSetup: Result;
-    offscreenReady: { account: AccountSettings | null };
-  };
-  offscreen: SoftphoneResponses & {
-    configure: Result;
-  };
+  background: SoftphoneResponses & AccountResponses & RecentCallsResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses;
 }
 
 export type Target = keyof typeof requestSchemas;

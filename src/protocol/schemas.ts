@@ -1,31 +1,20 @@
-import * as v from 'valibot';
-
-const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-
-/** What views ask of the softphone: the service worker forwards these to the offscreen document. */
-const softphoneRequests = {
-  getSnapshot: v.object({}),
-  call: v.object({ target: v.pipe(v.string(), v.maxLength(256)) }),
-  answer: v.object({ callId }),
-  decline: v.object({ callId }),
-  hangup: v.object({ callId }),
-  callStats: v.object({ callId }),
-};
+import { accountRequests, offscreenControlRequests } from './account';
+import { recentCallsRequests } from './recentCalls';
+import { softphoneRequests } from './softphone';
 
 /**
- * Every request one context can make of another, with its payload schema: checked on arrival,
- * because the receiver cannot trust the sender.
+ * Every request one context can make of another, by target, with its payload schema: checked on
+ * arrival, because the receiver cannot trust the sender. A feature adds its group here and its
+ * responses in api.ts.
  */
 export const requestSchemas = {
   background: {
     ...softphoneRequests,
-    saveAccount: v.object({ account: v.unknown() }),
-    openMicrophoneSetup: v.object({}),
-    /** Sent by the offscreen document when it starts: it has no storage of its own. */
-    offscreenReady: v.object({}),
+    ...accountRequests,
+    ...recentCallsRequests,
   },
   offscreen: {
     ...softphoneRequests,
-    configure: v.object({ account: v.nullable(v.unknown()) }),
+    ...offscreenControlRequests,
   },
 } as const;

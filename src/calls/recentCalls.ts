@@ -1,0 +1,47 @@
+import type { CallSnapshot } from './snapshot';
+
+export const RECENT_CALLS_CAP = 1000;
+
+export type RecentDirection = 'incoming' | 'outgoing' | 'missed';
+
+export interface RecentCall {
+  id: string;
+  direction: RecentDirection;
+  number: string;
+  name: string | null;
+  startedAt: number;
+  /** Talk time; 0 for calls never answered. */
+  durationMs: number;
+  /** The outgoing caller ID the callee saw, when known. */
+  callerId: string | null;
+  /** How it ended, in the agent's words. */
+  outcome: string;
+}
+
+/** The recent-calls entry for a call that has ended. */
+export function recentCallFrom(call: CallSnapshot, callerId: string | null = null): RecentCall {
+  const answered = call.answeredAt !== null;
+  const declined = call.end?.code === 'declined';
+  const direction: RecentDirection = call.direction === 'outgoing' ? 'outgoing' : answered || declined ? 'incoming' : 'missed';
+  return {
+    id: call.id,
+    direction,
+    number: call.remoteNumber,
+    name: call.remoteName,
+    startedAt: call.startedAt,
+    durationMs: answered && call.endedAt !== null ? Math.max(0, call.endedAt - (call.answeredAt ?? call.endedAt)) : 0,
+    callerId,
+    outcome: call.end?.message ?? '',
+  };
+}
+
+/** Newest first, each call once, at most `cap` entries (the oldest are dropped). */
+export function addRecentCall(list: readonly RecentCall[], entry: RecentCall, cap = RECENT_CALLS_CAP): RecentCall[] {
+  if (list.some((c) => c.id === entry.id)) return [...list];
+  return [entry, ...list].sort((a, b) => b.startedAt - a.startedAt).slice(0, cap);
+}
+
+/** Missed calls the agent has not looked at yet. */
+export function unseenMissedCalls(list: readonly RecentCall[], seenAt: number): number {
+  return list.filter((c) => c.direction === 'missed' && c.startedAt > seenAt).length;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { RecentCall } from '../calls/recentCalls';
+import { request } from '../protocol/client';
+import { formatDuration } from '../ui/format';
+import { t } from '../ui/i18n';
+
+const directionLabel = {
+  incoming: () => t('recentIncoming'),
+  outgoing: () => t('recentOutgoing'),
+  missed: () => t('recentMissed'),
+};
+const directionIcon = { incoming: '↙', outgoing: '↗', missed: '✕' };
+
+function when(startedAt: number): string {
+  const date = new Date(startedAt);
+  const today = new Date().toDateString() === date.toDateString();
+  return today ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : date.toLocaleDateString([], { day: 'numeric', month: 'short' });
+}
+
+export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(number: string): void }) {
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    void request('background', 'markRecentCallsSeen', {});
+  }, [calls.length]);
+
+  if (calls.length === 0) return <p class="empty">{t('recentEmpty')}</p>;
+  return (
+    <div class="recent">
+      <ul class="recent-list" aria-label={t('recentCallsLabel')}>
+        {calls.slice(0, 200).map((call) => (
+          <li key={call.id} class={`recent-call recent-${call.direction}`}>
+            <span class="recent-icon" role="img" aria-label={directionLabel[call.direction]()}>
+              {directionIcon[call.direction]}
+            </span>
+            <span class="recent-who">
+              <span class="recent-name">{call.name ?? call.number}</span>
+              <span class="recent-details">
+                {[call.name ? call.number : '', when(call.startedAt), call.durationMs > 0 ? formatDuration(call.durationMs) : call.outcome, call.callerId ? t('recentCallerId', call.callerId) : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </span>
+            <button type="button" class="icon-button" aria-label={t('callBack', call.name ?? call.number)} onClick={() => onCall(call.number)}>
+              📞
+            </button>
+          </li>
+        ))}
+      </ul>
+      {confirming ? (
+        <p class="confirm-row">
+          <button type="button" onClick={() => void request('background', 'clearRecentCalls', {}).then(() => setConfirming(false))}>
+            {t('confirmClearRecent')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </p>
+      ) : (
+        <button type="button" class="link-button" onClick={() => setConfirming(true)}>
+          {t('clearRecent')}
+        </button>
+      )}
+    </div>
+  );
+}
