@@ -13,7 +13,8 @@ serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes
 onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
   showSnapshotOnBadge(message.snapshot);
-  if (message.snapshot.lastEndedCall) void recordEndedCall(message.snapshot.lastEndedCall);
+  const ended = message.snapshot.lastEndedCall;
+  if (ended?.purpose === 'call') void recordEndedCall(ended);
 });
 countMissedCallsOnBadge();
 

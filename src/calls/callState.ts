@@ -1,4 +1,4 @@
-import type { CallDirection, CallEnd, CallSnapshot } from './snapshot';
+import type { CallDirection, CallEnd, CallPurpose, CallSnapshot } from './snapshot';
 
 export type CallEvent =
   | { type: 'progress' }
@@ -7,10 +7,11 @@ export type CallEvent =
   | { type: 'ended'; at: number; cause: string | undefined; originator: 'local' | 'remote' | 'system' }
   | { type: 'muted' | 'unmuted' | 'held' | 'resumed' };
 
-export function newCall(id: string, direction: CallDirection, remoteNumber: string, remoteName: string | null, at: number): CallSnapshot {
+export function newCall(id: string, direction: CallDirection, remoteNumber: string, remoteName: string | null, at: number, purpose: CallPurpose = 'call'): CallSnapshot {
   return {
     id,
     direction,
+    purpose,
     state: direction === 'incoming' ? 'incoming' : 'dialing',
     remoteNumber,
     remoteName,

@@ -21,9 +21,13 @@ export interface CallEnd {
   completed: boolean;
 }
 
+/** A conversation, or a service code the PBX answers itself (queue login/logout). */
+export type CallPurpose = 'call' | 'service-code';
+
 export interface CallSnapshot {
   id: string;
   direction: CallDirection;
+  purpose: CallPurpose;
   state: CallState;
   remoteNumber: string;
   remoteName: string | null;

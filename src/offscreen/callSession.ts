@@ -1,6 +1,6 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { applyCallEvent, newCall, type CallEvent } from '../calls/callState';
-import type { CallDirection, CallSnapshot } from '../calls/snapshot';
+import type { CallDirection, CallPurpose, CallSnapshot } from '../calls/snapshot';
 import type { CallStats } from '../protocol/api';
 import { boundIceGathering } from './iceGathering';
 import { RemoteAudio, stopStream } from './media';
@@ -14,11 +14,12 @@ export class CallSession {
   constructor(
     readonly session: RTCSession,
     direction: CallDirection,
+    purpose: CallPurpose,
     hasIceServers: boolean,
     private readonly changed: (call: CallSession) => void,
   ) {
     const identity = session.remote_identity;
-    this.snapshot = newCall(session.id, direction, identity.uri.user ?? '', identity.display_name || null, Date.now());
+    this.snapshot = newCall(session.id, direction, identity.uri.user ?? '', identity.display_name || null, Date.now(), purpose);
     boundIceGathering(session, hasIceServers);
     session.on('peerconnection', ({ peerconnection }) => this.playRemoteAudio(peerconnection));
     if (session.connection) this.playRemoteAudio(session.connection);

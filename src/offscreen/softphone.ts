@@ -1,6 +1,6 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { appError, type AppError } from '../calls/errors';
-import { initialSnapshot, type MicrophonePermission, type RegistrationSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
+import { initialSnapshot, type CallPurpose, type CallSnapshot, type MicrophonePermission, type RegistrationSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { accountAddress, sameRegistration, type AccountSettings } from '../settings';
@@ -17,8 +17,15 @@ export class Softphone {
   private account: AccountSettings | null = null;
   private readonly calls = new Map<string, CallSession>();
   private state: SoftphoneSnapshot = initialSnapshot;
+  private readonly listeners = new Set<(snapshot: SoftphoneSnapshot) => void>();
 
   constructor(private readonly publish: (snapshot: SoftphoneSnapshot) => void) {}
+
+  /** Calls `listener` after every change until the returned function is called. */
+  subscribe(listener: (snapshot: SoftphoneSnapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   get snapshot(): SoftphoneSnapshot {
     return this.state;
@@ -45,7 +52,7 @@ export class Softphone {
     this.update({ microphone });
   }
 
-  async call(target: string): Promise<Result<{ callId: string }>> {
+  async call(target: string, purpose: CallPurpose = 'call'): Promise<Result<{ callId: string }>> {
     const dial = toDialString(target);
     if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
     const agent = this.agent;
@@ -58,10 +65,26 @@ export class Softphone {
       pcConfig: this.pcConfig(),
       rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
     });
-    const call = this.track(session, 'outgoing');
+    const call = this.track(session, 'outgoing', purpose);
     call.microphone = microphone.stream;
     this.update({ lastError: null });
     return { ok: true, value: { callId: call.id } };
+  }
+
+  /** Places a call and resolves with it once it has ended (for service codes the PBX answers and hangs up). */
+  async callUntilEnded(target: string, purpose: CallPurpose): Promise<Result<CallSnapshot>> {
+    const placed = await this.call(target, purpose);
+    if (!placed.ok) return placed;
+    const { callId } = placed.value;
+    return new Promise((resolve) => {
+      const check = (snapshot: SoftphoneSnapshot): void => {
+        if (snapshot.lastEndedCall?.id !== callId) return;
+        unsubscribe();
+        resolve({ ok: true, value: snapshot.lastEndedCall });
+      };
+      const unsubscribe = this.subscribe(check);
+      check(this.state);
+    });
   }
 
   async answer(callId: string): Promise<Result> {
@@ -100,9 +123,9 @@ export class Softphone {
     this.track(session, 'incoming');
   }
 
-  private track(session: RTCSession, direction: 'incoming' | 'outgoing'): CallSession {
+  private track(session: RTCSession, direction: 'incoming' | 'outgoing', purpose: CallPurpose = 'call'): CallSession {
     const hasIceServers = (this.account?.iceServers.length ?? 0) > 0;
-    const call = new CallSession(session, direction, hasIceServers, (changed) => this.onCallChanged(changed));
+    const call = new CallSession(session, direction, purpose, hasIceServers, (changed) => this.onCallChanged(changed));
     this.calls.set(call.id, call);
     this.publishCalls();
     return call;
@@ -143,5 +166,6 @@ export class Softphone {
   private update(patch: Partial<SoftphoneSnapshot>): void {
     this.state = { ...this.state, ...patch, seq: this.state.seq + 1 };
     this.publish(this.state);
+    for (const listener of this.listeners) listener(this.state);
   }
 }
