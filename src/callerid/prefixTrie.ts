@@ -16,37 +16,38 @@ export class PrefixTrie {
 
   /** prefixes[i] is rule i's prefix; null or a string that is not all digits never matches. */
   static build(prefixes: readonly (string | null)[]): PrefixTrie {
-    const children: number[] = new Array<number>(10).fill(0);
-    const own: number[] = [NONE];
-    const parent: number[] = [0];
+    const usable = prefixes.map((prefix) => (prefix !== null && /^\d+$/.test(prefix) ? prefix : null));
+    // Never more nodes than digits in all prefixes, plus the root.
+    const capacity = usable.reduce((sum, prefix) => sum + (prefix?.length ?? 0), 1);
+    const children = new Int32Array(capacity * 10);
+    const winner = new Int32Array(capacity).fill(NONE);
+    const parent = new Int32Array(capacity);
+    let nodes = 1;
 
-    prefixes.forEach((prefix, index) => {
-      if (prefix === null || !/^\d+$/.test(prefix)) return;
+    usable.forEach((prefix, index) => {
+      if (prefix === null) return;
       let node = 0;
       for (let i = 0; i < prefix.length; i++) {
         const slot = node * 10 + prefix.charCodeAt(i) - 48;
-        let next = children[slot] ?? 0;
+        let next = children[slot]!;
         if (next === 0) {
-          next = own.length;
-          own.push(NONE);
-          parent.push(node);
-          for (let k = 0; k < 10; k++) children.push(0);
+          next = nodes++;
+          parent[next] = node;
           children[slot] = next;
         }
         node = next;
       }
-      if (own[node] === NONE) own[node] = index;
+      if (winner[node] === NONE) winner[node] = index;
     });
 
     // A child is always created after its parent, so one pass in node order pushes each
     // path's lowest index down to every node below it.
-    const winner = Int32Array.from(own);
-    for (let node = 1; node < winner.length; node++) {
-      const inherited = winner[parent[node] ?? 0] ?? NONE;
-      const mine = winner[node] ?? NONE;
+    for (let node = 1; node < nodes; node++) {
+      const inherited = winner[parent[node]!]!;
+      const mine = winner[node]!;
       if (inherited !== NONE && (mine === NONE || inherited < mine)) winner[node] = inherited;
     }
-    return new PrefixTrie(Int32Array.from(children), winner);
+    return new PrefixTrie(children.slice(0, nodes * 10), winner.slice(0, nodes));
   }
 
   /** Index of the first rule whose prefix starts `digits`, or -1. Stops at the first non-digit. */

@@ -37,10 +37,15 @@ function snapshot(config: CallerIdConfig): Snapshot {
   const rules: unknown[] = Array.isArray(config.advancedRules) ? config.advancedRules : [];
   const prefixes: (string | null)[] = [];
   const ruleNumbers: (string | null)[] = [];
+  // Thousands of rules share a handful of numbers: read each distinct one once.
+  const read = new Map<string, string | null>();
   for (const rule of rules) {
     const { prefix, number } = (typeof rule === 'object' && rule !== null ? rule : {}) as Record<string, unknown>;
     prefixes.push(typeof prefix === 'string' ? normalizeRulePrefix(prefix) : null);
-    ruleNumbers.push(normalizeNumber(asString(number), home));
+    const text = asString(number);
+    let e164 = read.get(text);
+    if (e164 === undefined) read.set(text, (e164 = normalizeNumber(text, home)));
+    ruleNumbers.push(e164);
   }
   return {
     home,
