@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { request } from '../protocol/client';
 import type { Handlers } from '../protocol/server';
-import { loadAccount, onAccountChanged, saveAccount } from './accountStore';
+import { loadConfiguration, onConfigurationChanged, saveAccount, updatePreferences } from './settingsStore';
 import { ensureOffscreenDocument, offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';
@@ -10,23 +10,24 @@ export async function openWelcomePage(): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 }
 
-export const accountRoutes: Pick<Handlers<'background'>, 'saveAccount' | 'openMicrophoneSetup' | 'offscreenReady'> = {
+export const accountRoutes: Pick<Handlers<'background'>, 'saveAccount' | 'updatePreferences' | 'openMicrophoneSetup' | 'offscreenReady'> = {
   saveAccount: ({ account }) => saveAccount(account),
+  updatePreferences: ({ patch }) => updatePreferences(patch),
   openMicrophoneSetup: async () => {
     await openWelcomePage();
     return { ok: true, value: null };
   },
   offscreenReady: async () => {
     offscreenDocumentReady();
-    return { account: await loadAccount() };
+    return loadConfiguration();
   },
 };
 
-/** A saved account reaches the softphone at once: it re-registers only if something changed. */
-export function forwardAccountChanges(): void {
-  onAccountChanged(async () => {
+/** Saved settings reach the softphone at once: it re-registers only if the account changed. */
+export function forwardConfigurationChanges(): void {
+  onConfigurationChanged(async () => {
     await ensureOffscreenDocument();
-    const result = await request('offscreen', 'configure', { account: await loadAccount() });
+    const result = await request('offscreen', 'configure', await loadConfiguration());
     if (!result.ok) console.warn('softphone configuration refused:', result.error.code);
   });
 }

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { isExtensionPage, onBroadcast } from '../protocol/client';
 import { serve } from '../protocol/server';
-import { accountRoutes, forwardAccountChanges, openWelcomePage } from './accountRoutes';
+import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
@@ -18,7 +18,7 @@ onBroadcast((message) => {
 });
 countMissedCallsOnBadge();
 
-forwardAccountChanges();
+forwardConfigurationChanges();
 
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason === 'install') await openWelcomePage();

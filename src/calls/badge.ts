@@ -19,6 +19,7 @@ export function badgeFor(snapshot: SoftphoneSnapshot, missedCalls = 0): Badge {
   if (calls.length > 0) return { text: 'CALL', color: BLUE, title: 'In call' };
   switch (registration.state) {
     case 'registered':
+      if (snapshot.doNotDisturb) return { text: 'DND', color: RED, title: 'Do not disturb: incoming calls are refused' };
       if (missedCalls > 0) return { text: String(Math.min(missedCalls, 99)), color: RED, title: `${missedCalls} missed call${missedCalls === 1 ? '' : 's'}` };
       return { text: '', color: GREEN, title: `Ready: ${registration.account ?? ''}` };
     case 'connecting':

@@ -5,7 +5,8 @@ export type CallEvent =
   | { type: 'accepted'; at: number }
   | { type: 'confirmed'; at: number }
   | { type: 'ended'; at: number; cause: string | undefined; originator: 'local' | 'remote' | 'system' }
-  | { type: 'muted' | 'unmuted' | 'held' | 'resumed' };
+  | { type: 'muted' | 'unmuted' | 'held' | 'resumed' }
+  | { type: 'tone'; tone: string };
 
 export function newCall(id: string, direction: CallDirection, remoteNumber: string, remoteName: string | null, at: number, purpose: CallPurpose = 'call'): CallSnapshot {
   return {
@@ -21,6 +22,8 @@ export function newCall(id: string, direction: CallDirection, remoteNumber: stri
     end: null,
     muted: false,
     held: false,
+    consultationFor: null,
+    receivedTones: '',
   };
 }
 
@@ -44,6 +47,8 @@ export function applyCallEvent(call: CallSnapshot, event: CallEvent): CallSnapsh
       return { ...call, held: true };
     case 'resumed':
       return { ...call, held: false };
+    case 'tone':
+      return { ...call, receivedTones: (call.receivedTones + event.tone).slice(-32) };
   }
 }
 

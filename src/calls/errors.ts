@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'invalid_number'
   | 'call_in_progress'
   | 'call_not_found'
+  | 'transfer_failed'
   | 'offscreen_unavailable'
   | 'invalid_settings'
   | 'internal';

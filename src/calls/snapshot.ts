@@ -37,6 +37,10 @@ export interface CallSnapshot {
   end: CallEnd | null;
   muted: boolean;
   held: boolean;
+  /** Set on the second call of an attended transfer: the held call it would be connected with. */
+  consultationFor: string | null;
+  /** DTMF tones the far end sent by SIP INFO (RFC 4733 tones are not visible to WebRTC). */
+  receivedTones: string;
 }
 
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';
@@ -52,6 +56,15 @@ export interface SoftphoneSnapshot {
   /** The last failed command (e.g. a call refused because the microphone is blocked). */
   lastError: AppError | null;
   microphone: MicrophonePermission;
+  doNotDisturb: boolean;
+  /** From SIP message-summary notifications; null until the PBX sends one. */
+  voicemail: VoicemailStatus | null;
+}
+
+export interface VoicemailStatus {
+  waiting: boolean;
+  newMessages: number | null;
+  oldMessages: number | null;
 }
 
 export const initialSnapshot: SoftphoneSnapshot = {
@@ -61,4 +74,6 @@ export const initialSnapshot: SoftphoneSnapshot = {
   lastEndedCall: null,
   lastError: null,
   microphone: 'unknown',
+  doNotDisturb: false,
+  voicemail: null,
 };

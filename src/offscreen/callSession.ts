@@ -5,22 +5,36 @@ import type { CallStats } from '../protocol/api';
 import { boundIceGathering } from './iceGathering';
 import { RemoteAudio, stopStream } from './media';
 
+type Accept<T extends unknown[]> = (...args: T) => void;
+
+export interface CallSessionOptions {
+  direction: CallDirection;
+  purpose: CallPurpose;
+  microphone: MediaStream | null;
+  hasIceServers: boolean;
+  speakerId: string;
+  changed(call: CallSession): void;
+  /** The far end asks us to call someone else (we are being transferred). */
+  refer(accept: Accept<[init: (session: RTCSession) => void, options: object]>): void;
+  /** An INVITE with Replaces for this call arrived (we are the target of an attended transfer). */
+  replaces(accept: Accept<[init: (session: RTCSession) => void]>): void;
+}
+
 /** One call: a JsSIP RTCSession, its snapshot, its microphone stream and its remote audio. */
 export class CallSession {
   snapshot: CallSnapshot;
-  private readonly audio = new RemoteAudio();
-  microphone: MediaStream | null = null;
+  private readonly audio: RemoteAudio;
+  private microphone: MediaStream | null;
 
   constructor(
     readonly session: RTCSession,
-    direction: CallDirection,
-    purpose: CallPurpose,
-    hasIceServers: boolean,
-    private readonly changed: (call: CallSession) => void,
+    private readonly options: CallSessionOptions,
   ) {
     const identity = session.remote_identity;
-    this.snapshot = newCall(session.id, direction, identity.uri.user ?? '', identity.display_name || null, Date.now(), purpose);
-    boundIceGathering(session, hasIceServers);
+    this.snapshot = newCall(session.id, options.direction, identity.uri.user ?? '', identity.display_name || null, Date.now(), options.purpose);
+    this.microphone = options.microphone;
+    this.audio = new RemoteAudio(options.speakerId);
+    boundIceGathering(session, options.hasIceServers);
     session.on('peerconnection', ({ peerconnection }) => this.playRemoteAudio(peerconnection));
     if (session.connection) this.playRemoteAudio(session.connection);
     session.on('progress', () => this.apply({ type: 'progress' }));
@@ -30,6 +44,12 @@ export class CallSession {
     session.on('unhold', () => this.apply({ type: 'resumed' }));
     session.on('muted', () => this.apply({ type: 'muted' }));
     session.on('unmuted', () => this.apply({ type: 'unmuted' }));
+    session.on('newDTMF', (event: { originator: string; dtmf: { tone?: unknown } }) => {
+      if (event.originator === 'remote') this.apply({ type: 'tone', tone: String(event.dtmf.tone ?? '').slice(0, 1) });
+    });
+    // JsSIP types these accept() functions loosely; their real signatures are the ones below.
+    session.on('refer', ({ accept }) => options.refer(accept as Accept<[init: (session: RTCSession) => void, options: object]>));
+    session.on('replaces', ({ accept }) => options.replaces(accept as Accept<[init: (session: RTCSession) => void]>));
     const end = ({ cause, originator }: { cause: string; originator: string }): void =>
       this.apply({ type: 'ended', at: Date.now(), cause, originator: originator === 'local' || originator === 'remote' ? originator : 'system' });
     session.on('ended', end);
@@ -40,10 +60,25 @@ export class CallSession {
     return this.snapshot.id;
   }
 
+  answer(microphone: MediaStream, pcConfig: RTCConfiguration): void {
+    this.microphone = microphone;
+    this.session.answer({ mediaStream: microphone, pcConfig });
+  }
+
+  /** Facts JsSIP does not report as events (e.g. which call this one consults for). */
+  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor'>>): void {
+    this.snapshot = { ...this.snapshot, ...fields };
+    this.options.changed(this);
+  }
+
+  setOutputDevice(speakerId: string): void {
+    this.audio.setSink(speakerId);
+  }
+
   private apply(event: CallEvent): void {
     this.snapshot = applyCallEvent(this.snapshot, event);
     if (event.type === 'ended') this.release();
-    this.changed(this);
+    this.options.changed(this);
   }
 
   private playRemoteAudio(connection: RTCPeerConnection): void {

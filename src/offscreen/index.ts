@@ -2,7 +2,7 @@ import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
 import type { Result } from '../protocol/api';
 import { appError } from '../calls/errors';
-import { parseAccountSettings, type AccountSettings } from '../settings';
+import { parseAccountSettings, preferencesOrDefaults, type AccountSettings } from '../settings';
 import { watchMicrophonePermission } from './media';
 import { Softphone } from './softphone';
 
@@ -17,10 +17,10 @@ function validAccount(input: unknown): AccountSettings | null {
 serve(
   'offscreen',
   {
-    configure: ({ account }): Result => {
+    configure: ({ account, preferences }): Result => {
       const valid = validAccount(account);
       if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings', 'Invalid account settings') };
-      softphone.configure(valid);
+      softphone.configure(valid, preferencesOrDefaults(preferences));
       return { ok: true, value: null };
     },
     getSnapshot: () => softphone.snapshot,
@@ -29,9 +29,16 @@ serve(
     decline: ({ callId }) => softphone.decline(callId),
     hangup: ({ callId }) => softphone.hangup(callId),
     callStats: ({ callId }) => softphone.callStats(callId),
+    setMuted: ({ callId, muted }) => softphone.setMuted(callId, muted),
+    setHeld: ({ callId, held }) => softphone.setHeld(callId, held),
+    switchTo: ({ callId }) => softphone.switchTo(callId),
+    sendDtmf: ({ callId, tones }) => softphone.sendDtmf(callId, tones),
+    transfer: ({ callId, target }) => softphone.transfer(callId, target),
+    consult: ({ callId, target }) => softphone.consult(callId, target),
+    completeTransfer: ({ callId, consultCallId }) => softphone.completeTransfer(callId, consultCallId),
   },
   isExtensionPage,
 );
 
 void watchMicrophonePermission((state) => softphone.setMicrophonePermission(state));
-void request('background', 'offscreenReady', {}).then(({ account }) => softphone.configure(validAccount(account)));
+void request('background', 'offscreenReady', {}).then(({ account, preferences }) => softphone.configure(validAccount(account), preferencesOrDefaults(preferences)));

@@ -3,9 +3,10 @@ import type { MicrophonePermission } from '../calls/snapshot';
 
 export type MicrophoneResult = { ok: true; stream: MediaStream } | { ok: false; error: AppError };
 
-export async function openMicrophone(): Promise<MicrophoneResult> {
+export async function openMicrophone(deviceId = ''): Promise<MicrophoneResult> {
+  const device = deviceId ? { deviceId: { ideal: deviceId } } : {};
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true }, video: false });
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, ...device }, video: false });
     return { ok: true, stream };
   } catch (error) {
     return { ok: false, error: microphoneError(error instanceof DOMException ? error.name : undefined) };
@@ -20,10 +21,16 @@ export function stopStream(stream: MediaStream | null | undefined): void {
 export class RemoteAudio {
   private readonly element: HTMLAudioElement;
 
-  constructor() {
+  constructor(sinkId = '') {
     this.element = document.createElement('audio');
     this.element.autoplay = true;
     document.body.append(this.element);
+    this.setSink(sinkId);
+  }
+
+  /** Routes the audio to an output device ('' = system default); an unknown device keeps the current one. */
+  setSink(sinkId: string): void {
+    this.element.setSinkId?.(sinkId).catch(() => undefined);
   }
 
   play(stream: MediaStream): void {

@@ -1,12 +1,23 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
+import { callsToHold, decideIncoming, MAX_LIVE_CALLS } from '../calls/callControl';
 import { appError, type AppError } from '../calls/errors';
-import { initialSnapshot, type CallPurpose, type CallSnapshot, type MicrophonePermission, type RegistrationSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
+import {
+  initialSnapshot,
+  type CallPurpose,
+  type CallSnapshot,
+  type MicrophonePermission,
+  type RegistrationSnapshot,
+  type SoftphoneSnapshot,
+  type VoicemailStatus,
+} from '../calls/snapshot';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
-import { accountAddress, sameRegistration, type AccountSettings } from '../settings';
+import { accountAddress, defaultPreferences, sameRegistration, type AccountSettings, type Preferences } from '../settings';
 import { CallSession } from './callSession';
 import { openMicrophone } from './media';
 import { UserAgent } from './userAgent';
+
+const OK: Result = { ok: true, value: null };
 
 /**
  * The softphone's small public face: views and the service worker use these commands and the
@@ -15,7 +26,10 @@ import { UserAgent } from './userAgent';
 export class Softphone {
   private agent: UserAgent | null = null;
   private account: AccountSettings | null = null;
+  private preferences: Preferences = defaultPreferences;
   private readonly calls = new Map<string, CallSession>();
+  /** Incoming sessions that replace a call of ours (the far end of an attended transfer). */
+  private readonly replacements = new WeakSet<RTCSession>();
   private state: SoftphoneSnapshot = initialSnapshot;
   private readonly listeners = new Set<(snapshot: SoftphoneSnapshot) => void>();
 
@@ -31,7 +45,14 @@ export class Softphone {
     return this.state;
   }
 
-  configure(account: AccountSettings | null): void {
+  get currentPreferences(): Preferences {
+    return this.preferences;
+  }
+
+  configure(account: AccountSettings | null, preferences: Preferences = this.preferences): void {
+    this.preferences = preferences;
+    for (const call of this.calls.values()) call.setOutputDevice(preferences.speakerId);
+    this.update({ doNotDisturb: preferences.doNotDisturb });
     if (this.agent !== null && sameRegistration(this.account, account)) return;
     this.agent?.stop();
     this.agent = null;
@@ -43,6 +64,7 @@ export class Softphone {
     const agent = new UserAgent(account, {
       registration: (update) => this.setRegistration({ ...update, account: address }),
       incoming: (session) => this.onIncoming(session),
+      voicemail: (voicemail) => this.setVoicemail(voicemail),
     });
     this.agent = agent;
     agent.start();
@@ -52,21 +74,23 @@ export class Softphone {
     this.update({ microphone });
   }
 
-  async call(target: string, purpose: CallPurpose = 'call'): Promise<Result<{ callId: string }>> {
+  async call(target: string, purpose: CallPurpose = 'call', consultationFor: string | null = null): Promise<Result<{ callId: string }>> {
     const dial = toDialString(target);
     if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
     const agent = this.agent;
     if (agent === null || !agent.registered) return this.fail(appError('not_registered', this.notRegisteredReason()));
-    if (this.calls.size > 0) return this.fail(appError('call_in_progress', 'Finish the current call first'));
-    const microphone = await openMicrophone();
-    if (!microphone.ok) return this.fail(microphone.error);
+    if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
+      return this.fail(appError('call_in_progress', 'Finish the current call first'));
+    }
+    const microphone = await this.openMicrophone();
+    if (!microphone.ok) return microphone;
     const session = agent.ua.call(`sip:${dial.dial}@${agent.account.domain}`, {
-      mediaStream: microphone.stream,
+      mediaStream: microphone.value,
       pcConfig: this.pcConfig(),
       rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
     });
-    const call = this.track(session, 'outgoing', purpose);
-    call.microphone = microphone.stream;
+    const call = this.track(session, 'outgoing', purpose, microphone.value);
+    if (consultationFor !== null) call.patch({ consultationFor });
     this.update({ lastError: null });
     return { ok: true, value: { callId: call.id } };
   }
@@ -90,25 +114,84 @@ export class Softphone {
   async answer(callId: string): Promise<Result> {
     const call = this.calls.get(callId);
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_found', 'That call is no longer ringing'));
-    const microphone = await openMicrophone();
-    if (!microphone.ok) return this.fail(microphone.error);
-    call.microphone = microphone.stream;
-    call.session.answer({ mediaStream: microphone.stream, pcConfig: this.pcConfig() });
-    return { ok: true, value: null };
+    const microphone = await this.openMicrophone();
+    if (!microphone.ok) return microphone;
+    this.holdOthers(callId);
+    call.answer(microphone.value, this.pcConfig());
+    return OK;
   }
 
   decline(callId: string): Result {
     const call = this.calls.get(callId);
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_found', 'That call is no longer ringing'));
-    call.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
-    return { ok: true, value: null };
+    const status = this.preferences.declineWith;
+    call.session.terminate({ status_code: status, reason_phrase: status === 603 ? 'Decline' : 'Busy Here' });
+    return OK;
   }
 
   hangup(callId: string): Result {
     const call = this.calls.get(callId);
     if (!call) return this.fail(appError('call_not_found', 'That call has already ended'));
     call.session.terminate();
-    return { ok: true, value: null };
+    return OK;
+  }
+
+  setMuted(callId: string, muted: boolean): Result {
+    return this.withEstablishedCall(callId, (call) => (muted ? call.session.mute({ audio: true }) : call.session.unmute({ audio: true })));
+  }
+
+  setHeld(callId: string, held: boolean): Result {
+    return this.withEstablishedCall(callId, (call) => {
+      if (held) call.session.hold();
+      else this.resume(call);
+    });
+  }
+
+  switchTo(callId: string): Result {
+    return this.withEstablishedCall(callId, (call) => this.resume(call));
+  }
+
+  sendDtmf(callId: string, tones: string): Result {
+    const transportType = this.preferences.dtmfMethod === 'info' ? 'INFO' : 'RFC2833';
+    return this.withEstablishedCall(callId, (call) => call.session.sendDTMF(tones, { transportType, duration: 100, interToneGap: 70 } as never));
+  }
+
+  transfer(callId: string, target: string): Result {
+    const dial = toDialString(target);
+    if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
+    return this.withEstablishedCall(callId, (call) => {
+      call.session.refer(`sip:${dial.dial}@${this.account?.domain ?? ''}`, {
+        eventHandlers: {
+          requestSucceeded: () => call.session.terminate(),
+          requestFailed: () => this.fail(appError('transfer_failed', 'The transfer was refused')),
+        },
+      } as never);
+    });
+  }
+
+  async consult(callId: string, target: string): Promise<Result<{ callId: string }>> {
+    const call = this.calls.get(callId);
+    if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'That call has already ended'));
+    if (!call.snapshot.held) call.session.hold();
+    return this.call(target, 'call', callId);
+  }
+
+  completeTransfer(callId: string, consultCallId: string): Result {
+    const consultation = this.calls.get(consultCallId);
+    if (!consultation || consultation.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'The consulted party is no longer on the line'));
+    return this.withEstablishedCall(callId, (call) => {
+      call.session.refer(consultation.session.remote_identity.uri, {
+        replaces: consultation.session,
+        eventHandlers: {
+          accepted: () => {
+            call.session.terminate();
+            consultation.session.terminate();
+          },
+          requestFailed: () => this.fail(appError('transfer_failed', 'The transfer was refused')),
+          failed: () => this.fail(appError('transfer_failed', 'The transfer did not go through')),
+        },
+      } as never);
+    });
   }
 
   async callStats(callId: string): Promise<CallStats | null> {
@@ -116,16 +199,47 @@ export class Softphone {
   }
 
   private onIncoming(session: RTCSession): void {
-    if (this.calls.size > 0) {
-      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+    if (this.replacements.has(session)) {
+      void this.adoptReplacement(session);
       return;
     }
-    this.track(session, 'incoming');
+    const decision = decideIncoming(this.preferences, this.liveCalls());
+    if (!decision.ring) {
+      session.terminate({ status_code: decision.status, reason_phrase: 'Busy Here' });
+      return;
+    }
+    this.track(session, 'incoming', 'call', null);
   }
 
-  private track(session: RTCSession, direction: 'incoming' | 'outgoing', purpose: CallPurpose = 'call'): CallSession {
-    const hasIceServers = (this.account?.iceServers.length ?? 0) > 0;
-    const call = new CallSession(session, direction, purpose, hasIceServers, (changed) => this.onCallChanged(changed));
+  /** The far end of an attended transfer: the new session takes over without ringing. */
+  private async adoptReplacement(session: RTCSession): Promise<void> {
+    const microphone = await this.openMicrophone();
+    if (!microphone.ok) {
+      session.terminate({ status_code: 480 });
+      return;
+    }
+    const call = this.track(session, 'incoming', 'call', null);
+    call.answer(microphone.value, this.pcConfig());
+  }
+
+  /** The transferee side: the PBX asks us to call someone else on the transferor's behalf. */
+  private async onRefer(accept: (init: (session: RTCSession) => void, options: object) => void): Promise<void> {
+    const microphone = await this.openMicrophone();
+    if (!microphone.ok) return;
+    accept((session) => this.track(session, 'outgoing', 'call', microphone.value), { mediaStream: microphone.value, pcConfig: this.pcConfig() });
+  }
+
+  private track(session: RTCSession, direction: 'incoming' | 'outgoing', purpose: CallPurpose, microphone: MediaStream | null): CallSession {
+    const call = new CallSession(session, {
+      direction,
+      purpose,
+      microphone,
+      hasIceServers: (this.account?.iceServers.length ?? 0) > 0,
+      speakerId: this.preferences.speakerId,
+      changed: (changed) => this.onCallChanged(changed),
+      refer: (accept) => void this.onRefer(accept),
+      replaces: (accept) => accept((replacement) => this.replacements.add(replacement)),
+    });
     this.calls.set(call.id, call);
     this.publishCalls();
     return call;
@@ -139,8 +253,37 @@ export class Softphone {
     this.publishCalls();
   }
 
+  private resume(call: CallSession): void {
+    this.holdOthers(call.id);
+    if (call.snapshot.held) call.session.unhold();
+  }
+
+  private holdOthers(callId: string): void {
+    for (const other of callsToHold(this.liveCalls(), callId)) this.calls.get(other.id)?.session.hold();
+  }
+
+  private withEstablishedCall(callId: string, action: (call: CallSession) => void): Result {
+    const call = this.calls.get(callId);
+    if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'That call has already ended'));
+    try {
+      action(call);
+      return OK;
+    } catch (error) {
+      return this.fail(appError('internal', error instanceof Error ? error.message : String(error)));
+    }
+  }
+
+  private liveCalls(): CallSnapshot[] {
+    return [...this.calls.values()].map((c) => c.snapshot);
+  }
+
   private publishCalls(): void {
-    this.update({ calls: [...this.calls.values()].map((c) => c.snapshot) });
+    this.update({ calls: this.liveCalls() });
+  }
+
+  private async openMicrophone(): Promise<Result<MediaStream>> {
+    const microphone = await openMicrophone(this.preferences.microphoneId);
+    return microphone.ok ? { ok: true, value: microphone.stream } : this.fail(microphone.error);
   }
 
   private pcConfig(): RTCConfiguration {
@@ -161,6 +304,10 @@ export class Softphone {
 
   private setRegistration(registration: RegistrationSnapshot): void {
     this.update({ registration });
+  }
+
+  private setVoicemail(voicemail: VoicemailStatus): void {
+    this.update({ voicemail });
   }
 
   private update(patch: Partial<SoftphoneSnapshot>): void {

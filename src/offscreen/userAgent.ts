@@ -3,12 +3,14 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UnRegisteredEvent } from 'jssip/lib/UA';
 import type { AccountSettings } from '../settings';
 import { registrationError, unreachable } from '../calls/errors';
-import type { RegistrationSnapshot } from '../calls/snapshot';
+import type { RegistrationSnapshot, VoicemailStatus } from '../calls/snapshot';
+import { parseMessageSummary } from '../calls/messageSummary';
 import { accountAddress } from '../settings';
 
 export interface UserAgentEvents {
   registration(update: Omit<RegistrationSnapshot, 'account'>): void;
   incoming(session: RTCSession): void;
+  voicemail(status: VoicemailStatus): void;
 }
 
 export const RECONNECT_MIN_SECONDS = 1;
@@ -54,6 +56,12 @@ export class UserAgent {
     });
     this.ua.on('registered', () => report({ state: 'registered', error: null }));
     this.ua.on('registrationFailed', (event: UnRegisteredEvent) => report({ state: 'failed', error: registrationError(event.cause, url) }));
+    // Message-waiting indication: the PBX sends unsolicited NOTIFYs (Event: message-summary).
+    this.ua.on('sipEvent', ({ event, request }) => {
+      if (this.stopped || (event as { event?: string } | null)?.event !== 'message-summary') return;
+      const status = parseMessageSummary(request.body ?? '');
+      if (status) events.voicemail(status);
+    });
     this.ua.on('newRTCSession', (event: RTCSessionEvent) => {
       if (!this.stopped && event.originator === 'remote') events.incoming(event.session);
     });

@@ -7,6 +7,8 @@ import type { Result } from '../protocol/api';
 import { t } from '../ui/i18n';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
+import { focusedCall } from '../calls/callControl';
+import { callCommands } from './callCommands';
 import { CallPanel } from './CallPanel';
 import { Keypad } from './Keypad';
 import { RecentTab } from './RecentTab';
@@ -50,7 +52,7 @@ export function App() {
   const [tab, setTab] = useState('keypad');
   if (snapshot === null) return <p class="loading">{t('loading')}</p>;
 
-  const current = snapshot.calls.find((c) => c.state === 'incoming') ?? snapshot.calls[0];
+  const current = focusedCall(snapshot.calls);
   const missed = unseenMissedCalls(recentCalls, seenAt);
   const tabs: Tab[] = [
     {
@@ -68,14 +70,9 @@ export function App() {
 
   return (
     <main class="popup">
-      <StatusBar registration={snapshot.registration} />
+      <StatusBar snapshot={snapshot} />
       {current ? (
-        <CallPanel
-          call={current}
-          onAnswer={(callId) => void send(request('background', 'answer', { callId }))}
-          onDecline={(callId) => void send(request('background', 'decline', { callId }))}
-          onHangup={(callId) => void send(request('background', 'hangup', { callId }))}
-        />
+        <CallPanel call={current} others={snapshot.calls.filter((c) => c !== current)} commands={callCommands} />
       ) : (
         <Tabs tabs={tabs} selected={tab} onSelect={setTab} />
       )}

@@ -3,15 +3,18 @@ import type { CallSnapshot } from '../calls/snapshot';
 import { formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useClock } from '../ui/useSnapshot';
+import { CallControls } from './CallControls';
+import type { CallCommands } from './callCommands';
 
 export interface CallPanelProps {
   call: CallSnapshot;
-  onAnswer(callId: string): void;
-  onDecline(callId: string): void;
-  onHangup(callId: string): void;
+  /** The other live calls (on hold, or the call this one consults for). */
+  others: CallSnapshot[];
+  commands: CallCommands;
 }
 
 function callStatus(call: CallSnapshot, now: number): string {
+  if (call.held) return t('callOnHold');
   switch (call.state) {
     case 'dialing':
       return t('callDialing');
@@ -28,17 +31,21 @@ function callStatus(call: CallSnapshot, now: number): string {
   }
 }
 
-export function CallPanel({ call, onAnswer, onDecline, onHangup }: CallPanelProps) {
+function party(call: CallSnapshot): string {
+  return call.remoteName ?? call.remoteNumber;
+}
+
+export function CallPanel({ call, others, commands }: CallPanelProps) {
   const now = useClock(call.state === 'active');
   const ringing = call.state === 'incoming';
 
   useEffect(() => {
     // Esc hangs up (or declines) the call while the popup has focus.
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      if (ringing) onDecline(call.id);
-      else onHangup(call.id);
+      if (ringing) commands.decline(call.id);
+      else commands.hangup(call.id);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -46,27 +53,50 @@ export function CallPanel({ call, onAnswer, onDecline, onHangup }: CallPanelProp
 
   return (
     <section class={`call-panel call-${call.state}`} aria-label={ringing ? t('incomingCallLabel') : t('currentCallLabel')}>
-      <p class="remote-name">{call.remoteName ?? call.remoteNumber}</p>
+      <p class="remote-name">{party(call)}</p>
       {call.remoteName && <p class="remote-number">{call.remoteNumber}</p>}
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
       </p>
-      <div class="call-actions">
-        {ringing ? (
-          <>
-            <button type="button" class="answer-button" onClick={() => onAnswer(call.id)} autoFocus>
-              {t('answer')}
-            </button>
-            <button type="button" class="hangup-button" onClick={() => onDecline(call.id)}>
-              {t('decline')}
-            </button>
-          </>
-        ) : (
-          <button type="button" class="hangup-button" onClick={() => onHangup(call.id)} autoFocus>
-            {t('hangUp')}
+      {ringing ? (
+        <div class="call-actions">
+          <button type="button" class="answer-button" onClick={() => commands.answer(call.id)} autoFocus>
+            {others.length > 0 ? t('answerAndHold') : t('answer')}
           </button>
-        )}
-      </div>
+          <button type="button" class="hangup-button" onClick={() => commands.decline(call.id)}>
+            {t('decline')}
+          </button>
+        </div>
+      ) : (
+        <CallControls call={call} others={others} commands={commands} />
+      )}
+      <OtherCalls calls={others} focused={call} commands={commands} />
     </section>
   );
 }
+
+function OtherCalls({ calls, focused, commands }: { calls: CallSnapshot[]; focused: CallSnapshot; commands: CallCommands }) {
+  if (calls.length === 0) return null;
+  return (
+    <ul class="other-calls" aria-label={t('otherCallsLabel')}>
+      {calls.map((other) => (
+        <li key={other.id}>
+          <span>
+            {party(other)} · {other.held ? t('callOnHold') : other.state === 'incoming' ? t('callIncoming') : t('callInProgress')}
+          </span>
+          {other.state === 'active' && focused.state !== 'incoming' && (
+            <button type="button" onClick={() => commands.switchTo(other.id)} aria-label={t('switchTo', party(other))}>
+              {t('swap')}
+            </button>
+          )}
+          {focused.consultationFor === other.id && focused.state === 'active' && (
+            <button type="button" class="primary" onClick={() => commands.completeTransfer(other.id, focused.id)} aria-label={t('completeTransferLabel', [party(other), party(focused)])}>
+              {t('completeTransfer')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+

@@ -1,24 +1,32 @@
 import * as v from 'valibot';
-import type { AccountSettings, FieldError } from '../settings';
+import type { AccountSettings, FieldError, Preferences } from '../settings';
 import type { Result } from './api';
 
 /** Settings and lifecycle requests that only the service worker answers. */
 export const accountRequests = {
   saveAccount: v.object({ account: v.unknown() }),
+  /** Changes some preferences (e.g. do not disturb); the rest stay as stored. */
+  updatePreferences: v.object({ patch: v.record(v.string(), v.unknown()) }),
   openMicrophoneSetup: v.object({}),
   /** Sent by the offscreen document when it starts: it has no storage of its own. */
   offscreenReady: v.object({}),
 };
 
+export interface SoftphoneConfiguration {
+  account: AccountSettings | null;
+  preferences: Preferences;
+}
+
 export interface AccountResponses {
   saveAccount: { ok: true } | { ok: false; errors: FieldError[] };
+  updatePreferences: { ok: true; preferences: Preferences } | { ok: false; errors: string[] };
   openMicrophoneSetup: Result;
-  offscreenReady: { account: AccountSettings | null };
+  offscreenReady: SoftphoneConfiguration;
 }
 
 /** What the service worker tells the offscreen document. */
 export const offscreenControlRequests = {
-  configure: v.object({ account: v.nullable(v.unknown()) }),
+  configure: v.object({ account: v.nullable(v.unknown()), preferences: v.unknown() }),
 };
 
 export interface OffscreenControlResponses {

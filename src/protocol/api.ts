@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
+import type { ClickToCallResponses } from './clickToCall';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
 import type { SoftphoneResponses } from './softphone';
@@ -18,7 +19,7 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & RecentCallsResponses;
+  background: SoftphoneResponses & AccountResponses & RecentCallsResponses & ClickToCallResponses;
   offscreen: SoftphoneResponses & OffscreenControlResponses;
 }
 

@@ -1,4 +1,5 @@
 import { accountRequests, offscreenControlRequests } from './account';
+import { clickToCallRequests } from './clickToCall';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
 
@@ -12,6 +13,7 @@ export const requestSchemas = {
     ...softphoneRequests,
     ...accountRequests,
     ...recentCallsRequests,
+    ...clickToCallRequests,
   },
   offscreen: {
     ...softphoneRequests,

@@ -3,15 +3,27 @@ import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { CallStats, Result } from './api';
 
 export const callId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const target = v.pipe(v.string(), v.maxLength(256));
 
 /** What views ask of the softphone: the service worker forwards these to the offscreen document. */
 export const softphoneRequests = {
   getSnapshot: v.object({}),
-  call: v.object({ target: v.pipe(v.string(), v.maxLength(256)) }),
+  call: v.object({ target }),
   answer: v.object({ callId }),
   decline: v.object({ callId }),
   hangup: v.object({ callId }),
   callStats: v.object({ callId }),
+  setMuted: v.object({ callId, muted: v.boolean() }),
+  setHeld: v.object({ callId, held: v.boolean() }),
+  /** Puts every other call on hold and resumes this one. */
+  switchTo: v.object({ callId }),
+  sendDtmf: v.object({ callId, tones: v.pipe(v.string(), v.regex(/^[0-9*#A-Da-d]{1,32}$/)) }),
+  /** Blind transfer: the other party is sent to `target` and this call ends. */
+  transfer: v.object({ callId, target }),
+  /** Attended transfer, step 1: hold this call and call `target`. */
+  consult: v.object({ callId, target }),
+  /** Attended transfer, step 2: connect the held call with the consulted party. */
+  completeTransfer: v.object({ callId, consultCallId: callId }),
 };
 
 export interface SoftphoneResponses {
@@ -21,4 +33,11 @@ export interface SoftphoneResponses {
   decline: Result;
   hangup: Result;
   callStats: CallStats | null;
+  setMuted: Result;
+  setHeld: Result;
+  switchTo: Result;
+  sendDtmf: Result;
+  transfer: Result;
+  consult: Result<{ callId: string }>;
+  completeTransfer: Result;
 }

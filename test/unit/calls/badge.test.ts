@@ -19,6 +19,12 @@ describe('toolbar badge', () => {
     expect(badgeFor(snapshot(state)).text).toBe(text);
   });
 
+  test('do not disturb and missed calls show when idle', () => {
+    expect(badgeFor(snapshot('registered', { doNotDisturb: true }), 3).text).toBe('DND');
+    expect(badgeFor(snapshot('registered'), 3)).toMatchObject({ text: '3', title: '3 missed calls' });
+    expect(badgeFor(snapshot('registered'), 1).title).toBe('1 missed call');
+  });
+
   test('an error explains itself in the tooltip', () => {
     expect(badgeFor(snapshot('failed')).title).toBe('Wrong username or password');
   });

@@ -1,0 +1,53 @@
+import * as v from 'valibot';
+
+/** How the agent wants the softphone to behave; changing these never re-registers. */
+export interface Preferences {
+  doNotDisturb: boolean;
+  callWaiting: boolean;
+  /** SIP status sent when the agent declines: 486 Busy Here or 603 Decline. */
+  declineWith: 486 | 603;
+  dtmfMethod: 'rfc4733' | 'info';
+  voicemailNumber: string;
+  /** Device ids from enumerateDevices; '' means the system default. */
+  microphoneId: string;
+  speakerId: string;
+  ringerId: string;
+}
+
+export const defaultPreferences: Preferences = {
+  doNotDisturb: false,
+  callWaiting: true,
+  declineWith: 486,
+  dtmfMethod: 'rfc4733',
+  voicemailNumber: '',
+  microphoneId: '',
+  speakerId: '',
+  ringerId: '',
+};
+
+const deviceId = v.optional(v.pipe(v.string(), v.maxLength(256)), '');
+
+export const PreferencesSchema = v.object({
+  doNotDisturb: v.optional(v.boolean(), false),
+  callWaiting: v.optional(v.boolean(), true),
+  declineWith: v.optional(v.union([v.literal(486), v.literal(603)]), 486),
+  dtmfMethod: v.optional(v.picklist(['rfc4733', 'info']), 'rfc4733'),
+  voicemailNumber: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[0-9*#+]{0,32}$/, 'The voicemail number may contain digits, * and # only')), ''),
+  microphoneId: deviceId,
+  speakerId: deviceId,
+  ringerId: deviceId,
+});
+
+export type ParsedPreferences = { ok: true; value: Preferences } | { ok: false; errors: string[] };
+
+export function parsePreferences(input: unknown): ParsedPreferences {
+  const result = v.safeParse(PreferencesSchema, input ?? {});
+  if (result.success) return { ok: true, value: result.output };
+  return { ok: false, errors: result.issues.map((issue) => issue.message) };
+}
+
+/** What is stored, read leniently: a damaged value falls back to defaults rather than breaking calls. */
+export function preferencesOrDefaults(input: unknown): Preferences {
+  const parsed = parsePreferences(input);
+  return parsed.ok ? parsed.value : defaultPreferences;
+}
