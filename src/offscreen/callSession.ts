@@ -66,7 +66,7 @@ export class CallSession {
   }
 
   /** Facts JsSIP does not report as events (e.g. which call this one consults for). */
-  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor'>>): void {
+  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor' | 'queueName'>>): void {
     this.snapshot = { ...this.snapshot, ...fields };
     this.options.changed(this);
   }
@@ -95,7 +95,7 @@ export class CallSession {
     const connection = this.session.connection;
     if (!connection) return null;
     const report = await connection.getStats();
-    const stats: CallStats = { bytesSent: 0, bytesReceived: 0, packetsLost: 0, jitterMs: null, roundTripMs: null, codec: null };
+    const stats: CallStats = { bytesSent: 0, bytesReceived: 0, packetsLost: 0, jitterMs: null, roundTripMs: null, codec: null, audioLevel: null };
     const codecs = new Map<string, string>();
     report.forEach((entry: Record<string, unknown>) => {
       if (entry.type === 'codec') codecs.set(String(entry.id), String(entry.mimeType ?? ''));
@@ -107,6 +107,7 @@ export class CallSession {
         stats.bytesReceived += Number(entry.bytesReceived ?? 0);
         stats.packetsLost += Number(entry.packetsLost ?? 0);
         if (typeof entry.jitter === 'number') stats.jitterMs = Math.round(entry.jitter * 1000);
+        if (typeof entry.audioLevel === 'number') stats.audioLevel = entry.audioLevel;
         if (typeof entry.codecId === 'string') stats.codec = codecs.get(entry.codecId)?.replace(/^audio\//, '') ?? null;
       }
       if (entry.type === 'remote-inbound-rtp' && typeof entry.roundTripTime === 'number') stats.roundTripMs = Math.round(entry.roundTripTime * 1000);

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { ClickToCallResponses } from './clickToCall';
+import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
 import type { SoftphoneResponses } from './softphone';
@@ -16,11 +17,13 @@ export interface CallStats {
   jitterMs: number | null;
   roundTripMs: number | null;
   codec: string | null;
+  /** Loudness of the received audio, 0..1 (0 while the far end is muted). */
+  audioLevel: number | null;
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & RecentCallsResponses & ClickToCallResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses;
+  background: SoftphoneResponses & AccountResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
 }
 
 export type Target = keyof typeof requestSchemas;
