@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { RING, synthesizeWav } from '../../../src/offscreen/tones';
+import { RING, synthesizeWav } from '../../../src/audio/tones';
 
 describe('tone synthesis', () => {
   test('writes a valid 16-bit mono WAV of the pattern length', () => {

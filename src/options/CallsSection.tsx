@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { t } from '../ui/i18n';
+import { usePreferences } from '../ui/usePreferences';
+
+/** How calls behave: call waiting, declining, tones, voicemail. Each change is saved at once. */
+export function CallsSection() {
+  const [preferences, update] = usePreferences();
+  const [voicemail, setVoicemail] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const save = async (patch: Parameters<typeof update>[0]): Promise<void> => setErrors(await update(patch));
+
+  return (
+    <section aria-labelledby="calls-heading" class="settings-section">
+      <h2 id="calls-heading">{t('callsHeading')}</h2>
+      <div class="field checkbox">
+        <input id="pref-call-waiting" type="checkbox" checked={preferences.callWaiting} onChange={(e) => void save({ callWaiting: e.currentTarget.checked })} />
+        <label for="pref-call-waiting">{t('prefCallWaiting')}</label>
+      </div>
+      <div class="field checkbox">
+        <input id="pref-dnd" type="checkbox" checked={preferences.doNotDisturb} onChange={(e) => void save({ doNotDisturb: e.currentTarget.checked })} />
+        <label for="pref-dnd">{t('doNotDisturb')}</label>
+      </div>
+      <div class="field">
+        <label for="pref-decline">{t('prefDeclineWith')}</label>
+        <select id="pref-decline" value={String(preferences.declineWith)} onChange={(e) => void save({ declineWith: e.currentTarget.value === '603' ? 603 : 486 })}>
+          <option value="486">{t('prefDecline486')}</option>
+          <option value="603">{t('prefDecline603')}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="pref-dtmf">{t('prefDtmf')}</label>
+        <select id="pref-dtmf" value={preferences.dtmfMethod} onChange={(e) => void save({ dtmfMethod: e.currentTarget.value === 'info' ? 'info' : 'rfc4733' })}>
+          <option value="rfc4733">{t('prefDtmfRfc4733')}</option>
+          <option value="info">{t('prefDtmfInfo')}</option>
+        </select>
+      </div>
+      <form
+        class="field"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ voicemailNumber: voicemail ?? preferences.voicemailNumber }).then(() => setVoicemail(null));
+        }}
+      >
+        <label for="pref-voicemail">{t('prefVoicemailNumber')}</label>
+        <div class="inline">
+          <input id="pref-voicemail" type="text" inputMode="tel" value={voicemail ?? preferences.voicemailNumber} onInput={(e) => setVoicemail(e.currentTarget.value)} />
+          <button type="submit">{t('save')}</button>
+        </div>
+      </form>
+      {errors.length > 0 && (
+        <p role="alert" class="error">
+          {errors.join(' ')}
+        </p>
+      )}
+    </section>
+  );
+}

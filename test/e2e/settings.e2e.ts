@@ -1,0 +1,55 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { sendMessageSummary } from '../pbx/mwi';
+import { TestPbx } from '../pbx/pbx';
+import { Desks, dial } from './harness/phone';
+
+let pbx: TestPbx;
+let desks: Desks;
+
+beforeAll(async () => {
+  pbx = await TestPbx.start();
+  desks = new Desks(pbx);
+});
+afterAll(async () => {
+  await pbx?.stop();
+});
+afterEach(async () => {
+  await desks.closeAll();
+});
+
+describe('call settings', () => {
+  test('declining can send 603 Decline instead of busy', async () => {
+    const alice = await desks.registered('101');
+    const bob = await desks.registered('102');
+    const options = await alice.openOptions();
+    await options.getByLabel('Declining a call sends').selectOption('603');
+    const sw = await alice.serviceWorker();
+    await expect.poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { declineWith?: number } | undefined)?.declineWith)).toBe(603);
+
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await dial(bobPopup, '101');
+    await alicePopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Decline' }).click();
+    await expect.poll(() => bobPopup.getByLabel('Last call').textContent()).toContain('Call rejected');
+  });
+
+  test('a voicemail notification shows the message count, and the button dials voicemail', async () => {
+    const alice = await desks.registered('101');
+    const options = await alice.openOptions();
+    await options.getByLabel('Voicemail number').fill('*45');
+    await options.getByLabel('Voicemail number').press('Enter');
+    const popup = await alice.openPopup();
+
+    await sendMessageSummary(pbx, '101', 3, 7);
+    const voicemail = popup.getByRole('button', { name: 'Voicemail: 3 new messages' });
+    await expect.poll(() => voicemail.isVisible()).toBe(true);
+    expect((await alice.snapshot()).voicemail).toEqual({ waiting: true, newMessages: 3, oldMessages: 7 });
+
+    const since = Date.now();
+    await voicemail.click();
+    await pbx.waitForRequest('INVITE', /^sip:\*45@/, { since });
+    await alice.waitForSnapshot((s) => s.lastEndedCall?.remoteNumber === '*45' && s.lastEndedCall.answeredAt !== null, 'the voicemail call answered and ended', 15_000);
+
+    await sendMessageSummary(pbx, '101', 0, 10);
+    await expect.poll(() => voicemail.isVisible()).toBe(false);
+  });
+});
