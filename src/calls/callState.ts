@@ -23,6 +23,7 @@ export function newCall(id: string, direction: CallDirection, remoteNumber: stri
     muted: false,
     held: false,
     consultationFor: null,
+    queueName: null,
     receivedTones: '',
   };
 }

@@ -39,6 +39,8 @@ export interface CallSnapshot {
   held: boolean;
   /** Set on the second call of an attended transfer: the held call it would be connected with. */
   consultationFor: string | null;
+  /** The call queue an incoming call came through, when it can be told. */
+  queueName?: string | null;
   /** DTMF tones the far end sent by SIP INFO (RFC 4733 tones are not visible to WebRTC). */
   receivedTones: string;
 }

@@ -1,4 +1,5 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { callsToHold, decideIncoming, MAX_LIVE_CALLS } from '../calls/callControl';
 import { appError, type AppError } from '../calls/errors';
 import {
@@ -32,6 +33,8 @@ export class Softphone {
   private readonly replacements = new WeakSet<RTCSession>();
   private state: SoftphoneSnapshot = initialSnapshot;
   private readonly listeners = new Set<(snapshot: SoftphoneSnapshot) => void>();
+  /** Names the call queue an incoming call came through, if any (set from the queue settings). */
+  queueNameOf: (session: RTCSession, invite?: IncomingRequest) => string | null = () => null;
 
   constructor(private readonly publish: (snapshot: SoftphoneSnapshot) => void) {}
 
@@ -63,7 +66,7 @@ export class Softphone {
     this.setRegistration({ state: 'connecting', account: address, error: null });
     const agent = new UserAgent(account, {
       registration: (update) => this.setRegistration({ ...update, account: address }),
-      incoming: (session) => this.onIncoming(session),
+      incoming: (session, invite) => this.onIncoming(session, invite),
       voicemail: (voicemail) => this.setVoicemail(voicemail),
     });
     this.agent = agent;
@@ -198,7 +201,7 @@ export class Softphone {
     return (await this.calls.get(callId)?.stats()) ?? null;
   }
 
-  private onIncoming(session: RTCSession): void {
+  private onIncoming(session: RTCSession, invite?: IncomingRequest): void {
     if (this.replacements.has(session)) {
       void this.adoptReplacement(session);
       return;
@@ -208,7 +211,9 @@ export class Softphone {
       session.terminate({ status_code: decision.status, reason_phrase: 'Busy Here' });
       return;
     }
-    this.track(session, 'incoming', 'call', null);
+    const call = this.track(session, 'incoming', 'call', null);
+    const queueName = this.queueNameOf(session, invite);
+    if (queueName !== null) call.patch({ queueName });
   }
 
   /** The far end of an attended transfer: the new session takes over without ringing. */
@@ -287,7 +292,9 @@ export class Softphone {
   }
 
   private pcConfig(): RTCConfiguration {
-    return { iceServers: this.account?.iceServers ?? [], rtcpMuxPolicy: 'require', bundlePolicy: 'max-bundle' };
+    // Browser defaults otherwise: 'max-bundle' makes Chrome refuse answers from PBX media relays
+    // that do not bundle (rtpengine answering a single audio stream), as "Bad Media Description".
+    return { iceServers: this.account?.iceServers ?? [] };
   }
 
   private notRegisteredReason(): string {

@@ -1,6 +1,7 @@
 import { UA, WebSocketInterface } from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UnRegisteredEvent } from 'jssip/lib/UA';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { AccountSettings } from '../settings';
 import { registrationError, unreachable } from '../calls/errors';
 import type { RegistrationSnapshot, VoicemailStatus } from '../calls/snapshot';
@@ -9,7 +10,7 @@ import { accountAddress } from '../settings';
 
 export interface UserAgentEvents {
   registration(update: Omit<RegistrationSnapshot, 'account'>): void;
-  incoming(session: RTCSession): void;
+  incoming(session: RTCSession, request: IncomingRequest): void;
   voicemail(status: VoicemailStatus): void;
 }
 
@@ -63,7 +64,7 @@ export class UserAgent {
       if (status) events.voicemail(status);
     });
     this.ua.on('newRTCSession', (event: RTCSessionEvent) => {
-      if (!this.stopped && event.originator === 'remote') events.incoming(event.session);
+      if (!this.stopped && event.originator === 'remote') events.incoming(event.session, event.request as IncomingRequest);
     });
   }
 
