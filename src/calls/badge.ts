@@ -24,6 +24,7 @@ export function badgeFor(snapshot: SoftphoneSnapshot, missedCalls = 0): Badge {
       return { text: '', color: GREEN, title: `Ready: ${registration.account ?? ''}` };
     case 'connecting':
     case 'registering':
+      if (registration.error) return { text: '!', color: RED, title: `${registration.error.message}: retrying` };
       return { text: '…', color: GREY, title: 'Connecting' };
     case 'failed':
       return { text: '!', color: RED, title: registration.error?.message ?? 'Error' };

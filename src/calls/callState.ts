@@ -77,6 +77,8 @@ export function callEnd(call: CallSnapshot, cause: string | undefined, originato
     case 'Unavailable':
     case 'Request Timeout':
       return { code: 'unavailable', message: 'Not reachable right now', completed: false };
+    case 'Connection Error':
+      return { code: 'connection_lost', message: 'Connection to the PBX lost', completed: false };
     case 'No Answer':
     case 'Expires':
       return { code: 'no_answer', message: 'No answer', completed: false };

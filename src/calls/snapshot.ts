@@ -7,6 +7,8 @@ export interface RegistrationSnapshot {
   /** user@domain of the configured account, if any. */
   account: string | null;
   error: AppError | null;
+  /** When the next reconnection attempt is due, while the PBX cannot be reached. */
+  retryAt?: number | null;
 }
 
 export type CallDirection = 'incoming' | 'outgoing';
@@ -15,7 +17,7 @@ export type CallDirection = 'incoming' | 'outgoing';
 export type CallState = 'dialing' | 'ringing' | 'incoming' | 'connecting' | 'active' | 'ended';
 
 export interface CallEnd {
-  code: 'local_hangup' | 'remote_hangup' | 'busy' | 'rejected' | 'declined' | 'not_found' | 'unavailable' | 'no_answer' | 'canceled' | 'failed';
+  code: 'local_hangup' | 'remote_hangup' | 'busy' | 'rejected' | 'declined' | 'not_found' | 'unavailable' | 'no_answer' | 'canceled' | 'connection_lost' | 'failed';
   message: string;
   /** The call was set up and then ended normally. */
   completed: boolean;

@@ -71,6 +71,16 @@ export class CallSession {
     this.options.changed(this);
   }
 
+  /** Ends the call in our books when its signalling is gone (nothing can be sent any more). */
+  abandon(cause: string): void {
+    this.apply({ type: 'ended', at: Date.now(), cause, originator: 'system' });
+    try {
+      this.session.terminate();
+    } catch {
+      // Already terminated on JsSIP's side.
+    }
+  }
+
   setOutputDevice(speakerId: string): void {
     this.audio.setSink(speakerId);
   }

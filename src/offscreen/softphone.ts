@@ -1,7 +1,8 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { callsToHold, decideIncoming, MAX_LIVE_CALLS } from '../calls/callControl';
-import { appError, type AppError } from '../calls/errors';
+import { appError, unreachable, type AppError } from '../calls/errors';
+import { reconnectDelayMs } from '../calls/reconnectPolicy';
 import {
   initialSnapshot,
   type CallPurpose,
@@ -26,6 +27,8 @@ const OK: Result = { ok: true, value: null };
  */
 export class Softphone {
   private agent: UserAgent | null = null;
+  private reconnectAttempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private account: AccountSettings | null = null;
   private preferences: Preferences = defaultPreferences;
   private readonly calls = new Map<string, CallSession>();
@@ -56,21 +59,58 @@ export class Softphone {
     this.preferences = preferences;
     for (const call of this.calls.values()) call.setOutputDevice(preferences.speakerId);
     this.update({ doNotDisturb: preferences.doNotDisturb });
-    if (this.agent !== null && sameRegistration(this.account, account)) return;
-    this.agent?.stop();
-    this.agent = null;
+    if (sameRegistration(this.account, account) && (this.agent !== null || this.reconnectTimer !== undefined)) return;
+    this.stopAgent();
+    this.reconnectAttempt = 0;
     this.account = account;
     const address = account ? accountAddress(account) : null;
     if (account === null) return this.setRegistration({ state: 'unconfigured', account: null, error: null });
     if (!account.enabled) return this.setRegistration({ state: 'disabled', account: address, error: null });
     this.setRegistration({ state: 'connecting', account: address, error: null });
+    this.startAgent(account);
+  }
+
+  /** The network came back (browser online event): retry now instead of waiting out the delay. */
+  reconnectNow(): void {
+    if (this.reconnectTimer === undefined || this.account === null) return;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.startAgent(this.account);
+  }
+
+  private startAgent(account: AccountSettings): void {
+    const address = accountAddress(account);
     const agent = new UserAgent(account, {
-      registration: (update) => this.setRegistration({ ...update, account: address }),
+      registration: (update) => {
+        if (update.state === 'registered') this.reconnectAttempt = 0;
+        this.setRegistration({ ...update, account: address });
+      },
       incoming: (session, invite) => this.onIncoming(session, invite),
       voicemail: (voicemail) => this.setVoicemail(voicemail),
+      connectionLost: () => this.onConnectionLost(account),
     });
     this.agent = agent;
     agent.start();
+  }
+
+  /** Calls cannot outlive their signalling: end them, then retry with backoff on a fresh UA. */
+  private onConnectionLost(account: AccountSettings): void {
+    for (const call of this.calls.values()) call.abandon('Connection Error');
+    this.stopAgent();
+    this.reconnectAttempt += 1;
+    const delay = reconnectDelayMs(this.reconnectAttempt, Math.random());
+    this.setRegistration({ state: 'connecting', account: accountAddress(account), error: unreachable(account.websocketUrl), retryAt: Date.now() + delay });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.startAgent(account);
+    }, delay);
+  }
+
+  private stopAgent(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.agent?.stop();
+    this.agent = null;
   }
 
   setMicrophonePermission(microphone: MicrophonePermission): void {

@@ -3,7 +3,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent, UnRegisteredEvent } from 'jssip/lib/UA';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import type { AccountSettings } from '../settings';
-import { registrationError, unreachable } from '../calls/errors';
+import { registrationError } from '../calls/errors';
 import type { RegistrationSnapshot, VoicemailStatus } from '../calls/snapshot';
 import { parseMessageSummary } from '../calls/messageSummary';
 import { accountAddress } from '../settings';
@@ -12,17 +12,16 @@ export interface UserAgentEvents {
   registration(update: Omit<RegistrationSnapshot, 'account'>): void;
   incoming(session: RTCSession, request: IncomingRequest): void;
   voicemail(status: VoicemailStatus): void;
+  /** The WebSocket closed or could not be opened; this UA will not retry by itself. */
+  connectionLost(): void;
 }
 
-export const RECONNECT_MIN_SECONDS = 1;
-export const RECONNECT_MAX_SECONDS = 60;
+const JSSIP_RETRY_DISABLED_SECONDS = 3600;
 
 /** One JsSIP UA for one account: connects, registers, reports registration facts. */
 export class UserAgent {
   readonly ua: UA;
   private stopped = false;
-  /** Kept while JsSIP retries, so the agent keeps reading why it is not connected. */
-  private connectionError: RegistrationSnapshot['error'] = null;
 
   constructor(
     readonly account: AccountSettings,
@@ -38,22 +37,18 @@ export class UserAgent {
       register_expires: 600,
       session_timers: false,
       user_agent: 'VoIP Widget',
-      // JsSIP retries with a random delay in [1, 2^attempt] s, clamped to these bounds.
-      connection_recovery_min_interval: RECONNECT_MIN_SECONDS,
-      connection_recovery_max_interval: RECONNECT_MAX_SECONDS,
+      // The softphone owns reconnection (a fresh UA per attempt, see reconnectPolicy): keep
+      // JsSIP's own retry out of the way.
+      connection_recovery_min_interval: JSSIP_RETRY_DISABLED_SECONDS,
+      connection_recovery_max_interval: JSSIP_RETRY_DISABLED_SECONDS,
     });
     const report = (update: Omit<RegistrationSnapshot, 'account'>): void => {
       if (!this.stopped) events.registration(update);
     };
     const url = account.websocketUrl;
-    this.ua.on('connecting', () => report({ state: 'connecting', error: this.connectionError }));
-    this.ua.on('connected', () => {
-      this.connectionError = null;
-      report({ state: 'registering', error: null });
-    });
+    this.ua.on('connected', () => report({ state: 'registering', error: null }));
     this.ua.on('disconnected', () => {
-      this.connectionError = unreachable(url);
-      report({ state: 'failed', error: this.connectionError });
+      if (!this.stopped) events.connectionLost();
     });
     this.ua.on('registered', () => report({ state: 'registered', error: null }));
     this.ua.on('registrationFailed', (event: UnRegisteredEvent) => report({ state: 'failed', error: registrationError(event.cause, url) }));

@@ -29,7 +29,9 @@ export class Daemon {
   }
 
   static start(name: string, command: string, args: string[], cwd?: string): Daemon {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so stopping it also stops the workers it forks (Kamailio's children
+    // hold the TCP/WebSocket connections: killing only the main process would leave them open).
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     return new Daemon(name, child);
   }
 
@@ -49,8 +51,16 @@ export class Daemon {
   async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 3000): Promise<void> {
     if (this.exited || this.child.pid === undefined) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill(signal);
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    const pid = this.child.pid;
+    const killGroup = (sig: NodeJS.Signals): void => {
+      try {
+        process.kill(-pid, sig);
+      } catch {
+        // Already gone.
+      }
+    };
+    killGroup(signal);
+    const timer = setTimeout(() => killGroup('SIGKILL'), graceMs);
     await exited;
     clearTimeout(timer);
   }

@@ -25,6 +25,11 @@ describe('toolbar badge', () => {
     expect(badgeFor(snapshot('registered'), 1).title).toBe('1 missed call');
   });
 
+  test('an unreachable server shows while retrying', () => {
+    const retrying = { ...snapshot('connecting'), registration: { state: 'connecting' as const, account: null, error: { code: 'unreachable' as const, message: 'Cannot reach wss://pbx' } } };
+    expect(badgeFor(retrying)).toMatchObject({ text: '!', title: 'Cannot reach wss://pbx: retrying' });
+  });
+
   test('an error explains itself in the tooltip', () => {
     expect(badgeFor(snapshot('failed')).title).toBe('Wrong username or password');
   });

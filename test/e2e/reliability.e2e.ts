@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { TestPbx } from '../pbx/pbx';
+import { badgeText, Desks, dial } from './harness/phone';
+
+let pbx: TestPbx;
+let desks: Desks;
+
+beforeAll(async () => {
+  pbx = await TestPbx.start();
+  desks = new Desks(pbx);
+});
+afterAll(async () => {
+  await pbx?.stop();
+});
+afterEach(async () => {
+  await desks.closeAll();
+});
+
+/** Successful registrations (not un-registrations) the server saved since `since`. */
+function registrationsSaved(server: TestPbx, user: string, since: number): number {
+  return server.logLines(since).filter((l) => l.includes(`REGISTERED sip:${user}@`) && !/expires=0\b/.test(l)).length;
+}
+
+describe('faults', () => {
+  test('the SIP server is killed and restarted: the softphone says so, retries, and registers again once', async () => {
+    const alice = await desks.registered('101');
+    const popup = await alice.openPopup();
+    await pbx.killSipServer();
+    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain(`Cannot reach ${pbx.wsUrl}`);
+    await expect.poll(() => badgeText(alice)).toBe('!');
+
+    await new Promise((r) => setTimeout(r, 2000));
+    const restartedAt = Date.now();
+    await pbx.restartSipServer();
+    await alice.waitUntilRegistered();
+    const reconnectMs = Date.now() - restartedAt;
+    console.log(`registered again ${reconnectMs} ms after the SIP server came back`);
+    expect(reconnectMs).toBeLessThan(5000);
+    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain('Ready');
+
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(registrationsSaved(pbx, '101', restartedAt)).toBe(1);
+  });
+
+  test('the connection drops during a call: the call ends cleanly, is logged as lost, and the softphone re-registers', async () => {
+    const alice = await desks.registered('101');
+    const bob = await desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await dial(alicePopup, '102');
+    await bobPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'alice in call');
+    await expect.poll(() => badgeText(alice)).toBe('CALL');
+
+    await pbx.killSipServer();
+    await expect.poll(() => alicePopup.getByLabel('Last call').textContent()).toContain('Connection to the PBX lost');
+    expect((await alice.snapshot()).calls).toHaveLength(0);
+    await expect.poll(() => badgeText(alice)).not.toBe('CALL');
+    const sw = await alice.serviceWorker();
+    await expect
+      .poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('recentCalls')).recentCalls as { outcome: string }[] | undefined)?.[0]?.outcome))
+      .toBe('Connection to the PBX lost');
+
+    await pbx.restartSipServer();
+    await alice.waitUntilRegistered();
+    await bob.waitUntilRegistered();
+  });
+
+  test('the offscreen document is closed: the next event brings the softphone back, registered', async () => {
+    const alice = await desks.registered('101');
+    const sw = await alice.serviceWorker();
+    await sw.evaluate(() => chrome.offscreen.closeDocument());
+    await expect.poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length)).toBe(0);
+
+    const popup = await alice.openPopup();
+    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent(), { timeout: 10_000 }).toContain('Ready');
+  });
+
+  test('a changed password re-registers once; a new server takes over from the old one', async () => {
+    const alice = await desks.registered('101');
+    const since = Date.now();
+    await alice.configure({ username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, displayName: 'Alice at her desk' });
+    await alice.waitForSnapshot((s) => s.registration.state === 'registered' && s.seq > 0, 'registered with the new settings');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(registrationsSaved(pbx, '101', since)).toBe(1);
+    expect(pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l))).toHaveLength(1);
+
+    const second = await TestPbx.start();
+    try {
+      const switchedAt = Date.now();
+      await alice.configure({ username: '101', password: 'alice-secret', domain: second.domain, websocketUrl: second.wsUrl });
+      await expect.poll(() => registrationsSaved(second, '101', switchedAt), { timeout: 10_000 }).toBe(1);
+      await alice.waitUntilRegistered();
+      expect(pbx.logLines(switchedAt).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l))).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});
