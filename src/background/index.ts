@@ -1,14 +1,18 @@
 import browser from 'webextension-polyfill';
 import { isExtensionPage, onBroadcast } from '../protocol/client';
+import { serveContentScripts } from '../protocol/clickToCall';
 import { serve } from '../protocol/server';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
+import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
 import { softphoneRoutes } from './softphoneRoutes';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
-serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes }, isExtensionPage);
+serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes, ...clickToCallRoutes }, isExtensionPage);
+// Content scripts get their own, narrow door: a clicked number, and nothing else.
+serveContentScripts(clickToCallContentRoutes);
 
 onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
@@ -17,6 +21,8 @@ onBroadcast((message) => {
   if (ended?.purpose === 'call') void recordEndedCall(ended);
 });
 countMissedCallsOnBadge();
+installCallSelectionMenu();
+followPermissionChanges();
 
 forwardConfigurationChanges();
 

@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { AccountSection } from './AccountSection';
+import { ClickToCallSection } from './ClickToCallSection';
 import { t } from '../ui/i18n';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection];
+const sections = [AccountSection, ClickToCallSection];
 
 function Options() {
   return (

@@ -11,6 +11,8 @@ import { focusedCall } from '../calls/callControl';
 import { callCommands } from './callCommands';
 import { CallPanel } from './CallPanel';
 import { Keypad } from './Keypad';
+import { SiteToggle } from './SiteToggle';
+import { usePendingNumber } from './usePendingNumber';
 import { RecentTab } from './RecentTab';
 import { StatusBar } from './StatusBar';
 import { Tabs, type Tab } from './Tabs';
@@ -48,6 +50,7 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
 export function App() {
   const snapshot = useSnapshot();
   const recentCalls = useStoredValue<RecentCall[]>('recentCalls', []);
+  const pendingNumber = usePendingNumber();
   const seenAt = useStoredValue<number>('recentCallsSeenAt', 0);
   const [tab, setTab] = useState('keypad');
   if (snapshot === null) return <p class="loading">{t('loading')}</p>;
@@ -60,7 +63,7 @@ export function App() {
       label: t('tabKeypad'),
       render: () => (
         <>
-          <Keypad disabled={snapshot.registration.state !== 'registered'} onCall={call} />
+          <Keypad disabled={snapshot.registration.state !== 'registered'} onCall={call} initialNumber={pendingNumber} />
           <LastCall snapshot={snapshot} />
         </>
       ),
@@ -77,6 +80,7 @@ export function App() {
         <Tabs tabs={tabs} selected={tab} onSelect={setTab} />
       )}
       <ErrorLine error={snapshot.lastError} />
+      <SiteToggle />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import { t } from '../ui/i18n';
 
@@ -12,11 +12,16 @@ const KEYS: [string, string][] = [
 export interface KeypadProps {
   disabled: boolean;
   onCall(number: string): void;
+  /** A number to start with (e.g. one clicked on a web page), for the agent to confirm. */
+  initialNumber?: string;
 }
 
-export function Keypad({ disabled, onCall }: KeypadProps) {
-  const [number, setNumber] = useState('');
+export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
+  const [number, setNumber] = useState(initialNumber);
   const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (initialNumber !== '') setNumber(initialNumber);
+  }, [initialNumber]);
 
   const press = (key: string): void => {
     setNumber((current) => current + key);

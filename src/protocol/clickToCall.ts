@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import * as v from 'valibot';
 import { appError } from '../calls/errors';
 import type { Result } from './api';
@@ -28,12 +28,12 @@ type ContentScriptRequest = keyof typeof contentScriptRequests;
 export type ContentScriptHandlers = {
   [K in ContentScriptRequest]: (
     payload: v.InferOutput<(typeof contentScriptRequests)[K]>,
-    sender: Runtime.MessageSender & { tab: Runtime.Tab },
+    sender: Runtime.MessageSender & { tab: Tabs.Tab },
   ) => ContentScriptResponses[K] | Promise<ContentScriptResponses[K]>;
 };
 
 /** A script of this extension running in a web page's tab (not an extension page, not a web page). */
-export function isContentScript(sender: Runtime.MessageSender): sender is Runtime.MessageSender & { tab: Runtime.Tab } {
+export function isContentScript(sender: Runtime.MessageSender): sender is Runtime.MessageSender & { tab: Tabs.Tab } {
   if (sender.id !== browser.runtime.id || sender.tab === undefined || typeof sender.url !== 'string') return false;
   return /^https?:/.test(sender.url);
 }
@@ -42,8 +42,11 @@ export function isContentScript(sender: Runtime.MessageSender): sender is Runtim
 export const clickToCallRequests = {
   setClickToCallSite: v.object({ site: v.pipe(v.string(), v.maxLength(300)), enabled: v.boolean(), tabId: v.optional(v.number()) }),
   saveClickToCallSettings: v.object({ allSites: v.optional(v.boolean()), callAtOnce: v.optional(v.boolean()) }),
-  /** The number a page click handed over, once: reading it clears it. */
-  takePendingNumber: v.object({}),
+  /**
+   * The number to show when the popup opens: the one a page click handed over (reading it clears
+   * it), else the first number in the page's selection (the keyboard shortcut's case).
+   */
+  takePendingNumber: v.object({ selection: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
 };
 
 export interface ClickToCallResponses {

@@ -11,6 +11,8 @@ export const DIST = resolve(import.meta.dirname, '../../../dist');
 export interface AgentOptions {
   /** Grant the microphone to the extension (as a user who allowed it would). Default true. */
   microphone?: boolean;
+  /** Load the extension from this folder instead of dist/ (e.g. a copy with a site already granted). */
+  extensionDir?: string;
 }
 
 /** One browser profile with the built extension loaded: an agent at a desk. */
@@ -39,8 +41,8 @@ export class Agent {
         '--use-fake-device-for-media-stream',
         '--autoplay-policy=no-user-gesture-required',
         ...(options.microphone === false ? [] : ['--use-fake-ui-for-media-stream']),
-        `--disable-extensions-except=${DIST}`,
-        `--load-extension=${DIST}`,
+        `--disable-extensions-except=${options.extensionDir ?? DIST}`,
+        `--load-extension=${options.extensionDir ?? DIST}`,
       ],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

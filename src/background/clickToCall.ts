@@ -1,0 +1,211 @@
+import browser from 'webextension-polyfill';
+import contentScriptFile from '../content/main?script&iife';
+import { readingCountry } from '../clicktocall/detect';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { reducePageNumber, type PageNumberResult } from '../clicktocall/pageNumber';
+import { numberInSelection } from '../clicktocall/selection';
+import { freshPendingNumber, type PendingNumber } from '../clicktocall/pending';
+import {
+  ALL_SITES_PATTERNS,
+  clickToCallSettingsOrDefaults,
+  contentScriptMatches,
+  parseClickToCallSettings,
+  sitePattern,
+  siteOf,
+  withSite,
+  type ClickToCallSettings,
+} from '../clicktocall/settings';
+import { appError } from '../calls/errors';
+import { parseAccountSettings } from '../settings';
+import type { Result } from '../protocol/api';
+import { request } from '../protocol/client';
+import type { ContentScriptHandlers } from '../protocol/clickToCall';
+import type { Handlers } from '../protocol/server';
+import { ensureOffscreenDocument } from './offscreenDocument';
+
+const SETTINGS_KEY = 'clickToCall';
+const PENDING_KEY = 'pendingNumber';
+const SCRIPT_ID = 'click-to-call';
+const MENU_ID = 'call-selection';
+const POPUP_PAGE = 'extension/popup.html';
+
+const ok: Result = { ok: true, value: null };
+
+export async function loadClickToCallSettings(): Promise<ClickToCallSettings> {
+  return clickToCallSettingsOrDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+async function saveSettings(settings: ClickToCallSettings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  await syncContentScript(settings);
+}
+
+/** The registered content script matches exactly the enabled sites: nothing runs anywhere else. */
+export async function syncContentScript(settings?: ClickToCallSettings): Promise<void> {
+  const matches = contentScriptMatches(settings ?? (await loadClickToCallSettings()));
+  const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (matches.length === 0) {
+    if (registered.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return;
+  }
+  const script = { id: SCRIPT_ID, js: [contentScriptFile], matches, runAt: 'document_idle' as const, allFrames: false, persistAcrossSessions: true };
+  if (registered.length > 0) await chrome.scripting.updateContentScripts([script]);
+  else await chrome.scripting.registerContentScripts([script]);
+}
+
+async function hasPermission(origins: string[]): Promise<boolean> {
+  return chrome.permissions.contains({ origins });
+}
+
+/** Tells click-to-call in open tabs of `patterns` to take its buttons away. */
+async function stopInTabs(patterns: string[]): Promise<void> {
+  const tabs = await chrome.tabs.query({ url: patterns }).catch(() => []);
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { clickToCall: 'stop' }).catch(() => undefined))));
+}
+
+async function enableSite(site: string, tabId: number | undefined): Promise<Result> {
+  // The popup asked for the permission from the agent's click; without it nothing could run.
+  if (!(await hasPermission([sitePattern(site)]))) return { ok: false, error: appError('invalid_settings', `Access to ${site} was not granted`) };
+  await saveSettings(withSite(await loadClickToCallSettings(), site, true));
+  // Start at once in the tab the agent is looking at, rather than after a reload.
+  if (tabId !== undefined) await chrome.scripting.executeScript({ target: { tabId }, files: [contentScriptFile] }).catch(() => undefined);
+  return ok;
+}
+
+async function disableSite(site: string): Promise<Result> {
+  const settings = withSite(await loadClickToCallSettings(), site, false);
+  await saveSettings(settings);
+  if (!settings.allSites) {
+    await stopInTabs([sitePattern(site)]);
+    await chrome.permissions.remove({ origins: [sitePattern(site)] }).catch(() => false);
+  }
+  return ok;
+}
+
+async function saveOptions(patch: { allSites?: boolean; callAtOnce?: boolean }): Promise<Result> {
+  const current = await loadClickToCallSettings();
+  if (patch.allSites === true && !(await hasPermission(ALL_SITES_PATTERNS))) {
+    return { ok: false, error: appError('invalid_settings', 'Access to all sites was not granted') };
+  }
+  const parsed = parseClickToCallSettings({ ...current, ...patch });
+  if (!parsed.ok) return { ok: false, error: appError('invalid_settings', parsed.error) };
+  await saveSettings(parsed.value);
+  if (current.allSites && !parsed.value.allSites) {
+    await stopInTabs(ALL_SITES_PATTERNS);
+    await chrome.permissions.remove({ origins: ALL_SITES_PATTERNS }).catch(() => false);
+    // Sites enabled one by one keep running: restart them in their open tabs is left to a reload.
+  }
+  return ok;
+}
+
+async function accountDomain(): Promise<string | null> {
+  const parsed = parseAccountSettings((await browser.storage.local.get('account')).account);
+  return parsed.ok ? parsed.value.domain : null;
+}
+
+async function isRegistered(): Promise<boolean> {
+  await ensureOffscreenDocument();
+  return (await request('offscreen', 'getSnapshot', {})).registration.state === 'registered';
+}
+
+/**
+ * Opens the softphone: the toolbar popup where the browser allows it, else a small popup window
+ * (headless browsers, or no focused window). Either way the popup reads the pending number.
+ */
+async function openSoftphone(windowId: number | undefined, tabId: number | undefined): Promise<void> {
+  // An open softphone takes the number itself (it watches for it): bring it forward, open no other.
+  const popupUrl = chrome.runtime.getURL(POPUP_PAGE);
+  const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.POPUP, chrome.runtime.ContextType.TAB] });
+  const open = contexts.find((context) => context.documentUrl?.startsWith(popupUrl));
+  if (open) {
+    if (open.windowId >= 0) await chrome.windows.update(open.windowId, { focused: true }).catch(() => undefined);
+    return;
+  }
+  try {
+    await chrome.action.openPopup(windowId === undefined ? {} : { windowId });
+    return;
+  } catch {
+    // falls through to a window
+  }
+  const previous = (await chrome.storage.session.get('softphoneWindowId')).softphoneWindowId;
+  if (typeof previous === 'number') await chrome.windows.remove(previous).catch(() => undefined);
+  // The popup window names the page's tab, so it can offer to turn click-to-call off there.
+  const url = popupUrl + (tabId === undefined ? '' : `?tab=${tabId}`);
+  const created = await chrome.windows.create({ url, type: 'popup', width: 360, height: 620, focused: true });
+  await chrome.storage.session.set({ softphoneWindowId: created?.id });
+}
+
+async function country(): Promise<CountryCode> {
+  // The caller ID settings name the account's home country; until they are saved, the browser's.
+  const callerId = (await browser.storage.local.get('callerId')).callerId as { homeCountry?: unknown } | undefined;
+  return readingCountry(callerId?.homeCountry, navigator.language);
+}
+
+/** A number the user chose on a page: dialled at once if they asked for that, else shown to confirm. */
+async function handOver(reduced: PageNumberResult, dialNow: boolean, tab: { windowId?: number; id?: number } | undefined): Promise<Result<{ dialed: boolean }>> {
+  if (!reduced.ok) return { ok: false, error: appError('invalid_number', reduced.error) };
+  if (dialNow && (await isRegistered())) {
+    const placed = await request('offscreen', 'call', { target: reduced.dial });
+    return placed.ok ? { ok: true, value: { dialed: true } } : placed;
+  }
+  const pending: PendingNumber = { number: reduced.dial, at: Date.now() };
+  await chrome.storage.session.set({ [PENDING_KEY]: pending });
+  await openSoftphone(tab?.windowId, tab?.id);
+  return { ok: true, value: { dialed: false } };
+}
+
+export const clickToCallContentRoutes: ContentScriptHandlers = {
+  clickToCall: async ({ number, via }, sender) => {
+    const settings = await loadClickToCallSettings();
+    const site = siteOf(sender.url ?? '');
+    // A script left running on a site the agent has since disabled gets nowhere.
+    if (site === null || !(settings.allSites || settings.sites.includes(site))) return { ok: false, error: appError('invalid_settings', 'Click-to-call is off on this site') };
+    return handOver(reducePageNumber(number, await accountDomain()), via === 'button' && settings.callAtOnce, sender.tab);
+  },
+  clickToCallSetup: async () => ({ country: await country() }),
+};
+
+export const clickToCallRoutes: Pick<Handlers<'background'>, 'setClickToCallSite' | 'saveClickToCallSettings' | 'takePendingNumber'> = {
+  setClickToCallSite: async ({ site, enabled, tabId }) => {
+    if (siteOf(site) !== site) return { ok: false, error: appError('invalid_settings', `${site} is not a web site`) };
+    return enabled ? enableSite(site, tabId) : disableSite(site);
+  },
+  saveClickToCallSettings: (patch) => saveOptions(patch),
+  takePendingNumber: async ({ selection }) => {
+    const stored = (await chrome.storage.session.get(PENDING_KEY))[PENDING_KEY];
+    await chrome.storage.session.remove(PENDING_KEY);
+    const pending = freshPendingNumber(stored, Date.now());
+    if (pending !== null || !selection) return { number: pending };
+    const selected = numberInSelection(selection, await country(), await accountDomain());
+    return { number: selected.ok ? selected.dial : null };
+  },
+};
+
+/** "Call <selection>" in the page context menu: the browser's own menu, so the page cannot click it. */
+export function installCallSelectionMenu(): void {
+  chrome.runtime.onInstalled.addListener(() => {
+    chrome.contextMenus.create({ id: MENU_ID, title: chrome.i18n.getMessage('callSelectionMenu') || 'Call “%s”', contexts: ['selection'] }, () => void chrome.runtime.lastError);
+  });
+  chrome.contextMenus.onClicked.addListener((info, tab) => void onCallSelection(info, tab));
+}
+
+export async function onCallSelection(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined): Promise<Result<{ dialed: boolean }>> {
+  if (info.menuItemId !== MENU_ID || !info.selectionText) return { ok: false, error: appError('invalid_number', 'Nothing selected') };
+  const { callAtOnce } = await loadClickToCallSettings();
+  return handOver(numberInSelection(info.selectionText, await country(), await accountDomain()), callAtOnce, tab);
+}
+
+/** Keeps the registration in step when the agent withdraws a permission in the browser's settings. */
+export function followPermissionChanges(): void {
+  chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
+    const settings = await loadClickToCallSettings();
+    const removed = new Set(origins);
+    const next: ClickToCallSettings = {
+      ...settings,
+      allSites: settings.allSites && !ALL_SITES_PATTERNS.some((p) => removed.has(p)) && !removed.has('<all_urls>'),
+      sites: settings.sites.filter((site) => !removed.has(sitePattern(site))),
+    };
+    await saveSettings(next);
+  });
+  void syncContentScript().catch((error: unknown) => console.warn('click-to-call registration failed:', error));
+}

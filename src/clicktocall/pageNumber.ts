@@ -1,0 +1,45 @@
+import { toDialString } from '../numbers/dialString';
+
+export type PageNumberResult = { ok: true; dial: string } | { ok: false; error: string };
+
+const MAX_LENGTH = 128;
+const SIP_URI = /^sips?:([^@;?]+)@([^;?]+)$/i;
+
+/**
+ * Reduces a number taken from a web page (a link's href or text) to what the softphone dials:
+ * digits with an optional leading +. A page controls this string, so anything else is refused
+ * rather than cleaned up: SIP URIs to another domain than the agent's, parameters and headers
+ * (`;`, `?`), letters, * and # (service codes are the agent's to type, not a page's), overlong input.
+ */
+export function reducePageNumber(input: string, accountDomain: string | null): PageNumberResult {
+  if (input.length > MAX_LENGTH) return { ok: false, error: 'That number is too long' };
+  let candidate = input.trim();
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(candidate);
+  } catch {
+    return { ok: false, error: 'That link is not a phone number' };
+  }
+  candidate = decoded.trim();
+  if (/^sips?:/i.test(candidate)) {
+    const sip = SIP_URI.exec(candidate);
+    if (!sip) return { ok: false, error: 'That SIP address cannot be called from a page' };
+    const [, user, host] = sip as unknown as [string, string, string];
+    if (accountDomain === null || host.toLowerCase() !== accountDomain.toLowerCase()) {
+      return { ok: false, error: 'That SIP address is on another domain than your account' };
+    }
+    candidate = user;
+  } else {
+    candidate = candidate.replace(/^(tel|callto):(\/\/)?/i, '');
+  }
+  if (/[;?&=,@:]/.test(candidate)) return { ok: false, error: 'That link carries more than a phone number' };
+  const reduced = toDialString(candidate);
+  if (!reduced.ok) return reduced;
+  if (!/^\+?\d{2,}$/.test(reduced.dial)) return { ok: false, error: 'A number from a page may contain digits and a leading + only' };
+  return reduced;
+}
+
+/** The number in a link's href, if the link is one click-to-call handles. */
+export function isCallLink(href: string): boolean {
+  return /^(tel|callto|sips?):/i.test(href.trim());
+}

@@ -1,0 +1,69 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { isCallLink } from '../clicktocall/pageNumber';
+import type { ContentScriptResponses } from '../protocol/clickToCall';
+import { createCallButton, type CallRequest } from './callButton';
+import { PageScanner, type Decorator } from './scanner';
+
+/**
+ * Click-to-call in a web page, on sites the agent enabled. Runs in the content script's isolated
+ * world: the page can see the buttons' hosts but not into their closed shadow roots, cannot call
+ * into this script, and nothing here listens to the page's messages.
+ */
+
+type Send = <K extends keyof ContentScriptResponses>(type: K, payload: object) => Promise<ContentScriptResponses[K]>;
+
+const send: Send = (type, payload) => chrome.runtime.sendMessage({ to: 'background', type, payload });
+
+const callFromButton: CallRequest = async (number) => {
+  const result = await send('clickToCall', { number, via: 'button' }).catch(() => null);
+  if (result === null) return { ok: false, message: 'The softphone is not available' };
+  return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+};
+
+const decorator: Decorator = {
+  afterText(node, numbers) {
+    const hosts = numbers.map(({ text, dial }) => createCallButton(dial, text, callFromButton));
+    node.after(...hosts);
+    return hosts;
+  },
+  afterLink(link) {
+    const href = link.getAttribute('href') ?? '';
+    const label = (link.textContent ?? '').trim().slice(0, 40) || href.replace(/^[a-z]+:/i, '');
+    const host = createCallButton(href, label, callFromButton);
+    link.after(host);
+    return host;
+  },
+};
+
+/** A trusted click on a page's tel:/callto:/sip: link opens the softphone with the number, to confirm. */
+function onLinkClick(event: MouseEvent): void {
+  if (!event.isTrusted || event.defaultPrevented || event.button !== 0) return;
+  const link = (event.target as Element | null)?.closest?.('a[href]');
+  const href = link?.getAttribute('href') ?? '';
+  if (!link || !isCallLink(href)) return;
+  event.preventDefault();
+  void send('clickToCall', { number: href, via: 'link' }).catch(() => undefined);
+}
+
+async function start(): Promise<void> {
+  const { country } = await send('clickToCallSetup', {});
+  const scanner = new PageScanner(document, country as CountryCode, decorator);
+  document.addEventListener('click', onLinkClick, true);
+  scanner.start();
+  chrome.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== chrome.runtime.id || (message as { clickToCall?: unknown } | null)?.clickToCall !== 'stop') return;
+    scanner.stop();
+    document.removeEventListener('click', onLinkClick, true);
+  });
+  // A mark in the page's performance timeline, for profiling and the benchmark (no page data in it).
+  await scanner.scheduler.idle();
+  const { busyMs, slices, longestSliceMs } = scanner.scheduler.stats;
+  performance.mark('voip-widget:first-scan', { detail: { busyMs, slices, longestSliceMs, found: scanner.found } });
+}
+
+// Registered and also injected at once when the agent enables the site: run once per page.
+const world = globalThis as { voipWidgetClickToCall?: boolean };
+if (!world.voipWidgetClickToCall) {
+  world.voipWidgetClickToCall = true;
+  void start();
+}

@@ -1,0 +1,180 @@
+import type { CountryCode } from 'libphonenumber-js/min';
+import { findNumbers, mayContainNumber } from '../clicktocall/detect';
+import { isCallLink, reducePageNumber } from '../clicktocall/pageNumber';
+import { SliceScheduler } from '../clicktocall/scheduler';
+import { isEditable, skipElement } from '../clicktocall/skip';
+import { HOST_TAG } from './callButton';
+
+/** Text nodes longer than this are searched a piece per step, so one huge paragraph cannot block. */
+const PIECE = 10_000;
+const EDITABLE_ANCESTOR = '[contenteditable]:not([contenteditable="false" i])';
+
+export interface Decorator {
+  /** Puts a call button after `node` for each number (text as written, number to dial). */
+  afterText(node: Text, numbers: { text: string; dial: string }[]): HTMLElement[];
+  /** Puts a call button after a tel:/callto:/sip: link. */
+  afterLink(link: HTMLAnchorElement): HTMLElement | null;
+}
+
+function nextTask(run: () => void): void {
+  // A MessageChannel message is a new task without setTimeout's clamping after nested timers.
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => run();
+  channel.port2.postMessage(null);
+}
+
+/**
+ * Finds phone numbers in a page and has them decorated: the whole body once, then only what the
+ * page adds later, all in time slices. Buttons go after the text node, never inside it: splitting
+ * a page's text nodes breaks frameworks that keep references to them.
+ */
+export class PageScanner {
+  readonly scheduler = new SliceScheduler({ now: () => performance.now(), later: nextTask }, 8);
+  private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  /** Our buttons, with the text node or link each one belongs to. */
+  private readonly owner = new WeakMap<Node, Node>();
+  private readonly hosts = new Set<HTMLElement>();
+  private deferred: Node[] = [];
+  private readonly onSelectionChange = (): void => this.resumeDeferred();
+  found = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly country: CountryCode,
+    private readonly decorator: Decorator,
+  ) {}
+
+  start(): void {
+    if (this.doc.designMode === 'on' || !this.doc.body) return;
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    this.doc.addEventListener('selectionchange', this.onSelectionChange);
+    this.scan(this.doc.body);
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.doc.removeEventListener('selectionchange', this.onSelectionChange);
+    this.scheduler.clear();
+    for (const host of this.hosts) host.remove();
+    this.hosts.clear();
+  }
+
+  isOurs(node: Node): boolean {
+    return node.nodeName === HOST_TAG.toUpperCase() && this.owner.has(node);
+  }
+
+  scan(root: Node): void {
+    this.scheduler.add(this.walk(root));
+  }
+
+  private *walk(root: Node): Generator<void> {
+    if (root.nodeType === Node.TEXT_NODE) {
+      if (!this.insideSkipped(root)) yield* this.visitText(root as Text);
+      return;
+    }
+    if (root.nodeType !== Node.ELEMENT_NODE || this.insideSkipped(root)) return;
+    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        const element = node as Element;
+        if (element.localName === 'a' && isCallLink(element.getAttribute('href') ?? '')) return NodeFilter.FILTER_ACCEPT;
+        return this.skips(element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      },
+    });
+    if (root.nodeType === Node.ELEMENT_NODE && (root as Element).localName === 'a' && isCallLink((root as Element).getAttribute('href') ?? '')) {
+      this.visitLink(root as HTMLAnchorElement);
+      return;
+    }
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) yield* this.visitText(node as Text);
+      else {
+        this.visitLink(node as HTMLAnchorElement);
+        // A call link's own text is the link's number: carry on after it, not inside it.
+        let last: Node = node;
+        while (last.lastChild !== null) last = last.lastChild;
+        walker.currentNode = last;
+      }
+      yield;
+    }
+  }
+
+  private skips(element: Element): boolean {
+    return skipElement({ tagName: element.tagName, contentEditable: element.getAttribute('contenteditable'), ownedByUs: this.isOurs(element) });
+  }
+
+  /** Whether a node the page added sits inside something we never touch. */
+  private insideSkipped(node: Node): boolean {
+    for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el !== null; el = el.parentElement) {
+      if (this.skips(el)) return true;
+    }
+    return (node.parentElement?.closest(EDITABLE_ANCESTOR) ?? null) !== null;
+  }
+
+  private *visitText(node: Text): Generator<void> {
+    const text = node.data;
+    if (text.length < 6) return;
+    if (this.alreadyDecorated(node)) return;
+    const numbers: { text: string; dial: string }[] = [];
+    for (let offset = 0; offset < text.length; offset += PIECE) {
+      const piece = text.length <= PIECE ? text : text.slice(offset, offset + PIECE);
+      if (mayContainNumber(piece)) {
+        for (const found of findNumbers(piece, this.country)) {
+          const reduced = reducePageNumber(found.e164, null);
+          if (reduced.ok) numbers.push({ text: found.text, dial: reduced.dial });
+        }
+      }
+      if (offset + PIECE < text.length) yield;
+    }
+    if (numbers.length === 0) return;
+    if (this.isSelecting(node)) {
+      this.deferred.push(node);
+      return;
+    }
+    for (const host of this.decorator.afterText(node, numbers)) this.own(host, node);
+  }
+
+  private visitLink(link: HTMLAnchorElement): void {
+    if (this.alreadyDecorated(link)) return;
+    const host = this.decorator.afterLink(link);
+    if (host) this.own(host, link);
+  }
+
+  private own(host: HTMLElement, owner: Node): void {
+    this.owner.set(host, owner);
+    this.hosts.add(host);
+    this.found++;
+  }
+
+  private alreadyDecorated(node: Node): boolean {
+    const next = node.nextSibling;
+    return next !== null && this.owner.get(next) === node;
+  }
+
+  private isSelecting(node: Node): boolean {
+    const selection = this.doc.getSelection();
+    return selection !== null && !selection.isCollapsed && selection.containsNode(node, true);
+  }
+
+  private resumeDeferred(): void {
+    const selection = this.doc.getSelection();
+    if (this.deferred.length === 0 || (selection !== null && !selection.isCollapsed)) return;
+    for (const node of this.deferred.splice(0)) if (node.isConnected) this.scan(node);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        // The page rewrote a text: its old buttons go, the new text is read again.
+        const text = record.target;
+        for (let next = text.nextSibling; next !== null && this.owner.get(next) === text; next = text.nextSibling) {
+          this.hosts.delete(next as HTMLElement);
+          next.remove();
+        }
+        this.scan(text);
+        continue;
+      }
+      for (const node of record.addedNodes) if (!this.isOurs(node) && node.isConnected) this.scan(node);
+      for (const node of record.removedNodes) if (this.isOurs(node)) this.hosts.delete(node as HTMLElement);
+    }
+  }
+}

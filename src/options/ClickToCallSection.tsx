@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { ALL_SITES_PATTERNS, clickToCallSettingsOrDefaults } from '../clicktocall/settings';
+import { request } from '../protocol/client';
+import { t } from '../ui/i18n';
+import { useStoredValue } from '../ui/useStoredValue';
+
+/** Where click-to-call runs (all sites, or the sites enabled from the popup) and what a click does. */
+export function ClickToCallSection() {
+  const settings = clickToCallSettingsOrDefaults(useStoredValue<unknown>('clickToCall', null));
+  const [error, setError] = useState('');
+  const report = (result: { ok: boolean; error?: { message: string } }): void => setError(result.ok ? '' : (result.error?.message ?? ''));
+
+  const setAllSites = (on: boolean): void => {
+    if (!on) return void request('background', 'saveClickToCallSettings', { allSites: false }).then(report);
+    // The permission prompt needs the click's user gesture: it must be the first thing done.
+    void chrome.permissions.request({ origins: ALL_SITES_PATTERNS }).then(async (granted) => {
+      if (!granted) return setError(t('clickToCallNotGranted'));
+      report(await request('background', 'saveClickToCallSettings', { allSites: true }));
+    });
+  };
+
+  return (
+    <section aria-labelledby="click-to-call-heading" class="settings-section">
+      <h2 id="click-to-call-heading">{t('clickToCallHeading')}</h2>
+      <p class="hint">{t('clickToCallIntro')}</p>
+      <div class="field checkbox">
+        <input id="click-to-call-all-sites" type="checkbox" checked={settings.allSites} onChange={(e) => setAllSites(e.currentTarget.checked)} />
+        <label for="click-to-call-all-sites">{t('clickToCallAllSites')}</label>
+      </div>
+      <div class="field checkbox">
+        <input
+          id="click-to-call-at-once"
+          type="checkbox"
+          checked={settings.callAtOnce}
+          onChange={(e) => void request('background', 'saveClickToCallSettings', { callAtOnce: e.currentTarget.checked }).then(report)}
+        />
+        <label for="click-to-call-at-once">{t('clickToCallAtOnce')}</label>
+      </div>
+      <h3>{t('clickToCallSites')}</h3>
+      {settings.sites.length === 0 ? (
+        <p class="hint">{t('clickToCallNoSites')}</p>
+      ) : (
+        <ul class="site-list">
+          {settings.sites.map((site) => (
+            <li key={site}>
+              {new URL(site).host}{' '}
+              <button type="button" onClick={() => void request('background', 'setClickToCallSite', { site, enabled: false }).then(report)}>
+                {t('clickToCallTurnOff')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <p role="alert" class="error">{error}</p>}
+    </section>
+  );
+}

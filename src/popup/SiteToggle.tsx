@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'preact/hooks';
+import { clickToCallSettingsOrDefaults, isEnabledOn, siteOf, sitePattern } from '../clicktocall/settings';
+import { request } from '../protocol/client';
+import { t } from '../ui/i18n';
+import { useStoredValue } from '../ui/useStoredValue';
+
+interface SiteTab {
+  id: number;
+  site: string;
+}
+
+/** The web page the popup is about: the tab it was opened for (?tab=), else the active tab. */
+async function siteTab(): Promise<SiteTab | null> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = Number.isInteger(named) && named > 0
+    ? await chrome.tabs.get(named).catch(() => undefined)
+    : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  // The URL is known only with activeTab (the agent opened the popup) or access to the site.
+  const site = siteOf(tab?.url ?? '');
+  return tab?.id !== undefined && site !== null ? { id: tab.id, site } : null;
+}
+
+/** "Enable click-to-call on <site>": asks for access to that one site, from the agent's click. */
+export function SiteToggle() {
+  const settings = clickToCallSettingsOrDefaults(useStoredValue<unknown>('clickToCall', null));
+  const [tab, setTab] = useState<SiteTab | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => void siteTab().then(setTab, () => setTab(null)), []);
+  if (tab === null || settings.allSites) return null;
+
+  const host = new URL(tab.site).hostname;
+  const enabled = isEnabledOn(settings, tab.site);
+  const enable = (): void => {
+    // The permission prompt needs the click's user gesture: it must be the first thing done.
+    void chrome.permissions.request({ origins: [sitePattern(tab.site)] }).then(async (granted) => {
+      if (!granted) return setError(t('clickToCallNotGranted'));
+      const result = await request('background', 'setClickToCallSite', { site: tab.site, enabled: true, tabId: tab.id });
+      setError(result.ok ? '' : result.error.message);
+    });
+  };
+  const disable = (): void =>
+    void request('background', 'setClickToCallSite', { site: tab.site, enabled: false }).then((result) => setError(result.ok ? '' : result.error.message));
+
+  return (
+    <div class="site-toggle">
+      <button type="button" class="link-button" onClick={enabled ? disable : enable}>
+        {t(enabled ? 'clickToCallDisableOn' : 'clickToCallEnableOn', host)}
+      </button>
+      {error && <p class="error" role="alert">{error}</p>}
+    </div>
+  );
+}
