@@ -14,11 +14,23 @@ export interface PbxUser {
   password: string;
 }
 
+/** A call queue as the Axivox console lists it: name, extension, agent connection and disconnection numbers. */
+export interface PbxQueue {
+  name: string;
+  extension: string;
+  loginCode: string;
+  logoutCode: string;
+}
+
 export interface PbxOptions {
   domain?: string;
   users?: PbxUser[];
   /** Dial codes that the announcement endpoint answers (answer, ~2 s of audio, hang up). */
   announceCodes?: string[];
+  /** Queues whose codes connect and disconnect the calling agent; their extension rings every connected agent. */
+  queues?: PbxQueue[];
+  /** Dial codes the PBX refuses with the given SIP status (e.g. `{ '*59': 503 }`), to test failures. */
+  failingCodes?: Record<string, number>;
 }
 
 /** As on Axivox, a user's SIP username is their extension. */
@@ -77,7 +89,9 @@ export class TestPbx {
       .replaceAll('@DOMAIN@', domain)
       .replaceAll('@MODULES_DIR@', MODULES_DIR)
       .replace('@USERS@', users.map((u) => `\t$sht(users=>${u.username}) = "${u.password}";`).join('\n'))
-      .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'));
+      .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'))
+      .replace('@QUEUES@', (options.queues ?? []).map(queueTableLines).join('\n'))
+      .replace('@CODE_ERRORS@', Object.entries(options.failingCodes ?? {}).map(([code, status]) => `\t$sht(code_errors=>${code}) = ${status};`).join('\n'));
     const configPath = join(runDir, 'kamailio.cfg');
     writeFileSync(configPath, config);
 
@@ -155,6 +169,23 @@ export class TestPbx {
     return found!;
   }
 
+  /** Agents connected to a queue right now, as the PBX's log tells (logins minus logouts). */
+  queueMembers(extension: string): string[] {
+    const members = new Set<string>();
+    for (const line of this.kamailio.lines) {
+      const match = /QUEUE (LOGIN|LOGOUT) (\S+) (\S+)/.exec(line.text);
+      if (match?.[2] !== extension) continue;
+      if (match[1] === 'LOGIN') members.add(match[3]!);
+      else members.delete(match[3]!);
+    }
+    return [...members].sort();
+  }
+
+  /** The SIP server's log lines (of the running instance) since `since`, a Date.now() value. */
+  logLines(since = 0): string[] {
+    return this.kamailio.lines.filter((l) => l.at >= since).map((l) => l.text);
+  }
+
   log(): string {
     return this.kamailio.lines.map((l: LogLine) => l.text).join('\n');
   }
@@ -164,6 +195,14 @@ export class TestPbx {
     for (const helper of this.helpers) await helper.stop();
     rmSync(this.runDir, { recursive: true, force: true });
   }
+}
+
+function queueTableLines(queue: PbxQueue): string {
+  return [
+    `\t$sht(queues=>${queue.extension}) = "${queue.name}";`,
+    `\t$sht(queue_login=>${queue.loginCode}) = "${queue.extension}";`,
+    `\t$sht(queue_logout=>${queue.logoutCode}) = "${queue.extension}";`,
+  ].join('\n');
 }
 
 function tcpOpen(port: number): Promise<boolean> {
