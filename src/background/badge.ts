@@ -6,6 +6,8 @@ import { loadRecentCalls, RECENT_CALLS_KEY, RECENT_SEEN_KEY } from './recentCall
 
 let snapshot: SoftphoneSnapshot | null = null;
 let missedCalls = 0;
+/** A line about call queues under the softphone's state in the tooltip (e.g. "Logged into 2 queues"). */
+let queuesTitle = '';
 
 async function render(): Promise<void> {
   if (snapshot === null) return;
@@ -13,8 +15,13 @@ async function render(): Promise<void> {
   await Promise.all([
     chrome.action.setBadgeText({ text: badge.text }),
     chrome.action.setBadgeBackgroundColor({ color: badge.color }),
-    chrome.action.setTitle({ title: `VoIP Widget: ${badge.title}` }),
+    chrome.action.setTitle({ title: [`VoIP Widget: ${badge.title}`, queuesTitle].filter(Boolean).join('\n') }),
   ]);
+}
+
+export function showQueuesOnBadge(title: string): void {
+  queuesTitle = title;
+  void render();
 }
 
 export function showSnapshotOnBadge(next: SoftphoneSnapshot): void {

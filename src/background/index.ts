@@ -7,10 +7,11 @@ import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
+import { queueRoutes, startQueues } from './queueRoutes';
 import { softphoneRoutes } from './softphoneRoutes';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
-serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes, ...clickToCallRoutes }, isExtensionPage);
+serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
 // Content scripts get their own, narrow door: a clicked number, and nothing else.
 serveContentScripts(clickToCallContentRoutes);
 
@@ -21,6 +22,7 @@ onBroadcast((message) => {
   if (ended?.purpose === 'call') void recordEndedCall(ended);
 });
 countMissedCallsOnBadge();
+startQueues();
 installCallSelectionMenu();
 followPermissionChanges();
 

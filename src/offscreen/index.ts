@@ -4,6 +4,7 @@ import type { Result } from '../protocol/api';
 import { appError } from '../calls/errors';
 import { parseAccountSettings, preferencesOrDefaults, type AccountSettings } from '../settings';
 import { watchMicrophonePermission } from './media';
+import { attachQueues } from './queueCalls';
 import { Softphone } from './softphone';
 
 const softphone = new Softphone((snapshot) => broadcast({ event: 'snapshot', snapshot }));
@@ -36,6 +37,7 @@ serve(
     transfer: ({ callId, target }) => softphone.transfer(callId, target),
     consult: ({ callId, target }) => softphone.consult(callId, target),
     completeTransfer: ({ callId, consultCallId }) => softphone.completeTransfer(callId, consultCallId),
+    ...attachQueues(softphone),
   },
   isExtensionPage,
 );

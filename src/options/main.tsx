@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { AccountSection } from './AccountSection';
 import { ClickToCallSection } from './ClickToCallSection';
+import { QueuesSection } from './QueuesSection';
 import { t } from '../ui/i18n';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, ClickToCallSection];
+const sections = [AccountSection, QueuesSection, ClickToCallSection];
 
 function Options() {
   return (

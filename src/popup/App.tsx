@@ -11,6 +11,7 @@ import { focusedCall } from '../calls/callControl';
 import { callCommands } from './callCommands';
 import { CallPanel } from './CallPanel';
 import { Keypad } from './Keypad';
+import { QueuesTab } from './QueuesTab';
 import { SiteToggle } from './SiteToggle';
 import { usePendingNumber } from './usePendingNumber';
 import { RecentTab } from './RecentTab';
@@ -55,7 +56,8 @@ export function App() {
   const [tab, setTab] = useState('keypad');
   if (snapshot === null) return <p class="loading">{t('loading')}</p>;
 
-  const current = focusedCall(snapshot.calls);
+  // A queue login/logout call plays its short message without taking over the popup.
+  const current = focusedCall(snapshot.calls.filter((c) => c.purpose !== 'service-code'));
   const missed = unseenMissedCalls(recentCalls, seenAt);
   const tabs: Tab[] = [
     {
@@ -69,6 +71,7 @@ export function App() {
       ),
     },
     { id: 'recent', label: t('tabRecent'), badge: missed > 0 ? String(missed) : undefined, render: () => <RecentTab calls={recentCalls} onCall={call} /> },
+    { id: 'queues', label: t('tabQueues'), render: () => <QueuesTab /> },
   ];
 
   return (

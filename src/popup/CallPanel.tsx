@@ -55,6 +55,7 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
     <section class={`call-panel call-${call.state}`} aria-label={ringing ? t('incomingCallLabel') : t('currentCallLabel')}>
       <p class="remote-name">{party(call)}</p>
       {call.remoteName && <p class="remote-number">{call.remoteNumber}</p>}
+      {call.queueName && <p class="call-queue">{t('queueIncoming', call.queueName)}</p>}
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
       </p>

@@ -1,5 +1,6 @@
 import { accountRequests, offscreenControlRequests } from './account';
 import { clickToCallRequests } from './clickToCall';
+import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
 
@@ -13,10 +14,12 @@ export const requestSchemas = {
     ...softphoneRequests,
     ...accountRequests,
     ...recentCallsRequests,
+    ...queueRequests,
     ...clickToCallRequests,
   },
   offscreen: {
     ...softphoneRequests,
     ...offscreenControlRequests,
+    ...offscreenQueueRequests,
   },
 } as const;

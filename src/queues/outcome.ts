@@ -42,11 +42,8 @@ export function queueCallResult(result: { ok: true; value: CallSnapshot } | { ok
     case 'canceled':
     case 'local_hangup':
       return { failure: 'no_answer', detail: null };
-    case 'rejected':
-    case 'not_found':
-    case 'unavailable':
-      return { failure: 'rejected', detail: call.end?.message ?? null };
     default:
-      return { failure: 'failed', detail: call.end?.message ?? null };
+      // Any other final answer to the INVITE (403, 404, 480, 503...): the PBX did not take the code.
+      return { failure: 'rejected', detail: call.end?.message ?? null };
   }
 }
