@@ -18,13 +18,26 @@ export interface AgentOptions {
 /** One browser profile with the built extension loaded: an agent at a desk. */
 export class Agent {
   private constructor(
-    readonly context: BrowserContext,
+    public context: BrowserContext,
     readonly extensionId: string,
     private readonly profileDir: string,
+    private readonly options: AgentOptions,
   ) {}
 
   static async launch(options: AgentOptions = {}): Promise<Agent> {
     const profileDir = mkdtempSync(join(tmpdir(), 'voip-agent-'));
+    const { context, extensionId } = await Agent.open(profileDir, options);
+    return new Agent(context, extensionId, profileDir, options);
+  }
+
+  /** Quits the browser and starts it again on the same profile, as an agent would the next morning. */
+  async restart(): Promise<void> {
+    await this.context.close();
+    this.probe = null;
+    this.context = (await Agent.open(this.profileDir, this.options)).context;
+  }
+
+  private static async open(profileDir: string, options: AgentOptions): Promise<{ context: BrowserContext; extensionId: string }> {
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: '/usr/bin/chromium',
       headless: false,
@@ -40,14 +53,16 @@ export class Agent {
         '--allow-loopback-in-peer-connection',
         '--use-fake-device-for-media-stream',
         '--autoplay-policy=no-user-gesture-required',
+        // Exact heap figures, after a collection, for the soak test and the benchmarks.
+        '--enable-precise-memory-info',
+        '--js-flags=--expose-gc',
         ...(options.microphone === false ? [] : ['--use-fake-ui-for-media-stream']),
         `--disable-extensions-except=${options.extensionDir ?? DIST}`,
         `--load-extension=${options.extensionDir ?? DIST}`,
       ],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
-    return new Agent(context, extensionId, profileDir);
+    return { context, extensionId: new URL(worker.url()).host };
   }
 
   url(path: string): string {
@@ -99,6 +114,12 @@ export class Agent {
 
   async waitUntilRegistered(): Promise<SoftphoneSnapshot> {
     return this.waitForSnapshot((s) => s.registration.state === 'registered', 'registration');
+  }
+
+  /** Sends a request to the service worker as the popup would (the protocol's `background` target). */
+  async command<T = unknown>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
+    const page = await this.extensionPage();
+    return page.evaluate(([t, p]) => chrome.runtime.sendMessage({ to: 'background', type: t, payload: p }), [type, payload] as const) as Promise<T>;
   }
 
   async callStats(callId: string): Promise<CallStats | null> {
