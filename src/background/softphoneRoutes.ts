@@ -28,4 +28,5 @@ export const softphoneRoutes = {
   transfer: forward('transfer'),
   consult: forward('consult'),
   completeTransfer: forward('completeTransfer'),
+  diagnostics: forward('diagnostics'),
 } as SoftphoneRoutes;

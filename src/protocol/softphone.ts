@@ -24,7 +24,16 @@ export const softphoneRequests = {
   consult: v.object({ callId, target }),
   /** Attended transfer, step 2: connect the held call with the consulted party. */
   completeTransfer: v.object({ callId, consultCallId: callId }),
+  /** Health figures of the softphone's document, for support and the benchmarks. */
+  diagnostics: v.object({}),
 };
+
+export interface SoftphoneDiagnostics {
+  /** JavaScript heap in use (Chrome's performance.memory), or null where the browser hides it. */
+  jsHeapUsedBytes: number | null;
+  uptimeMs: number;
+  liveCalls: number;
+}
 
 export interface SoftphoneResponses {
   getSnapshot: SoftphoneSnapshot;
@@ -40,4 +49,5 @@ export interface SoftphoneResponses {
   transfer: Result;
   consult: Result<{ callId: string }>;
   completeTransfer: Result;
+  diagnostics: SoftphoneDiagnostics;
 }

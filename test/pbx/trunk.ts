@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestPbx } from './pbx';
+import { freePort } from './ports';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * `calls` external callers dial `user` at the same moment over the carrier trunk; those that ring
+ * hang up after `ringMs`. Resolves when every call is over.
+ */
+export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, ringMs: number): Promise<void> {
+  const args = [
+    `127.0.0.1:${pbx.sipPort}`,
+    '-sf', join(here, 'trunk-caller.xml'),
+    '-s', user,
+    '-key', 'domain', pbx.domain,
+    '-d', String(ringMs),
+    '-i', '127.0.0.1',
+    '-p', String(pbx.trunkPort),
+    '-mp', String(await freePort()),
+    '-t', 'u1',
+    '-m', String(calls),
+    '-l', String(calls),
+    '-r', String(calls * 10),
+    '-nostdin',
+    '-timeout', `${Math.ceil(ringMs / 1000) + 20}s`,
+  ];
+  const child = spawn('sipp', args, { stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`sipp trunk calls to ${user} did not all complete (exit ${code})`);
+}
