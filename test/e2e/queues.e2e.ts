@@ -24,14 +24,18 @@ afterEach(async () => {
   await desks.closeAll();
 });
 
-function settingsFor(queues: PbxQueue[]): QueueSettings {
-  return { queues: queues.map((q) => ({ ...q, agent: 'dynamic', callerNamePrefix: '' })), reminder: { enabled: true, time: '18:00' } };
+function settingsFor(queues: PbxQueue[], staticQueues: PbxQueue[]): QueueSettings {
+  const agent = (q: PbxQueue) => (staticQueues.includes(q) ? 'static' : 'dynamic');
+  return { queues: queues.map((q) => ({ ...q, agent: agent(q), callerNamePrefix: '' })), reminder: { enabled: true, time: '18:00' } };
 }
 
 /** Stores queue settings the way the settings page does, through the service worker. */
-async function withQueues(agent: Agent, queues: PbxQueue[]): Promise<void> {
+async function withQueues(agent: Agent, queues: PbxQueue[], staticQueues: PbxQueue[] = []): Promise<void> {
   const page = await agent.openOptions();
-  const result = await page.evaluate((settings) => chrome.runtime.sendMessage({ to: 'background', type: 'saveQueueSettings', payload: { settings } }), settingsFor(queues));
+  const result = await page.evaluate(
+    (settings) => chrome.runtime.sendMessage({ to: 'background', type: 'saveQueueSettings', payload: { settings } }),
+    settingsFor(queues, staticQueues),
+  );
   expect(result).toEqual({ ok: true });
   await page.close();
 }
@@ -67,6 +71,9 @@ describe('call queues', () => {
     await loginButton.click();
     await expect.poll(() => queueRow(popup, 'Support').textContent()).toContain('Working…');
     expect(await loginButton.isDisabled()).toBe(true);
+    // The PBX's short message plays to the agent: it is a real call with audio.
+    const loginCall = await alice.waitForSnapshot((s) => s.calls[0]?.purpose === 'service-code' && s.calls[0].state === 'active', 'login call answered');
+    await expectAudioFlowing(alice, loginCall.calls[0]!.id);
     await expect.poll(() => result(popup).textContent(), { timeout: 20_000 }).toBe('Logged into Support');
     const login = (await alice.snapshot()).lastEndedCall!;
     console.log(`login call: answered after ${login.answeredAt! - login.startedAt} ms, ended after ${login.endedAt! - login.startedAt} ms`);
@@ -109,8 +116,10 @@ describe('call queues', () => {
 
   test('a refused login code and an unregistered softphone leave the state unchanged and say why', async () => {
     const alice = await desks.registered('101');
-    await withQueues(alice, [support, billing]);
+    await withQueues(alice, [support, billing, sales], [sales]);
     const popup = await queuesTab(alice);
+    await expect.poll(() => queueRow(popup, 'Sales').textContent()).toContain('Always connected');
+    expect(await queueRow(popup, 'Sales').getByRole('button').count()).toBe(0);
 
     await toggle(popup, 'Log in to Billing', 'Could not log in to Billing: the PBX answered busy. You are still logged out.');
     await expect.poll(() => queueRow(popup, 'Billing').textContent()).toContain('Logged out');
@@ -138,6 +147,11 @@ describe('call queues', () => {
     const due = new Date(alarm!.scheduledTime);
     expect([due.getHours(), due.getMinutes()]).toEqual([18, 0]);
     expect(due.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+    // The reminder, made due now: a notification names the queues still logged into.
+    const worker = await alice.serviceWorker();
+    await worker.evaluate(() => chrome.alarms.create('queue-reminder', { when: Date.now() + 50 }));
+    await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toHaveProperty('queue-reminder');
+    await expect.poll(async () => (await worker.evaluate(() => chrome.alarms.get('queue-reminder')))?.scheduledTime).toBe(alarm!.scheduledTime);
 
     await alice.restart();
     await alice.waitUntilRegistered();
