@@ -1,5 +1,6 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { applyCallEvent, newCall, type CallEvent } from '../calls/callState';
+import { cleanDisplayName, cleanRemoteNumber } from '../calls/remoteParty';
 import type { CallDirection, CallPurpose, CallSnapshot } from '../calls/snapshot';
 import type { CallStats } from '../protocol/api';
 import { boundIceGathering } from './iceGathering';
@@ -31,7 +32,7 @@ export class CallSession {
     private readonly options: CallSessionOptions,
   ) {
     const identity = session.remote_identity;
-    this.snapshot = newCall(session.id, options.direction, identity.uri.user ?? '', identity.display_name || null, Date.now(), options.purpose);
+    this.snapshot = newCall(session.id, options.direction, cleanRemoteNumber(identity.uri.user), cleanDisplayName(identity.display_name), Date.now(), options.purpose);
     this.microphone = options.microphone;
     this.audio = new RemoteAudio(options.speakerId);
     boundIceGathering(session, options.hasIceServers);

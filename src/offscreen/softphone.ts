@@ -3,6 +3,7 @@ import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { callsToHold, decideIncoming, MAX_LIVE_CALLS } from '../calls/callControl';
 import { appError, unreachable, type AppError } from '../calls/errors';
 import { reconnectDelayMs } from '../calls/reconnectPolicy';
+import { offersAudio } from '../calls/remoteParty';
 import {
   initialSnapshot,
   type CallPurpose,
@@ -244,6 +245,11 @@ export class Softphone {
   private onIncoming(session: RTCSession, invite?: IncomingRequest): void {
     if (this.replacements.has(session)) {
       void this.adoptReplacement(session);
+      return;
+    }
+    if (!offersAudio(invite?.body)) {
+      // Nothing to talk over (e.g. video only): refuse clearly rather than ring for a silent call.
+      session.terminate({ status_code: 488, reason_phrase: 'Not Acceptable Here' });
       return;
     }
     const decision = decideIncoming(this.preferences, this.liveCalls());

@@ -10,13 +10,22 @@ const here = dirname(fileURLToPath(import.meta.url));
  * `calls` external callers dial `user` at the same moment over the carrier trunk; those that ring
  * hang up after `ringMs`. Resolves when every call is over.
  */
-export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, ringMs: number): Promise<void> {
+export interface TrunkCall {
+  /** The caller's display name as it arrives in From. */
+  callerName?: string;
+  /** The offered media type: 'audio', or e.g. 'video' for an offer the softphone cannot answer. */
+  media?: string;
+}
+
+export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, ringMs: number, call: TrunkCall = {}): Promise<void> {
   const args = [
     `127.0.0.1:${pbx.sipPort}`,
     '-sf', join(here, 'trunk-caller.xml'),
     '-s', user,
     '-key', 'domain', pbx.domain,
     '-d', String(ringMs),
+    '-key', 'caller_name', call.callerName ?? 'Carrier caller',
+    '-key', 'media', call.media ?? 'audio',
     '-i', '127.0.0.1',
     '-p', String(pbx.trunkPort),
     '-mp', String(await freePort()),
