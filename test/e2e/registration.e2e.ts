@@ -26,7 +26,7 @@ describe('registration', () => {
     await options.getByLabel('Domain', { exact: true }).fill('pbx.test');
     await options.getByLabel('WebSocket URL').fill(pbx.wsUrl);
     await options.getByLabel('Display name').fill('Alice Agent');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('region', { name: 'SIP account' }).getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
 
     const popup = await agent.openPopup();
@@ -64,7 +64,7 @@ describe('registration', () => {
     await expect.poll(() => options.getByLabel('WebSocket URL').inputValue()).toBe(pbx.wsUrl);
     await options.getByLabel('WebSocket URL').fill('http://example.com/ws');
     await options.getByLabel('SIP username (extension)').fill('');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('region', { name: 'SIP account' }).getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByText('The WebSocket URL must start with wss://').count()).toBe(1);
     await expect(options.getByLabel('SIP username (extension)').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'Not saved' }).count()).toBe(1);
