@@ -5,10 +5,12 @@ import { serve } from '../protocol/server';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
+import { answerFromNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { softphoneRoutes } from './softphoneRoutes';
+import { watchOffscreenDocument } from './watchdog';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
 serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
@@ -18,10 +20,12 @@ serveContentScripts(clickToCallContentRoutes);
 onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
   showSnapshotOnBadge(message.snapshot);
+  void showIncomingCallNotifications(message.snapshot);
   const ended = message.snapshot.lastEndedCall;
   if (ended?.purpose === 'call') void recordEndedCall(ended);
 });
 countMissedCallsOnBadge();
+answerFromNotifications();
 startQueues();
 installCallSelectionMenu();
 followPermissionChanges();
@@ -34,7 +38,7 @@ browser.runtime.onInstalled.addListener(async ({ reason }) => {
 browser.runtime.onStartup.addListener(() => void ensureOffscreenDocument());
 
 // Only extension pages may read the account (the password) from storage, never content scripts.
-void chrome.storage.local.setAccessLevel({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
+// (Firefox has no access levels: there the call is skipped, its arguments unevaluated.)
+void chrome.storage.local.setAccessLevel?.({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
 
-// Any wake-up of the service worker also makes sure the softphone exists (e.g. after a crash).
-void ensureOffscreenDocument().catch((error: unknown) => console.warn('offscreen document not created:', error));
+watchOffscreenDocument();

@@ -5,6 +5,9 @@ import { appError } from '../calls/errors';
 import { parseAccountSettings, preferencesOrDefaults, type AccountSettings } from '../settings';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
+import { ringToneFor } from '../calls/callControl';
+import { diagnostics } from './diagnostics';
+import { Ringer } from './ringer';
 import { Softphone } from './softphone';
 
 const softphone = new Softphone((snapshot) => broadcast({ event: 'snapshot', snapshot }));
@@ -37,10 +40,16 @@ serve(
     transfer: ({ callId, target }) => softphone.transfer(callId, target),
     consult: ({ callId, target }) => softphone.consult(callId, target),
     completeTransfer: ({ callId, consultCallId }) => softphone.completeTransfer(callId, consultCallId),
+    diagnostics: () => diagnostics(softphone.snapshot.calls.length),
     ...attachQueues(softphone),
   },
   isExtensionPage,
 );
+
+addEventListener('online', () => softphone.reconnectNow());
+
+const ringer = new Ringer();
+softphone.subscribe((snapshot) => ringer.update(ringToneFor(snapshot.calls), softphone.currentPreferences.ringerId));
 
 void watchMicrophonePermission((state) => softphone.setMicrophonePermission(state));
 void request('background', 'offscreenReady', {}).then(({ account, preferences }) => softphone.configure(validAccount(account), preferencesOrDefaults(preferences)));
