@@ -50,6 +50,12 @@ async function logOutFromNotification(logOutOfAll: () => Promise<QueueOutcome[]>
   });
 }
 
+/** Logged out of everything since the reminder showed: it has nothing left to say. */
+async function withdrawWhenLoggedOut(): Promise<void> {
+  const [settings, state] = [await loadQueueSettings(), await loadQueueState()];
+  if (queuesToLogOut(settings.queues, state).length === 0) await chrome.notifications.clear(NOTIFICATION);
+}
+
 /** A reminder at the configured time while the agent is still logged into a queue, with "Log out of all". */
 export function startQueueReminder(logOutOfAll: () => Promise<QueueOutcome[]>): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
@@ -61,8 +67,7 @@ export function startQueueReminder(logOutOfAll: () => Promise<QueueOutcome[]>): 
   });
   onQueuesChanged(({ settings, state }) => {
     if (settings) void schedule(true);
-    // Logged out of everything since the reminder showed: it has nothing left to say.
-    if (state) void loadQueueState().then(async (s) => (queuesToLogOut((await loadQueueSettings()).queues, s).length === 0 ? chrome.notifications.clear(NOTIFICATION) : false));
+    if (state) void withdrawWhenLoggedOut();
   });
   void schedule(false);
 }
