@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import { AccountSection } from './AccountSection';
+import { CallsSection } from './CallsSection';
+import { DevicesSection } from './DevicesSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { QueuesSection } from './QueuesSection';
 import { t } from '../ui/i18n';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, QueuesSection, ClickToCallSection];
+const sections = [AccountSection, CallsSection, DevicesSection, QueuesSection, ClickToCallSection];
 
 function Options() {
   return (

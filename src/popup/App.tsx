@@ -6,14 +6,15 @@ import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
 import { t } from '../ui/i18n';
 import { useSnapshot } from '../ui/useSnapshot';
+import { usePreferences } from '../ui/usePreferences';
 import { useStoredValue } from '../ui/useStoredValue';
 import { focusedCall } from '../calls/callControl';
 import { callCommands } from './callCommands';
 import { CallPanel } from './CallPanel';
 import { Keypad } from './Keypad';
-import { QueuesTab } from './QueuesTab';
 import { SiteToggle } from './SiteToggle';
 import { usePendingNumber } from './usePendingNumber';
+import { QueuesTab } from './QueuesTab';
 import { RecentTab } from './RecentTab';
 import { StatusBar } from './StatusBar';
 import { Tabs, type Tab } from './Tabs';
@@ -54,6 +55,7 @@ export function App() {
   const pendingNumber = usePendingNumber();
   const seenAt = useStoredValue<number>('recentCallsSeenAt', 0);
   const [tab, setTab] = useState('keypad');
+  const [preferences] = usePreferences();
   if (snapshot === null) return <p class="loading">{t('loading')}</p>;
 
   // A queue login/logout call plays its short message without taking over the popup.
@@ -76,7 +78,7 @@ export function App() {
 
   return (
     <main class="popup">
-      <StatusBar snapshot={snapshot} />
+      <StatusBar snapshot={snapshot} voicemailNumber={preferences.voicemailNumber} />
       {current ? (
         <CallPanel call={current} others={snapshot.calls.filter((c) => c !== current)} commands={callCommands} />
       ) : (
