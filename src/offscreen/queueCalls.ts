@@ -1,38 +1,12 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { appError } from '../calls/errors';
-import type { CallSnapshot, SoftphoneSnapshot } from '../calls/snapshot';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import type { Handlers } from '../protocol/server';
-import { parseQueueSettings, queueOfIncomingCall, SERVICE_CALL_ANSWER_TIMEOUT_MS, SERVICE_CALL_MAX_TALK_MS, type QueueDefinition } from '../queues';
+import { parseQueueSettings, queueOfIncomingCall, type QueueDefinition } from '../queues';
+import { dialServiceCode } from './serviceCode';
 import type { Softphone } from './softphone';
-
-/**
- * Dials a service code (a queue's agent connection or disconnection number) and resolves when
- * the call has ended. The softphone hangs up itself if the PBX does not answer in time, or does
- * not end the call after its short message.
- */
-export async function dialServiceCode(softphone: Softphone, code: string): Promise<Result<CallSnapshot>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let watched: { id: string; answered: boolean } | null = null;
-  const watch = (snapshot: SoftphoneSnapshot): void => {
-    const call = snapshot.calls.find((c) => c.purpose === 'service-code');
-    if (!call) return;
-    const answered = call.answeredAt !== null;
-    if (watched?.id === call.id && watched.answered === answered) return;
-    watched = { id: call.id, answered };
-    clearTimeout(timer);
-    timer = setTimeout(() => softphone.hangup(call.id), answered ? SERVICE_CALL_MAX_TALK_MS : SERVICE_CALL_ANSWER_TIMEOUT_MS);
-  };
-  const unsubscribe = softphone.subscribe(watch);
-  try {
-    return await softphone.callUntilEnded(code, 'service-code');
-  } finally {
-    unsubscribe();
-    clearTimeout(timer);
-  }
-}
 
 function facts(session: RTCSession, invite: IncomingRequest | undefined) {
   return {
