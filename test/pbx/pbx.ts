@@ -61,6 +61,8 @@ export class TestPbx {
     private kamailio: Daemon,
     private readonly helpers: Daemon[],
     private readonly configPath: string,
+    /** Calls from this loopback port are a carrier trunk: external callers, no authentication. */
+    readonly trunkPort: number,
   ) {}
 
   get wsUrl(): string {
@@ -71,7 +73,8 @@ export class TestPbx {
     const domain = options.domain ?? 'pbx.test';
     const users = options.users ?? defaultUsers;
     const announceCodes = options.announceCodes ?? ['*45'];
-    const [wsPort, sipPort, announcePort, rtpenginePort, sippMediaPort] = [
+    const [wsPort, sipPort, announcePort, rtpenginePort, sippMediaPort, trunkPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -85,6 +88,7 @@ export class TestPbx {
       .replaceAll('@WS_PORT@', String(wsPort))
       .replaceAll('@SIP_PORT@', String(sipPort))
       .replaceAll('@ANNOUNCE_PORT@', String(announcePort))
+      .replaceAll('@TRUNK_PORT@', String(trunkPort))
       .replaceAll('@RTPENGINE_PORT@', String(rtpenginePort))
       .replaceAll('@DOMAIN@', domain)
       .replaceAll('@MODULES_DIR@', MODULES_DIR)
@@ -119,7 +123,7 @@ export class TestPbx {
     ], runDir);
     await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
     const kamailio = TestPbx.startKamailio(configPath, runDir);
-    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp], configPath);
+    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp], configPath, trunkPort);
     await pbx.waitForListening();
     return pbx;
   }
@@ -183,7 +187,12 @@ export class TestPbx {
 
   /** The SIP server's log lines (of the running instance) since `since`, a Date.now() value. */
   logLines(since = 0): string[] {
-    return this.kamailio.lines.filter((l) => l.at >= since).map((l) => l.text);
+    return this.logEntries(since).map((l) => l.text);
+  }
+
+  /** The same, each with the time it was read from the server. */
+  logEntries(since = 0): LogLine[] {
+    return this.kamailio.lines.filter((l) => l.at >= since);
   }
 
   log(): string {
