@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Broadcast, RequestPayload, RequestType, Response, Target } from './api';
 import type { Envelope } from './envelope';
+import { broadcastLocally, listenLocally, localServer, requestLocally } from './local';
 
 /** A page of this extension (popup, options, offscreen document, service worker), not a content script or web page. */
 export function isExtensionPage(sender: Runtime.MessageSender): boolean {
@@ -9,10 +10,14 @@ export function isExtensionPage(sender: Runtime.MessageSender): boolean {
 
 export async function request<T extends Target, K extends RequestType<T>>(to: T, type: K, payload: RequestPayload<T, K>): Promise<Response<T, K>> {
   const envelope: Envelope = { to, type: String(type), payload };
+  // A target served by this very context (Firefox's background page) is answered here.
+  const local = localServer(to);
+  if (local) return (await requestLocally(local, envelope, { id: browser.runtime.id, url: globalThis.location?.href })) as Response<T, K>;
   return (await browser.runtime.sendMessage(envelope)) as Response<T, K>;
 }
 
 export function broadcast(message: Broadcast): void {
+  broadcastLocally(message);
   // Nobody listening (popup closed) is the normal case, not an error.
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
@@ -23,5 +28,9 @@ export function onBroadcast(listener: (message: Broadcast) => void): () => void 
     return undefined;
   };
   browser.runtime.onMessage.addListener(wrapped);
-  return () => browser.runtime.onMessage.removeListener(wrapped);
+  const offLocal = listenLocally(listener);
+  return () => {
+    offLocal();
+    browser.runtime.onMessage.removeListener(wrapped);
+  };
 }

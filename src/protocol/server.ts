@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { appError } from '../calls/errors';
 import type { RequestPayload, RequestType, Response, Target } from './api';
 import { isEnvelope } from './envelope';
+import { serveLocally, type Dispatch } from './local';
 import { requestSchemas } from './schemas';
 
 export type Handlers<T extends Target> = {
@@ -17,7 +18,7 @@ type AnyHandler = (payload: unknown, sender: Runtime.MessageSender) => unknown;
  */
 export function serve<T extends Target>(to: T, handlers: Handlers<T>, accept: (sender: Runtime.MessageSender, type: string) => boolean): void {
   const schemas = requestSchemas[to] as Record<string, v.GenericSchema>;
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const dispatch: Dispatch = (message, sender) => {
     if (!isEnvelope(message) || message.to !== to) return undefined;
     if (!accept(sender, message.type)) return undefined;
     const schema = Object.hasOwn(schemas, message.type) ? schemas[message.type] : undefined;
@@ -26,5 +27,8 @@ export function serve<T extends Target>(to: T, handlers: Handlers<T>, accept: (s
     const parsed = v.safeParse(schema, message.payload ?? {});
     if (!parsed.success) return Promise.resolve({ ok: false, error: appError('internal', `Malformed ${message.type} request`) });
     return Promise.resolve(handler(parsed.output, sender));
-  });
+  };
+  // Requests from this same context never arrive through onMessage: they are dispatched directly.
+  serveLocally(to, dispatch);
+  browser.runtime.onMessage.addListener(dispatch);
 }
