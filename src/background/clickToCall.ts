@@ -4,7 +4,7 @@ import { readingCountry } from '../clicktocall/detect';
 import type { CountryCode } from 'libphonenumber-js/min';
 import { reducePageNumber, type PageNumberResult } from '../clicktocall/pageNumber';
 import { numberInSelection } from '../clicktocall/selection';
-import { freshPendingNumber, type PendingNumber } from '../clicktocall/pending';
+import { freshPendingNumber, PENDING_NUMBER_KEY, type PendingNumber } from '../clicktocall/pending';
 import {
   ALL_SITES_PATTERNS,
   clickToCallSettingsOrDefaults,
@@ -24,7 +24,7 @@ import type { Handlers } from '../protocol/server';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const SETTINGS_KEY = 'clickToCall';
-const PENDING_KEY = 'pendingNumber';
+const PENDING_KEY = PENDING_NUMBER_KEY;
 const SCRIPT_ID = 'click-to-call';
 const MENU_ID = 'call-selection';
 const POPUP_PAGE = 'extension/popup.html';

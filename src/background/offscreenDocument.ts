@@ -9,6 +9,8 @@ let announceReady: (() => void) | null = null;
  * once it exists and its script listens (it says so with an offscreenReady request).
  */
 export async function ensureOffscreenDocument(): Promise<void> {
+  // Firefox has no offscreen documents: its background page is a document and hosts the softphone.
+  if (!hasOffscreenDocuments()) return;
   if (creating) return creating;
   if (await offscreenDocumentExists()) return;
   creating ??= create().finally(() => {
@@ -48,4 +50,8 @@ async function offscreenDocumentExists(): Promise<boolean> {
     documentUrls: [chrome.runtime.getURL(OFFSCREEN_PATH)],
   });
   return contexts.length > 0;
+}
+
+function hasOffscreenDocuments(): boolean {
+  return typeof chrome !== 'undefined' && chrome.offscreen !== undefined;
 }

@@ -4,6 +4,9 @@ export interface PendingNumber {
   at: number;
 }
 
+/** Where the hand-off waits: session storage, gone with the browser session. */
+export const PENDING_NUMBER_KEY = 'pendingNumber';
+
 /** Older hand-offs are stale: the popup opened much later is about something else. */
 export const PENDING_TTL_MS = 2 * 60_000;
 
