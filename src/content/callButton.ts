@@ -8,6 +8,22 @@ const HOST_STYLE = [
   'margin: 0 0 0 0.3em', 'padding: 0', 'vertical-align: -0.2em', 'line-height: 0', 'opacity: 1', 'visibility: visible', 'pointer-events: auto',
 ].map((rule) => `${rule} !important`).join('; ');
 
+/**
+ * Buttons are put in the page hidden (no layout object, so no relayout) and shown in one go by
+ * revealButtons: a page's layout can be expensive (a 10,000-row table takes hundreds of ms to lay
+ * out again after any change to a cell), so it should happen once per batch, not once per slice.
+ */
+const HIDDEN_STYLE = 'all: initial !important; display: none !important';
+const shownAt = new WeakMap<Element, number>();
+
+export function revealButtons(hosts: Iterable<HTMLElement>): void {
+  const now = performance.now();
+  for (const host of hosts) {
+    host.style.cssText = HOST_STYLE;
+    shownAt.set(host, now);
+  }
+}
+
 const SHADOW_CSS = `
 button { all: initial; box-sizing: border-box; width: 100%; height: 100%; min-width: 14px; min-height: 14px; display: grid; place-items: center;
   border-radius: 50%; background: #1a7f37; cursor: pointer; }
@@ -92,7 +108,7 @@ function opacityChain(element: Element): number {
  */
 export function createCallButton(number: string, label: string, onCall: CallRequest): HTMLElement {
   const host = document.createElement(HOST_TAG);
-  host.style.cssText = HOST_STYLE;
+  host.style.cssText = HIDDEN_STYLE;
   const root = host.attachShadow({ mode: 'closed' });
   const parts = shared();
   root.adoptedStyleSheets = [parts.sheet];
@@ -105,7 +121,6 @@ export function createCallButton(number: string, label: string, onCall: CallRequ
   status.setAttribute('role', 'status');
   root.append(button, status);
 
-  const createdAt = performance.now();
   let tracker: ReturnType<typeof visibilityTracker> | null = null;
   const track = (): void => void (tracker ??= visibilityTracker(host)).verdict();
   button.addEventListener('pointerenter', track);
@@ -126,7 +141,7 @@ export function createCallButton(number: string, label: string, onCall: CallRequ
       width: rect.width,
       height: rect.height,
       isVisible: event.isTrusted ? await (tracker ??= visibilityTracker(host)).verdict() : null,
-      ageMs: performance.now() - createdAt,
+      ageMs: performance.now() - (shownAt.get(host) ?? Infinity),
     });
     if (!verdict.ok) return void console.debug(`click-to-call: click refused (${verdict.reason})`);
     status.textContent = '';

@@ -3,7 +3,7 @@ import { findNumbers, mayContainNumber } from '../clicktocall/detect';
 import { isCallLink, reducePageNumber } from '../clicktocall/pageNumber';
 import { SliceScheduler } from '../clicktocall/scheduler';
 import { isEditable, skipElement } from '../clicktocall/skip';
-import { HOST_TAG } from './callButton';
+import { HOST_TAG, revealButtons } from './callButton';
 
 /** Text nodes longer than this are searched a piece per step, so one huge paragraph cannot block. */
 const PIECE = 10_000;
@@ -35,7 +35,19 @@ export class PageScanner {
   private readonly owner = new WeakMap<Node, Node>();
   private readonly hosts = new Set<HTMLElement>();
   private deferred: Node[] = [];
-  private readonly onSelectionChange = (): void => this.resumeDeferred();
+  /** Buttons put in the page but not shown yet: they are shown together when a scan ends. */
+  private hidden: HTMLElement[] = [];
+  private revealScheduled = false;
+  /**
+   * Whether the user has a non-empty selection, kept from selectionchange events: getSelection()
+   * brings style and layout up to date, which on a big page costs as much as a scan slice.
+   */
+  private selecting = false;
+  private readonly onSelectionChange = (): void => {
+    const selection = this.doc.getSelection();
+    this.selecting = selection !== null && !selection.isCollapsed;
+    if (!this.selecting) this.resumeDeferred();
+  };
   found = 0;
 
   constructor(
@@ -48,6 +60,7 @@ export class PageScanner {
     if (this.doc.designMode === 'on' || !this.doc.body) return;
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
     this.doc.addEventListener('selectionchange', this.onSelectionChange);
+    this.onSelectionChange();
     this.scan(this.doc.body);
   }
 
@@ -55,6 +68,7 @@ export class PageScanner {
     this.observer.disconnect();
     this.doc.removeEventListener('selectionchange', this.onSelectionChange);
     this.scheduler.clear();
+    this.hidden = [];
     for (const host of this.hosts) host.remove();
     this.hosts.clear();
   }
@@ -142,7 +156,16 @@ export class PageScanner {
   private own(host: HTMLElement, owner: Node): void {
     this.owner.set(host, owner);
     this.hosts.add(host);
+    this.hidden.push(host);
     this.found++;
+    if (!this.revealScheduled) {
+      this.revealScheduled = true;
+      // In a task of its own: showing 10,000 buttons is ~30 ms of style writes on a slow machine.
+      void this.scheduler.idle().then(() => setTimeout(() => {
+        this.revealScheduled = false;
+        revealButtons(this.hidden.splice(0));
+      }));
+    }
   }
 
   private alreadyDecorated(node: Node): boolean {
@@ -151,13 +174,10 @@ export class PageScanner {
   }
 
   private isSelecting(node: Node): boolean {
-    const selection = this.doc.getSelection();
-    return selection !== null && !selection.isCollapsed && selection.containsNode(node, true);
+    return this.selecting && (this.doc.getSelection()?.containsNode(node, true) ?? false);
   }
 
   private resumeDeferred(): void {
-    const selection = this.doc.getSelection();
-    if (this.deferred.length === 0 || (selection !== null && !selection.isCollapsed)) return;
     for (const node of this.deferred.splice(0)) if (node.isConnected) this.scan(node);
   }
 
