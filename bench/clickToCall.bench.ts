@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Agent, DIST } from '../test/e2e/harness/browser';
+import { extensionWithLoopbackGranted, TestSite } from '../test/e2e/harness/testSite';
+
+export interface BenchFigure {
+  figure: string;
+  /** Median over the repetitions. */
+  ours: number;
+  baseline: number;
+  unit: string;
+  oursRange: [number, number];
+  baselineRange: [number, number];
+}
+
+export interface ClickToCallBenchOptions {
+  repetitions?: number;
+  rows?: number;
+  textMegabytes?: number;
+}
+
+const LIBPHONENUMBER = resolve(import.meta.dirname, '../node_modules/libphonenumber-js/bundle/libphonenumber-min.js');
+
+/** Records long tasks and, for the baseline, runs the naive scan; both report on window.bench. */
+const INSTRUMENT = `<script>
+  window.bench = { longTasks: [] };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.bench.longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+  document.addEventListener('DOMContentLoaded', () => { window.bench.domContentLoaded = performance.now(); });
+</script>`;
+
+/** The naive way: libphonenumber-js over the whole page's text in one go, as a page script. */
+const BASELINE = `<script src="/libphonenumber-min.js"></script><script>
+  document.addEventListener('DOMContentLoaded', () => setTimeout(() => {
+    const start = performance.now();
+    const found = libphonenumber.findPhoneNumbersInText(document.body.innerText, 'BE');
+    window.bench.baseline = { start, end: performance.now(), found: found.length };
+  }));
+</script>`;
+
+function tablePage(rows: number, baseline: boolean): string {
+  const body: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const n = String(1_000_000 + i).slice(1);
+    body.push(`<tr><td>Customer ${i}</td><td>Street ${i % 97}</td><td>02 5${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)}</td></tr>`);
+  }
+  return `<!doctype html><html><head><meta charset="utf-8">${INSTRUMENT}${baseline ? BASELINE : ''}</head><body><table>${body.join('')}</table></body></html>`;
+}
+
+const WORDS = 'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et dolore magna aliqua'.split(' ');
+
+function textPage(megabytes: number, baseline: boolean): string {
+  const paragraphs: string[] = [];
+  let size = 0;
+  let seed = 7;
+  while (size < megabytes * 1_000_000) {
+    const words: string[] = [];
+    for (let i = 0; i < 160; i++) words.push(WORDS[(seed = (seed * 1103515245 + 12345) % 2147483648) % WORDS.length]!);
+    const paragraph = `<p>${words.join(' ')}, chapter ${paragraphs.length % 50}.</p>`;
+    paragraphs.push(paragraph);
+    size += paragraph.length;
+  }
+  return `<!doctype html><html><head><meta charset="utf-8">${INSTRUMENT}${baseline ? BASELINE : ''}</head><body>${paragraphs.join('\n')}</body></html>`;
+}
+
+interface RunResult {
+  /** From navigation start to every number decorated (ours) or found (baseline). */
+  doneMs: number;
+  /** Main-thread time of the scan itself. */
+  busyMs: number;
+  /** Longest long task (>50 ms) from DOMContentLoaded to the end of the scan; 0 when none. */
+  longestTaskMs: number;
+  found: number;
+  /** Longest single task of the scanning script itself (ours: a slice; baseline: its one go). */
+  longestScriptTaskMs: number;
+}
+
+interface PageReport {
+  longTasks: { start: number; duration: number }[];
+  domContentLoaded?: number;
+  baseline?: { start: number; end: number; found: number };
+  ours?: { at: number; busyMs: number; found: number; longestSliceMs: number };
+}
+
+async function report(page: Page, done: (r: PageReport) => boolean): Promise<PageReport> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = await page.evaluate(() => {
+      const bench = (window as unknown as { bench: PageReport }).bench;
+      const mark = performance.getEntriesByName('voip-widget:first-scan')[0] as PerformanceMark | undefined;
+      const detail = mark?.detail as { busyMs: number; found: number; longestSliceMs: number } | undefined;
+      return { ...bench, ours: mark && detail ? { at: mark.startTime, ...detail } : undefined };
+    });
+    if (done(r)) return r;
+    if (Date.now() > deadline) throw new Error(`benchmark page did not finish: ${JSON.stringify(r).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function longestIn(r: PageReport, end: number): number {
+  const from = r.domContentLoaded ?? 0;
+  return Math.max(0, ...r.longTasks.filter((t) => t.start + t.duration >= from && t.start <= end).map((t) => t.duration));
+}
+
+async function runOurs(page: Page, url: string): Promise<RunResult> {
+  await page.goto(url);
+  const r = await report(page, (x) => x.ours !== undefined);
+  await page.waitForTimeout(200); // long tasks are reported a little after they end
+  const settled = await report(page, () => true);
+  return { doneMs: r.ours!.at, busyMs: r.ours!.busyMs, longestTaskMs: longestIn(settled, r.ours!.at), found: r.ours!.found, longestScriptTaskMs: r.ours!.longestSliceMs };
+}
+
+async function runBaseline(page: Page, url: string): Promise<RunResult> {
+  await page.goto(url);
+  const r = await report(page, (x) => x.baseline !== undefined);
+  await page.waitForTimeout(200);
+  const settled = await report(page, () => true);
+  const b = r.baseline!;
+  return { doneMs: b.end, busyMs: b.end - b.start, longestTaskMs: longestIn(settled, b.end), found: b.found, longestScriptTaskMs: b.end - b.start };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function figure(name: string, unit: string, ours: number[], baseline: number[]): BenchFigure {
+  return {
+    figure: name,
+    unit,
+    ours: median(ours),
+    baseline: median(baseline),
+    oursRange: [Math.min(...ours), Math.max(...ours)],
+    baselineRange: [Math.min(...baseline), Math.max(...baseline)],
+  };
+}
+
+/**
+ * Click-to-call in Chromium with the built extension, enabled for 127.0.0.1, against the naive
+ * scan served from localhost (a site where click-to-call is not enabled), in the same browser.
+ */
+export async function runClickToCallBench(options: ClickToCallBenchOptions = {}): Promise<BenchFigure[]> {
+  const { repetitions = 5, rows = 10_000, textMegabytes = 5 } = options;
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npx vite build` first');
+  const table = { ours: tablePage(rows, false), baseline: tablePage(rows, true) };
+  const text = { ours: textPage(textMegabytes, false), baseline: textPage(textMegabytes, true) };
+  const site = await TestSite.start(
+    { '/table': table.ours, '/table-baseline': table.baseline, '/text': text.ours, '/text-baseline': text.baseline },
+    { '/libphonenumber-min.js': LIBPHONENUMBER },
+  );
+  const extension = extensionWithLoopbackGranted();
+  const agent = await Agent.launch({ extensionDir: extension.dir });
+  try {
+    const options = await agent.openOptions();
+    await options.evaluate(async () => {
+      await chrome.storage.local.set({ callerId: { homeCountry: 'BE' } });
+      const result = await chrome.runtime.sendMessage({ to: 'background', type: 'setClickToCallSite', payload: { site: 'http://127.0.0.1', enabled: true } });
+      if (!result?.ok) throw new Error(JSON.stringify(result));
+    });
+    const page = await agent.context.newPage();
+    const baselineUrl = (path: string) => site.url(path).replace('127.0.0.1', 'localhost');
+    const runs = { table: { ours: [] as RunResult[], baseline: [] as RunResult[] }, text: { ours: [] as RunResult[], baseline: [] as RunResult[] } };
+    for (let i = 0; i < repetitions; i++) {
+      runs.table.ours.push(await runOurs(page, site.url('/table')));
+      runs.table.baseline.push(await runBaseline(page, baselineUrl('/table-baseline')));
+      runs.text.ours.push(await runOurs(page, site.url('/text')));
+      runs.text.baseline.push(await runBaseline(page, baselineUrl('/text-baseline')));
+    }
+    for (const r of runs.table.ours) if (r.found !== rows) throw new Error(`decorated ${r.found} of ${rows} numbers`);
+    const pick = (list: RunResult[], key: keyof RunResult) => list.map((r) => r[key]);
+    return [
+      figure(`${rows.toLocaleString('en')}-row table: all numbers done, from navigation`, 'ms', pick(runs.table.ours, 'doneMs'), pick(runs.table.baseline, 'doneMs')),
+      figure(`${rows.toLocaleString('en')}-row table: main-thread time scanning`, 'ms', pick(runs.table.ours, 'busyMs'), pick(runs.table.baseline, 'busyMs')),
+      figure(`${rows.toLocaleString('en')}-row table: longest task while scanning`, 'ms', pick(runs.table.ours, 'longestTaskMs'), pick(runs.table.baseline, 'longestTaskMs')),
+      figure(`${rows.toLocaleString('en')}-row table: longest task of the scanning script`, 'ms', pick(runs.table.ours, 'longestScriptTaskMs'), pick(runs.table.baseline, 'longestScriptTaskMs')),
+      figure(`${textMegabytes} MB text, no numbers: main-thread time scanning`, 'ms', pick(runs.text.ours, 'busyMs'), pick(runs.text.baseline, 'busyMs')),
+      figure(`${textMegabytes} MB text, no numbers: longest task while scanning`, 'ms', pick(runs.text.ours, 'longestTaskMs'), pick(runs.text.baseline, 'longestTaskMs')),
+      figure(`${textMegabytes} MB text, no numbers: longest task of the scanning script`, 'ms', pick(runs.text.ours, 'longestScriptTaskMs'), pick(runs.text.baseline, 'longestScriptTaskMs')),
+    ];
+  } finally {
+    await agent.close();
+    extension.remove();
+    await site.stop();
+  }
+}
