@@ -27,6 +27,8 @@ export interface PbxOptions {
   users?: PbxUser[];
   /** Dial codes that the announcement endpoint answers (answer, ~2 s of audio, hang up). */
   announceCodes?: string[];
+  /** Dial codes answered by an echo endpoint: what the caller says comes back, until they hang up. */
+  echoCodes?: string[];
   /** Queues whose codes connect and disconnect the calling agent; their extension rings every connected agent. */
   queues?: PbxQueue[];
   /** Dial codes the PBX refuses with the given SIP status (e.g. `{ '*59': 503 }`), to test failures. */
@@ -73,6 +75,8 @@ export class TestPbx {
     const domain = options.domain ?? 'pbx.test';
     const users = options.users ?? defaultUsers;
     const announceCodes = options.announceCodes ?? ['*45'];
+    const echoCodes = options.echoCodes ?? [];
+    const [echoPort, echoMediaPort] = [await freePort(), await freePort()];
     const [wsPort, sipPort, announcePort, rtpenginePort, sippMediaPort, trunkPort] = [
       await freePort(),
       await freePort(),
@@ -88,12 +92,14 @@ export class TestPbx {
       .replaceAll('@WS_PORT@', String(wsPort))
       .replaceAll('@SIP_PORT@', String(sipPort))
       .replaceAll('@ANNOUNCE_PORT@', String(announcePort))
+      .replaceAll('@ECHO_PORT@', String(echoPort))
       .replaceAll('@TRUNK_PORT@', String(trunkPort))
       .replaceAll('@RTPENGINE_PORT@', String(rtpenginePort))
       .replaceAll('@DOMAIN@', domain)
       .replaceAll('@MODULES_DIR@', MODULES_DIR)
       .replace('@USERS@', users.map((u) => `\t$sht(users=>${u.username}) = "${u.password}";`).join('\n'))
       .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'))
+      .replace('@ECHO_CODES@', echoCodes.map((c) => `\t$sht(echo=>${c}) = 1;`).join('\n'))
       .replace('@QUEUES@', (options.queues ?? []).map(queueTableLines).join('\n'))
       .replace('@CODE_ERRORS@', Object.entries(options.failingCodes ?? {}).map(([code, status]) => `\t$sht(code_errors=>${code}) = ${status};`).join('\n'));
     const configPath = join(runDir, 'kamailio.cfg');
@@ -121,9 +127,19 @@ export class TestPbx {
       '-trace_err',
       '-error_file', join(runDir, 'sipp-errors.log'),
     ], runDir);
+    const echo = echoCodes.length === 0 ? [] : [Daemon.start('sipp-echo', 'sipp', [
+      '-sf', join(here, 'echo.xml'),
+      '-i', '127.0.0.1',
+      '-p', String(echoPort),
+      '-mi', '127.0.0.1',
+      '-mp', String(echoMediaPort),
+      '-rtp_echo',
+      '-t', 'u1',
+      '-nostdin',
+    ], runDir)];
     await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
     const kamailio = TestPbx.startKamailio(configPath, runDir);
-    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp], configPath, trunkPort);
+    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo], configPath, trunkPort);
     await pbx.waitForListening();
     return pbx;
   }
