@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestPbx } from './pbx';
@@ -36,7 +38,11 @@ export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, r
     '-nostdin',
     '-timeout', `${Math.ceil(ringMs / 1000) + 20}s`,
   ];
-  const child = spawn('sipp', args, { stdio: 'ignore' });
+  const errors = join(mkdtempSync(join(tmpdir(), 'voip-trunk-')), 'errors.log');
+  const child = spawn('sipp', [...args, '-trace_err', '-error_file', errors], { stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`sipp trunk calls to ${user} did not all complete (exit ${code})`);
+  if (code !== 0) {
+    const detail = existsSync(errors) ? readFileSync(errors, 'utf8').slice(-2000) : '';
+    throw new Error(`sipp trunk calls to ${user} did not all complete (exit ${code})\n${detail}`);
+  }
 }
