@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../calls/errors';
 import { unseenMissedCalls, type RecentCall } from '../calls/recentCalls';
-import type { SoftphoneSnapshot } from '../calls/snapshot';
+import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
 import { t } from '../ui/i18n';
@@ -49,14 +49,16 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   );
 }
 
+const snapshotWhileLoading: SoftphoneSnapshot = { ...initialSnapshot, registration: { state: 'connecting', account: null, error: null } };
+
 export function App() {
-  const snapshot = useSnapshot();
+  // Render at once, before the softphone answers: the keypad is usable while the status loads.
+  const snapshot = useSnapshot() ?? snapshotWhileLoading;
   const recentCalls = useStoredValue<RecentCall[]>('recentCalls', []);
   const pendingNumber = usePendingNumber();
   const seenAt = useStoredValue<number>('recentCallsSeenAt', 0);
   const [tab, setTab] = useState('keypad');
   const [preferences] = usePreferences();
-  if (snapshot === null) return <p class="loading">{t('loading')}</p>;
 
   // A queue login/logout call plays its short message without taking over the popup.
   const current = focusedCall(snapshot.calls.filter((c) => c.purpose !== 'service-code'));
