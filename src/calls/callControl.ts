@@ -31,3 +31,11 @@ export function ringToneFor(live: readonly CallSnapshot[]): RingTone {
   if (!live.some((c) => c.state === 'incoming')) return 'none';
   return live.some((c) => c.state !== 'incoming') ? 'call-waiting' : 'ring';
 }
+
+/**
+ * How to send keypad tones: in the audio (RFC 4733) when the agent prefers it and the call
+ * negotiated telephone-event, otherwise as SIP INFO, so tones are never silently lost.
+ */
+export function dtmfTransport(preferred: 'rfc4733' | 'info', inBandNegotiated: boolean): 'RFC2833' | 'INFO' {
+  return preferred === 'rfc4733' && inBandNegotiated ? 'RFC2833' : 'INFO';
+}

@@ -82,6 +82,12 @@ export class CallSession {
     }
   }
 
+  /** Whether the far end accepted telephone-event (RFC 4733) for this call's audio. */
+  canSendTonesInAudio(): boolean {
+    const sender = this.session.connection?.getSenders().find((s) => s.track?.kind === 'audio');
+    return sender?.dtmf?.canInsertDTMF === true;
+  }
+
   setOutputDevice(speakerId: string): void {
     this.audio.setSink(speakerId);
   }

@@ -1,6 +1,6 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
-import { callsToHold, decideIncoming, MAX_LIVE_CALLS } from '../calls/callControl';
+import { callsToHold, decideIncoming, dtmfTransport, MAX_LIVE_CALLS } from '../calls/callControl';
 import { appError, unreachable, type AppError } from '../calls/errors';
 import { reconnectDelayMs } from '../calls/reconnectPolicy';
 import { offersAudio } from '../calls/remoteParty';
@@ -196,8 +196,10 @@ export class Softphone {
   }
 
   sendDtmf(callId: string, tones: string): Result {
-    const transportType = this.preferences.dtmfMethod === 'info' ? 'INFO' : 'RFC2833';
-    return this.withEstablishedCall(callId, (call) => call.session.sendDTMF(tones, { transportType, duration: 100, interToneGap: 70 } as never));
+    return this.withEstablishedCall(callId, (call) => {
+      const transportType = dtmfTransport(this.preferences.dtmfMethod, call.canSendTonesInAudio());
+      call.session.sendDTMF(tones, { transportType, duration: 100, interToneGap: 70 } as never);
+    });
   }
 
   transfer(callId: string, target: string): Result {

@@ -160,3 +160,14 @@ describe('more than one call', () => {
     expect((await alice.snapshot()).calls).toHaveLength(0);
   });
 });
+
+describe('tones in the audio', () => {
+  test('RFC 4733 tones reach the far end through the PBX media relay', async () => {
+    const alice = await desks.registered('101');
+    const placed = await alice.command<{ ok: boolean; value: { callId: string } }>('call', { target: '*45' });
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'the announcement answered');
+    const since = Date.now();
+    await alice.command('sendDtmf', { callId: placed.value.callId, tones: '4#' });
+    await expect.poll(() => pbx.dtmf.digits(since), { timeout: 3000 }).toBe('4#');
+  });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Daemon, waitUntil, type LogLine } from './process';
+import { DtmfLog } from './dtmfLog';
 import { freePort, freePortRange } from './ports';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +66,8 @@ export class TestPbx {
     private readonly configPath: string,
     /** Calls from this loopback port are a carrier trunk: external callers, no authentication. */
     readonly trunkPort: number,
+    /** DTMF events found in the media that passes through rtpengine (calls to announcement codes). */
+    readonly dtmf: DtmfLog,
   ) {}
 
   get wsUrl(): string {
@@ -105,7 +108,9 @@ export class TestPbx {
     const configPath = join(runDir, 'kamailio.cfg');
     writeFileSync(configPath, config);
 
+    const dtmf = await DtmfLog.listen();
     const rtpengine = Daemon.start('rtpengine', 'rtpengine', [
+      `--dtmf-log-dest=127.0.0.1:${dtmf.port}`,
       '--config-file=none',
       '--table=-1',
       '--interface=127.0.0.1',
@@ -139,7 +144,7 @@ export class TestPbx {
     ], runDir)];
     await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
     const kamailio = TestPbx.startKamailio(configPath, runDir);
-    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo], configPath, trunkPort);
+    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo], configPath, trunkPort, dtmf);
     await pbx.waitForListening();
     return pbx;
   }
@@ -216,6 +221,7 @@ export class TestPbx {
   }
 
   async stop(): Promise<void> {
+    this.dtmf.close();
     await this.kamailio.stop();
     for (const helper of this.helpers) await helper.stop();
     rmSync(this.runDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { callsToHold, decideIncoming, focusedCall, ringToneFor } from '../../../src/calls/callControl';
+import { callsToHold, decideIncoming, dtmfTransport, focusedCall, ringToneFor } from '../../../src/calls/callControl';
 import { newCall } from '../../../src/calls/callState';
 import type { CallSnapshot } from '../../../src/calls/snapshot';
 
@@ -36,5 +36,16 @@ describe('one call on the line at a time', () => {
     expect(ringToneFor([ringing('a')])).toBe('ring');
     expect(ringToneFor([active('a'), ringing('b')])).toBe('call-waiting');
     expect(ringToneFor([active('a')])).toBe('none');
+  });
+});
+
+describe('keypad tones', () => {
+  test.each([
+    ['rfc4733', true, 'RFC2833'],
+    ['rfc4733', false, 'INFO'],
+    ['info', true, 'INFO'],
+    ['info', false, 'INFO'],
+  ] as const)('preferred %s, negotiated in audio %s: %s', (preferred, negotiated, expected) => {
+    expect(dtmfTransport(preferred, negotiated)).toBe(expected);
   });
 });
