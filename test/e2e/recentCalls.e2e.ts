@@ -1,0 +1,63 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { TestPbx } from '../pbx/pbx';
+import { callFromTrunk } from '../pbx/trunk';
+import { badgeText, Desks, dial } from './harness/phone';
+
+let pbx: TestPbx;
+let desks: Desks;
+
+beforeAll(async () => {
+  pbx = await TestPbx.start();
+  desks = new Desks(pbx);
+});
+afterAll(async () => {
+  await pbx?.stop();
+});
+afterEach(async () => {
+  await desks.closeAll();
+});
+
+describe('recent calls', () => {
+  test('calls are listed, missed ones counted until seen, kept across a browser restart, and redialled with a click', async () => {
+    const alice = await desks.registered('101');
+    const bob = await desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+
+    await dial(alicePopup, '102');
+    await bobPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'talking');
+    await alicePopup.getByRole('button', { name: 'Hang up' }).click();
+    await alicePopup.close();
+    await callFromTrunk(pbx, '101', 1, 1000, { callerName: 'Customer' });
+    await alice.waitForSnapshot((s) => s.calls.length === 0 && s.lastEndedCall?.remoteName === 'Customer', 'missed call over');
+    await expect.poll(() => badgeText(alice)).toBe('1');
+
+    await alice.restart();
+    await alice.waitUntilRegistered();
+    await expect.poll(() => badgeText(alice)).toBe('1');
+    const popup = await alice.openPopup();
+    const recentTab = popup.getByRole('tab', { name: /Recent/ });
+    await expect.poll(() => recentTab.textContent()).toBe('Recent1');
+    await recentTab.click();
+    const list = popup.getByRole('list', { name: 'Recent calls' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => list.getByRole('listitem').first().textContent()).toContain('Customer');
+    await expect(list.getByRole('img', { name: 'Missed' }).count()).resolves.toBe(1);
+    await expect(list.getByRole('img', { name: 'Outgoing' }).count()).resolves.toBe(1);
+    await expect.poll(() => badgeText(alice)).toBe('');
+
+    await list.getByRole('button', { name: 'Call 102' }).click();
+    await bob.waitForSnapshot((s) => s.calls[0]?.state === 'incoming' && s.calls[0].remoteNumber === '101', 'bob rings again');
+  });
+
+  test('the list can be cleared after a confirmation', async () => {
+    const alice = await desks.registered('101');
+    await callFromTrunk(pbx, '101', 1, 500);
+    await alice.waitForSnapshot((s) => s.lastEndedCall !== null, 'a call logged');
+    const popup = await alice.openPopup();
+    await popup.getByRole('tab', { name: /Recent/ }).click();
+    await popup.getByRole('button', { name: 'Clear recent calls' }).click();
+    await popup.getByRole('button', { name: 'Clear all recent calls' }).click();
+    await expect.poll(() => popup.getByText('No calls yet').isVisible()).toBe(true);
+  });
+});
