@@ -117,6 +117,21 @@ try {
   console.log(`echo test: ${second - first} bytes received in 3 s`);
   if (second - first < 1000) failed = true;
   await ask('hangup', { callId: (await ask('getSnapshot')).calls[0].id });
+
+  // A tel: link, as Firefox hands it to the protocol handler: the softphone opens with the number.
+  const evaluate = async (expression: string): Promise<unknown> => {
+    const result = await bidi.send('script.evaluate', { expression, awaitPromise: true, target: { context } });
+    if (result.type === 'exception') throw new Error(result.exceptionDetails?.text ?? 'exception');
+    return result.result.value;
+  };
+  await evaluate(`location.assign('/extension/dial.html?link=' + encodeURIComponent('tel:+32 2 555 01 23'))`);
+  const shown = await retry('the softphone with the link\'s number', async () => {
+    const value = await evaluate(`location.pathname.endsWith('/popup.html') ? document.querySelector('input')?.value ?? '' : ''`);
+    if (!value) throw new Error('not yet');
+    return value;
+  });
+  console.log(`tel: link opens the softphone with ${String(shown)}`);
+  if (shown !== '+3225550123') failed = true;
   // Close every extension page: only the background page is left, as when the agent works in
   // other tabs. Firefox unloads idle background pages (30 s by default); the softphone must not go.
   await bidi.send('browsingContext.create', { type: 'tab' });
