@@ -22,6 +22,12 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   process.exit(0);
 }
 
+const missing = ['kamailio', 'rtpengine', 'sipp', 'chromium'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+if (missing.length > 0) {
+  console.log(`The demo needs ${missing.join(', ')}: run \`bash scripts/setup.sh\` first (Debian 12, as root or with sudo).`);
+  process.exit(1);
+}
+
 // What the demo started, stopped in this order: the PBX first (its daemons run detached and would
 // outlive us), then the browsers (Playwright also kills them when we exit), then the profile.
 const started: { pbx?: TestPbx; caller?: DemoCaller; agent?: BrowserContext; profile?: string } = {};
