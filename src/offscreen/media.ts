@@ -3,10 +3,14 @@ import type { MicrophonePermission } from '../calls/snapshot';
 
 export type MicrophoneResult = { ok: true; stream: MediaStream } | { ok: false; error: AppError };
 
-export async function openMicrophone(deviceId = ''): Promise<MicrophoneResult> {
+export function microphoneConstraints(deviceId = ''): MediaStreamConstraints {
   const device = deviceId ? { deviceId: { ideal: deviceId } } : {};
+  return { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, ...device }, video: false };
+}
+
+export async function openMicrophone(deviceId = ''): Promise<MicrophoneResult> {
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true, ...device }, video: false });
+    const stream = await navigator.mediaDevices.getUserMedia(microphoneConstraints(deviceId));
     return { ok: true, stream };
   } catch (error) {
     return { ok: false, error: microphoneError(error instanceof DOMException ? error.name : undefined) };

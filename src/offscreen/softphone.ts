@@ -17,7 +17,7 @@ import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { accountAddress, defaultPreferences, sameRegistration, type AccountSettings, type Preferences } from '../settings';
 import { CallSession } from './callSession';
-import { openMicrophone } from './media';
+import { microphoneConstraints, openMicrophone } from './media';
 import { UserAgent } from './userAgent';
 
 const OK: Result = { ok: true, value: null };
@@ -276,10 +276,16 @@ export class Softphone {
   }
 
   /** The transferee side: the PBX asks us to call someone else on the transferor's behalf. */
-  private async onRefer(accept: (init: (session: RTCSession) => void, options: object) => void): Promise<void> {
-    const microphone = await this.openMicrophone();
-    if (!microphone.ok) return;
-    accept((session) => this.track(session, 'outgoing', 'call', microphone.value), { mediaStream: microphone.value, pcConfig: this.pcConfig() });
+  /**
+   * The transferee side: the PBX asks us to call someone else on the transferor's behalf. Accepted
+   * at once, because the transferor may end our dialog right after its REFER is accepted; the new
+   * call opens the microphone itself.
+   */
+  private onRefer(accept: (init: (session: RTCSession) => void, options: object) => void): void {
+    accept((session) => this.track(session, 'outgoing', 'call', null), {
+      mediaConstraints: microphoneConstraints(this.preferences.microphoneId),
+      pcConfig: this.pcConfig(),
+    });
   }
 
   private track(session: RTCSession, direction: 'incoming' | 'outgoing', purpose: CallPurpose, microphone: MediaStream | null): CallSession {
@@ -290,7 +296,7 @@ export class Softphone {
       hasIceServers: (this.account?.iceServers.length ?? 0) > 0,
       speakerId: this.preferences.speakerId,
       changed: (changed) => this.onCallChanged(changed),
-      refer: (accept) => void this.onRefer(accept),
+      refer: (accept) => this.onRefer(accept),
       replaces: (accept) => accept((replacement) => this.replacements.add(replacement)),
     });
     this.calls.set(call.id, call);
