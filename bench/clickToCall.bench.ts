@@ -56,7 +56,10 @@ function textPage(megabytes: number, baseline: boolean): string {
   let seed = 7;
   while (size < megabytes * 1_000_000) {
     const words: string[] = [];
-    for (let i = 0; i < 160; i++) words.push(WORDS[(seed = (seed * 1103515245 + 12345) % 2147483648) % WORDS.length]!);
+    for (let i = 0; i < 160; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      words.push(WORDS[seed % WORDS.length]!);
+    }
     const paragraph = `<p>${words.join(' ')}, chapter ${paragraphs.length % 50}.</p>`;
     paragraphs.push(paragraph);
     size += paragraph.length;

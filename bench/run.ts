@@ -22,7 +22,7 @@ function format(value: number | null, unit: string): string {
   return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ${unit}`;
 }
 
-function spread(range: [number, number] | null, unit: string): string {
+function spread(range: [number, number] | null): string {
   if (range === null || range[0] === range[1]) return '';
   return `${format(range[0], '').trim()}–${format(range[1], '').trim()}`;
 }
@@ -34,7 +34,7 @@ function ratio(f: BenchFigure): string {
 }
 
 function table(figures: BenchFigure[]): string {
-  const rows = figures.map((f) => [f.figure, format(f.ours, f.unit), spread(f.oursRange, f.unit), format(f.baseline, f.unit), spread(f.baselineRange, f.unit), ratio(f)]);
+  const rows = figures.map((f) => [f.figure, format(f.ours, f.unit), spread(f.oursRange), format(f.baseline, f.unit), spread(f.baselineRange), ratio(f)]);
   const header = ['figure', 'ours (median)', 'ours (min–max)', 'baseline (median)', 'baseline (min–max)', 'ours / baseline'];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   return lines.join('\n');

@@ -44,7 +44,10 @@ function snapshot(config: CallerIdConfig): Snapshot {
     prefixes.push(typeof prefix === 'string' ? normalizeRulePrefix(prefix) : null);
     const text = asString(number);
     let e164 = read.get(text);
-    if (e164 === undefined) read.set(text, (e164 = normalizeNumber(text, home)));
+    if (e164 === undefined) {
+      e164 = normalizeNumber(text, home);
+      read.set(text, e164);
+    }
     ruleNumbers.push(e164);
   }
   return {

@@ -26,9 +26,15 @@ function checkIncoming(value: unknown, home: CountryCode | null, report: CallerI
   const firstSeen = new Map<string, number>();
   value.forEach((raw: unknown, i) => {
     const n = i + 1;
-    if (typeof raw !== 'string') return void report.errors.push(`incoming number ${n} must be a phone number written as text`);
+    if (typeof raw !== 'string') {
+      report.errors.push(`incoming number ${n} must be a phone number written as text`);
+      return;
+    }
     const e164 = readNumber(raw, home);
-    if (e164 === null) return void report.errors.push(`incoming number ${n} (${raw}) is not a valid phone number`);
+    if (e164 === null) {
+      report.errors.push(`incoming number ${n} (${raw}) is not a valid phone number`);
+      return;
+    }
     const first = firstSeen.get(e164);
     if (first !== undefined) report.warnings.push(`incoming number ${n} (${e164}) is listed twice: same as incoming number ${first}`);
     else firstSeen.set(e164, n);

@@ -122,7 +122,11 @@ export function createCallButton(number: string, label: string, onCall: CallRequ
   root.append(button, status);
 
   let tracker: ReturnType<typeof visibilityTracker> | null = null;
-  const track = (): void => void (tracker ??= visibilityTracker(host)).verdict();
+  const trackerOf = (): ReturnType<typeof visibilityTracker> => {
+    tracker ??= visibilityTracker(host);
+    return tracker;
+  };
+  const track = (): void => void trackerOf().verdict();
   button.addEventListener('pointerenter', track);
   button.addEventListener('focus', track);
 
@@ -140,7 +144,7 @@ export function createCallButton(number: string, label: string, onCall: CallRequ
       visibility: getComputedStyle(host).visibility,
       width: rect.width,
       height: rect.height,
-      isVisible: event.isTrusted ? await (tracker ??= visibilityTracker(host)).verdict() : null,
+      isVisible: event.isTrusted ? await trackerOf().verdict() : null,
       ageMs: performance.now() - (shownAt.get(host) ?? Infinity),
     });
     if (!verdict.ok) return void console.debug(`click-to-call: click refused (${verdict.reason})`);

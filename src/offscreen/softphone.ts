@@ -65,8 +65,14 @@ export class Softphone {
     this.reconnectAttempt = 0;
     this.account = account;
     const address = account ? accountAddress(account) : null;
-    if (account === null) return this.setRegistration({ state: 'unconfigured', account: null, error: null });
-    if (!account.enabled) return this.setRegistration({ state: 'disabled', account: address, error: null });
+    if (account === null) {
+      this.setRegistration({ state: 'unconfigured', account: null, error: null });
+      return;
+    }
+    if (!account.enabled) {
+      this.setRegistration({ state: 'disabled', account: address, error: null });
+      return;
+    }
     this.setRegistration({ state: 'connecting', account: address, error: null });
     this.startAgent(account);
   }

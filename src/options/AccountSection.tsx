@@ -105,7 +105,7 @@ export function AccountSection() {
         </div>
       </form>
       {status && (
-        <p class="registration-status" aria-label={t('statusLabel')}>
+        <p class="registration-status" role="status" aria-label={t('statusLabel')}>
           {t('registrationStatus', status.error ? `${status.state}: ${status.error.message}` : status.state)}
         </p>
       )}

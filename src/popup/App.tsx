@@ -43,7 +43,7 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   const ended = snapshot.lastEndedCall;
   if (!ended?.end) return null;
   return (
-    <p class="last-call" aria-label={t('lastCallLabel')}>
+    <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
       {t('lastCall', [ended.remoteName ?? ended.remoteNumber, ended.end.message])}
     </p>
   );

@@ -122,7 +122,9 @@ async function softphoneShows(): Promise<{ number: string; callEnabled: boolean 
 
 async function closeSoftphone(): Promise<void> {
   probe ??= await agent.openOptions();
-  await probe.evaluate(() => chrome.extension.getViews().filter((w) => w.location.pathname.endsWith('/extension/popup.html')).forEach((w) => w.close()));
+  await probe.evaluate(() => {
+      for (const view of chrome.extension.getViews()) if (view.location.pathname.endsWith('/extension/popup.html')) view.close();
+    });
 }
 
 async function setCallAtOnce(on: boolean): Promise<void> {

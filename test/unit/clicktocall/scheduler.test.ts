@@ -6,8 +6,15 @@ function fakeClock() {
   let now = 0;
   const tasks: (() => void)[] = [];
   return {
-    clock: { now: () => now, later: (run: () => void) => void tasks.push(run) },
-    advance: (ms: number) => void (now += ms),
+    clock: {
+      now: () => now,
+      later: (run: () => void) => {
+        tasks.push(run);
+      },
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
     runTasks(): number {
       let count = 0;
       while (tasks.length > 0) {
@@ -40,7 +47,12 @@ describe('SliceScheduler', () => {
     const fake = fakeClock();
     const scheduler = new SliceScheduler(fake.clock, 8);
     let ran = 0;
-    scheduler.add(steps(1000, () => (ran++, fake.advance(0.1))));
+    scheduler.add(
+      steps(1000, () => {
+        ran++;
+        fake.advance(0.1);
+      }),
+    );
     const slices = fake.runTasks();
     expect(ran).toBe(1000);
     expect(slices).toBeGreaterThan(10);

@@ -49,14 +49,14 @@ afterEach(() => {
 });
 
 type Script = (phone: ScriptedPhone) => void;
-const after = (ms: number, step: Script): Script => (phone) => void setTimeout(() => step(phone), ms);
+const at = (ms: number, step: Script): Script => (phone) => void setTimeout(() => step(phone), ms);
 
 describe('service-code call limits', () => {
   test.each<[string, Script[], number | null, string]>([
-    ['answered and ended by the PBX: nobody hangs up', [after(100, (p) => p.answer()), after(2100, (p) => p.end('remote'))], null, 'remote_hangup'],
+    ['answered and ended by the PBX: nobody hangs up', [at(100, (p) => p.answer()), at(2100, (p) => p.end('remote'))], null, 'remote_hangup'],
     ['never answered: hung up after the answer timeout', [], SERVICE_CALL_ANSWER_TIMEOUT_MS, 'canceled'],
-    ['answered but never ended: hung up after the talk limit', [after(500, (p) => p.answer())], 500 + SERVICE_CALL_MAX_TALK_MS, 'local_hangup'],
-    ['answered just before the answer timeout: the talk limit applies', [after(SERVICE_CALL_ANSWER_TIMEOUT_MS - 1, (p) => p.answer()), after(SERVICE_CALL_ANSWER_TIMEOUT_MS + 2000, (p) => p.end('remote'))], null, 'remote_hangup'],
+    ['answered but never ended: hung up after the talk limit', [at(500, (p) => p.answer())], 500 + SERVICE_CALL_MAX_TALK_MS, 'local_hangup'],
+    ['answered just before the answer timeout: the talk limit applies', [at(SERVICE_CALL_ANSWER_TIMEOUT_MS - 1, (p) => p.answer()), at(SERVICE_CALL_ANSWER_TIMEOUT_MS + 2000, (p) => p.end('remote'))], null, 'remote_hangup'],
   ])('%s', async (_, script, hangupAt, endCode) => {
     const phone = new ScriptedPhone();
     for (const step of script) step(phone);

@@ -39,7 +39,14 @@ describe('the local registry', () => {
     const answer = { calls: [] as string[] };
     const message = { to: 'background', type: 'getSnapshot', payload: { list: [1] } };
     const received: unknown[] = [];
-    const result = await requestLocally((m) => (received.push(m), Promise.resolve(answer)), message, {});
+    const result = await requestLocally(
+      (m) => {
+        received.push(m);
+        return Promise.resolve(answer);
+      },
+      message,
+      {},
+    );
     expect(received[0]).toEqual(message);
     expect(received[0]).not.toBe(message);
     expect(result).toEqual(answer);
