@@ -75,6 +75,19 @@ describe('faults', () => {
     await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent(), { timeout: 10_000 }).toContain('Ready');
   });
 
+  test('turning the softphone off unregisters it; turning it on registers again', async () => {
+    const alice = await desks.registered('101');
+    const since = Date.now();
+    await alice.configure({ username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, enabled: false });
+    await alice.waitForSnapshot((s) => s.registration.state === 'disabled', 'turned off');
+    await expect.poll(() => pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l)).length).toBe(1);
+    await expect.poll(() => badgeText(alice)).toBe('OFF');
+
+    await alice.configure({ username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, enabled: true });
+    await alice.waitUntilRegistered();
+    expect(registrationsSaved(pbx, '101', since)).toBe(1);
+  });
+
   test('a changed password re-registers once; a new server takes over from the old one', async () => {
     const alice = await desks.registered('101');
     const since = Date.now();
