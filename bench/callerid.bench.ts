@@ -1,15 +1,9 @@
 import { classifyDialString, compileCallerIdConfig, normalizeRulePrefix, type CallerIdConfig, type CallerIdResult } from '../src/callerid';
 import { PrefixTrie } from '../src/callerid/prefixTrie';
 
-export interface BenchFigure {
-  figure: string;
-  /** Median over the repetitions. */
-  ours: number;
-  baseline: number;
-  unit: string;
-  oursRange: [number, number];
-  baselineRange: [number, number];
-}
+import type { ComparedFigure as BenchFigure } from './figure';
+
+export type { BenchFigure };
 
 export interface BenchOptions {
   ruleCounts?: number[];

@@ -4,15 +4,9 @@ import type { Page } from 'playwright-core';
 import { Agent, DIST } from '../test/e2e/harness/browser';
 import { extensionWithLoopbackGranted, TestSite } from '../test/e2e/harness/testSite';
 
-export interface BenchFigure {
-  figure: string;
-  /** Median over the repetitions. */
-  ours: number;
-  baseline: number;
-  unit: string;
-  oursRange: [number, number];
-  baselineRange: [number, number];
-}
+import type { ComparedFigure as BenchFigure } from './figure';
+
+export type { BenchFigure };
 
 export interface ClickToCallBenchOptions {
   repetitions?: number;

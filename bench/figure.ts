@@ -1,13 +1,19 @@
-/** One benchmark figure: ours next to the baseline measured in the same run (null where there is none). */
-export interface BenchFigure {
+/** One benchmark figure: ours next to the baseline measured in the same run. */
+export interface ComparedFigure {
   figure: string;
   /** Median over the repetitions. */
   ours: number;
-  baseline: number | null;
+  baseline: number;
   unit: string;
   oursRange: [number, number];
-  baselineRange: [number, number] | null;
+  baselineRange: [number, number];
 }
+
+/** The same, where some figures have no baseline (absolute measurements). */
+export type BenchFigure = Omit<ComparedFigure, 'baseline' | 'baselineRange'> & {
+  baseline: number | null;
+  baselineRange: [number, number] | null;
+};
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -183,6 +183,16 @@ export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Pr
 
     // Incoming call: INVITE at the PBX to the popup showing it, and to the notification (popup closed).
     log('incoming call display…');
+    /** A trunk caller rings alice; the time from its INVITE at the PBX to `shown` resolving. */
+    const ringAndTime = async (shown: Promise<number>): Promise<number> => {
+      const since = Date.now();
+      const calling = callFromTrunk(pbx, '101', 1, 500);
+      const shownAt = await shown;
+      const invite = await pbx.waitForRequest('INVITE', /^sip:101@/, { since });
+      await calling;
+      await until(async () => (await alice.snapshot()).calls.length === 0, 10_000, 'ringing over');
+      return shownAt - invite.at;
+    };
     const popup = await alice.openPopup();
     const toPopup = await repeat(repetitions, async () => {
       // Scripts given as strings: the bundler's name-keeping helpers do not exist in the page.
@@ -192,13 +202,7 @@ export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Pr
         });
         observer.observe(document.body, { childList: true, subtree: true });
       })`);
-      const since = Date.now();
-      const calling = callFromTrunk(pbx, '101', 1, 500);
-      const shownAt = await shown;
-      const invite = await pbx.waitForRequest('INVITE', /^sip:101@/, { since });
-      await calling;
-      await until(async () => (await alice.snapshot()).calls.length === 0, 10_000, 'ringing over');
-      return shownAt - invite.at;
+      return ringAndTime(shown);
     });
     bench.figures.push(figure('incoming call: INVITE at the PBX to the popup showing it', 'ms', toPopup, null));
     await popup.close();
@@ -209,13 +213,7 @@ export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Pr
           await new Promise((r) => setTimeout(r, 2));
         }
       })()`);
-      const since = Date.now();
-      const calling = callFromTrunk(pbx, '101', 1, 500);
-      const shownAt = await shown;
-      const invite = await pbx.waitForRequest('INVITE', /^sip:101@/, { since });
-      await calling;
-      await until(async () => (await alice.snapshot()).calls.length === 0, 10_000, 'ringing over');
-      return shownAt - invite.at;
+      return ringAndTime(shown);
     });
     bench.figures.push(figure('incoming call: INVITE at the PBX to the notification', 'ms', toNotification, null));
 

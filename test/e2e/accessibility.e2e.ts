@@ -1,21 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TestPbx } from '../pbx/pbx';
-import { Desks, dial } from './harness/phone';
+import { dial, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start({ queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52' }] });
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx({ queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52' }] });
 
 /** Visible controls whose accessible name (aria-label, aria-labelledby, label, text, title) is empty. */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -34,8 +21,8 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 describe('every control has an accessible name', () => {
   test('in the popup (keypad, recent calls, queues, a call in progress) and on the settings page', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: 'Keypad' }).waitFor();
     expect(await unnamedControls(popup)).toEqual([]);
@@ -65,7 +52,7 @@ describe('every control has an accessible name', () => {
   });
 
   test('audio devices can be chosen and checked on the settings page', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const options = await alice.openOptions();
     const microphone = options.getByLabel('Microphone', { exact: true });
     await expect.poll(() => microphone.locator('option').count()).toBeGreaterThan(1);

@@ -1,22 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { TestPbx } from '../pbx/pbx';
 import type { Agent } from './harness/browser';
-import { audioLevel, badgeText, Desks, dial, expectAudioFlowing, expectAudioStopped } from './harness/phone';
+import { audioLevel, badgeText, dial, expectAudioFlowing, expectAudioStopped, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 /** `caller` dials `callee`'s extension and `callee` answers from the popup. */
 async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
@@ -28,10 +15,22 @@ async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePo
 
 const controls = (popup: Page) => popup.getByRole('group', { name: 'Call controls' });
 
+/** Alice calls bob, bob answers and opens the transfer form with `target` typed in. */
+async function bobTransfersAliceTo(target: string) {
+  const alice = await env.desks.registered('101');
+  const bob = await env.desks.registered('102');
+  const carol = await env.desks.registered('103');
+  const [alicePopup, bobPopup, carolPopup] = await Promise.all([alice.openPopup(), bob.openPopup(), carol.openPopup()]);
+  await connect(alice, alicePopup, bob, bobPopup, '102');
+  await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+  await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill(target);
+  return { alice, bob, carol, bobPopup, carolPopup };
+}
+
 describe('during a call', () => {
   test('hold stops the audio and resume brings it back; mute silences the agent', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const alicePopup = await alice.openPopup();
     const bobPopup = await bob.openPopup();
     await connect(alice, alicePopup, bob, bobPopup, '102');
@@ -57,8 +56,8 @@ describe('during a call', () => {
   });
 
   test('tones sent by SIP INFO reach the far end', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const alicePopup = await alice.openPopup();
     const bobPopup = await bob.openPopup();
     await alicePopup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'updatePreferences', payload: { patch: { dtmfMethod: 'info' } } }));
@@ -72,14 +71,7 @@ describe('during a call', () => {
   });
 
   test('blind transfer: bob sends alice on to carol and leaves the call', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
-    const carol = await desks.registered('103');
-    const [alicePopup, bobPopup, carolPopup] = await Promise.all([alice.openPopup(), bob.openPopup(), carol.openPopup()]);
-    await connect(alice, alicePopup, bob, bobPopup, '102');
-
-    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
-    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('103');
+    const { alice, bob, carol, bobPopup, carolPopup } = await bobTransfersAliceTo('103');
     await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
 
     const incoming = carolPopup.getByRole('region', { name: 'Incoming call' });
@@ -92,14 +84,7 @@ describe('during a call', () => {
   });
 
   test('attended transfer: bob talks to carol first, then connects alice with her', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
-    const carol = await desks.registered('103');
-    const [alicePopup, bobPopup, carolPopup] = await Promise.all([alice.openPopup(), bob.openPopup(), carol.openPopup()]);
-    await connect(alice, alicePopup, bob, bobPopup, '102');
-
-    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
-    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('103');
+    const { alice, bob, carol, bobPopup, carolPopup } = await bobTransfersAliceTo('103');
     await bobPopup.getByRole('button', { name: 'Talk first' }).click();
     await carolPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
     await bob.waitForSnapshot((s) => s.calls.length === 2 && s.calls.some((c) => c.remoteNumber === '103' && c.state === 'active'), 'bob consulting carol');
@@ -116,9 +101,9 @@ describe('during a call', () => {
 
 describe('more than one call', () => {
   test('call waiting: a second call rings, answering holds the first, and the two can be swapped', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
-    const carol = await desks.registered('103');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const carol = await env.desks.registered('103');
     const [alicePopup, bobPopup, carolPopup] = await Promise.all([alice.openPopup(), bob.openPopup(), carol.openPopup()]);
     await connect(bob, bobPopup, alice, alicePopup, '101');
 
@@ -137,9 +122,9 @@ describe('more than one call', () => {
   });
 
   test('with call waiting off, a second caller hears busy', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
-    const carol = await desks.registered('103');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const carol = await env.desks.registered('103');
     const [alicePopup, bobPopup, carolPopup] = await Promise.all([alice.openPopup(), bob.openPopup(), carol.openPopup()]);
     await alicePopup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'updatePreferences', payload: { patch: { callWaiting: false } } }));
     await connect(bob, bobPopup, alice, alicePopup, '101');
@@ -149,8 +134,8 @@ describe('more than one call', () => {
   });
 
   test('do not disturb refuses calls busy and shows on the badge', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
     await alicePopup.getByRole('button', { name: 'Do not disturb' }).click();
     await expect.poll(() => alicePopup.getByRole('button', { name: 'Do not disturb' }).getAttribute('aria-pressed')).toBe('true');
@@ -163,11 +148,11 @@ describe('more than one call', () => {
 
 describe('tones in the audio', () => {
   test('RFC 4733 tones reach the far end through the PBX media relay', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const placed = await alice.command<{ ok: boolean; value: { callId: string } }>('call', { target: '*45' });
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'the announcement answered');
     const since = Date.now();
     await alice.command('sendDtmf', { callId: placed.value.callId, tones: '4#' });
-    await expect.poll(() => pbx.dtmf.digits(since), { timeout: 3000 }).toBe('4#');
+    await expect.poll(() => env.pbx.dtmf.digits(since), { timeout: 3000 }).toBe('4#');
   });
 });

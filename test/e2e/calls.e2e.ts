@@ -1,25 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TestPbx } from '../pbx/pbx';
-import { badgeText, Desks, dial, expectAudioFlowing } from './harness/phone';
+import { describe, expect, test } from 'vitest';
+import { badgeText, dial, expectAudioFlowing, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 describe('calls between two agents', () => {
   test('alice calls bob, audio flows both ways, the call survives the popup closing, and bob hangs up', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
 
     const alicePopup = await alice.openPopup();
     const bobPopup = await bob.openPopup();
@@ -51,8 +38,8 @@ describe('calls between two agents', () => {
   });
 
   test('a declined call tells the caller the line is busy', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const alicePopup = await alice.openPopup();
     const bobPopup = await bob.openPopup();
     await dial(alicePopup, '102');
@@ -62,8 +49,8 @@ describe('calls between two agents', () => {
   });
 
   test('Escape hangs up an outgoing call while the popup has focus', async () => {
-    const alice = await desks.registered('101');
-    await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    await env.desks.registered('102');
     const alicePopup = await alice.openPopup();
     await dial(alicePopup, '102');
     await expect.poll(() => alicePopup.getByRole('timer', { name: 'Call status' }).textContent()).toBe('Ringing…');
@@ -72,8 +59,8 @@ describe('calls between two agents', () => {
   });
 
   test('with an unreachable STUN server the INVITE still leaves within 300 ms of the click', async () => {
-    const alice = await desks.registered('101', { iceServers: [{ urls: 'stun:127.0.0.1:9' }] });
-    await desks.registered('102');
+    const alice = await env.desks.registered('101', { iceServers: [{ urls: 'stun:127.0.0.1:9' }] });
+    await env.desks.registered('102');
     const popup = await alice.openPopup();
     // The browser's very first microphone opening costs extra; measure a call of the working day.
     await dial(popup, '102');
@@ -81,20 +68,20 @@ describe('calls between two agents', () => {
     await alice.waitForSnapshot((s) => s.calls.length === 0, 'warm-up call ended');
 
     const clickedAt = await dial(popup, '102');
-    const invite = await pbx.waitForRequest('INVITE', /^sip:102@/, { since: clickedAt - 50 });
+    const invite = await env.pbx.waitForRequest('INVITE', /^sip:102@/, { since: clickedAt - 50 });
     const postDialDelay = invite.at - clickedAt;
     console.log(`post-dial delay with unreachable STUN: ${postDialDelay} ms`);
     expect(postDialDelay).toBeLessThan(300);
   });
 
   test('a blocked microphone gives a clear message instead of a silent failure', async () => {
-    const alice = await desks.registered('101', {}, { microphone: false });
-    await desks.registered('102');
+    const alice = await env.desks.registered('101', {}, { microphone: false });
+    await env.desks.registered('102');
     const since = Date.now();
     const popup = await alice.openPopup();
     await dial(popup, '102');
     await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Microphone access is blocked');
     await expect(popup.getByRole('button', { name: 'Allow microphone' }).isVisible()).resolves.toBe(true);
-    expect(pbx.requests(since).filter((r) => r.method === 'INVITE')).toHaveLength(0);
+    expect(env.pbx.requests(since).filter((r) => r.method === 'INVITE')).toHaveLength(0);
   });
 });

@@ -1,27 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TestPbx } from '../pbx/pbx';
+import { describe, expect, test } from 'vitest';
 import { callFromTrunk } from '../pbx/trunk';
-import { Desks, dial } from './harness/phone';
+import { dial, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 describe('hostile input from the SIP side', () => {
   test('a huge display name is cut short on screen and the softphone stays up', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const popup = await alice.openPopup();
-    const calling = callFromTrunk(pbx, '101', 1, 2000, { callerName: `Mallory ${'X'.repeat(3000)}` });
+    const calling = callFromTrunk(env.pbx, '101', 1, 2000, { callerName: `Mallory ${'X'.repeat(3000)}` });
     const incoming = popup.getByRole('region', { name: 'Incoming call' });
     await expect.poll(() => incoming.textContent()).toContain('Mallory');
     const shown = (await alice.snapshot()).calls[0]?.remoteName ?? '';
@@ -33,11 +20,11 @@ describe('hostile input from the SIP side', () => {
   });
 
   test('an offer without audio is refused with 488 and the next call rings normally', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const since = Date.now();
-    await callFromTrunk(pbx, '101', 1, 1000, { media: 'video' });
-    expect(pbx.logLines(since).filter((l) => /REPLY 488 .* for INVITE/.test(l))).toHaveLength(1);
+    await callFromTrunk(env.pbx, '101', 1, 1000, { media: 'video' });
+    expect(env.pbx.logLines(since).filter((l) => /REPLY 488 .* for INVITE/.test(l))).toHaveLength(1);
     expect((await alice.snapshot()).calls).toHaveLength(0);
 
     await dial(await bob.openPopup(), '101');

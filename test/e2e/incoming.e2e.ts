@@ -1,25 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TestPbx } from '../pbx/pbx';
-import { Desks, dial, expectAudioFlowing } from './harness/phone';
+import { describe, expect, test } from 'vitest';
+import { dial, expectAudioFlowing, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 describe('an incoming call while the popup is closed', () => {
   test('shows a notification with Answer and Decline, and Answer connects the call', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const bobPopup = await bob.openPopup();
     await dial(bobPopup, '101');
 

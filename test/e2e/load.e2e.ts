@@ -1,23 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SoftphoneDiagnostics } from '../../src/protocol/softphone';
-import { TestPbx } from '../pbx/pbx';
 import { callFromTrunk } from '../pbx/trunk';
 import type { Agent } from './harness/browser';
-import { Desks, dial } from './harness/phone';
+import { dial, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 const SOAK_CALLS = Number(process.env.SOAK_CALLS ?? 200);
 /**
@@ -46,25 +33,25 @@ async function oneCall(alice: Agent, bob: Agent, n: number): Promise<void> {
 
 describe('load', () => {
   test('five calls arrive at once: one rings, call waiting takes the second, the rest hear busy, nothing hangs', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const since = Date.now();
-    const calls = callFromTrunk(pbx, '101', 5, 3000);
+    const calls = callFromTrunk(env.pbx, '101', 5, 3000);
     const ringing = await alice.waitForSnapshot((s) => s.calls.length === 2, 'two calls ringing');
     expect(ringing.calls.map((c) => c.state)).toEqual(['incoming', 'incoming']);
     await calls;
-    const busy = pbx.logLines(since).filter((l) => /REPLY 486 .* for INVITE/.test(l));
+    const busy = env.pbx.logLines(since).filter((l) => /REPLY 486 .* for INVITE/.test(l));
     expect(busy).toHaveLength(3);
     await alice.waitForSnapshot((s) => s.calls.length === 0, 'both ringing calls over');
 
-    const bob = await desks.registered('102');
+    const bob = await env.desks.registered('102');
     const bobPopup = await bob.openPopup();
     await dial(bobPopup, '101');
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'alice rings again');
   });
 
   test(`soak: ${SOAK_CALLS} calls in a row all connect and end, and the softphone's heap stays flat`, { timeout: SOAK_CALLS * 3000 + 2 * TRANSACTIONS_DRAIN_MS + 60_000 }, async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     for (let n = 1; n <= 10; n++) await oneCall(alice, bob, n);
     await new Promise((r) => setTimeout(r, TRANSACTIONS_DRAIN_MS));
     const after10 = await heapBytes(alice);

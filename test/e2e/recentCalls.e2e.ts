@@ -1,26 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { TestPbx } from '../pbx/pbx';
+import { describe, expect, test } from 'vitest';
 import { callFromTrunk } from '../pbx/trunk';
-import { badgeText, Desks, dial } from './harness/phone';
+import { badgeText, dial, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 describe('recent calls', () => {
   test('calls are listed, missed ones counted until seen, kept across a browser restart, and redialled with a click', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
 
     await dial(alicePopup, '102');
@@ -28,7 +15,7 @@ describe('recent calls', () => {
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'talking');
     await alicePopup.getByRole('button', { name: 'Hang up' }).click();
     await alicePopup.close();
-    await callFromTrunk(pbx, '101', 1, 1000, { callerName: 'Customer' });
+    await callFromTrunk(env.pbx, '101', 1, 1000, { callerName: 'Customer' });
     await alice.waitForSnapshot((s) => s.calls.length === 0 && s.lastEndedCall?.remoteName === 'Customer', 'missed call over');
     await expect.poll(() => badgeText(alice)).toBe('1');
 
@@ -51,8 +38,8 @@ describe('recent calls', () => {
   });
 
   test('the list can be cleared after a confirmation', async () => {
-    const alice = await desks.registered('101');
-    await callFromTrunk(pbx, '101', 1, 500);
+    const alice = await env.desks.registered('101');
+    await callFromTrunk(env.pbx, '101', 1, 500);
     await alice.waitForSnapshot((s) => s.lastEndedCall !== null, 'a call logged');
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: /Recent/ }).click();

@@ -1,20 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TestPbx } from '../pbx/pbx';
-import { badgeText, Desks, dial } from './harness/phone';
+import { badgeText, dial, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 /** Successful registrations (not un-registrations) the server saved since `since`. */
 function registrationsSaved(server: TestPbx, user: string, since: number): number {
@@ -23,15 +11,15 @@ function registrationsSaved(server: TestPbx, user: string, since: number): numbe
 
 describe('faults', () => {
   test('the SIP server is killed and restarted: the softphone says so, retries, and registers again once', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const popup = await alice.openPopup();
-    await pbx.killSipServer();
-    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain(`Cannot reach ${pbx.wsUrl}`);
+    await env.pbx.killSipServer();
+    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain(`Cannot reach ${env.pbx.wsUrl}`);
     await expect.poll(() => badgeText(alice)).toBe('!');
 
     await new Promise((r) => setTimeout(r, 2000));
     const restartedAt = Date.now();
-    await pbx.restartSipServer();
+    await env.pbx.restartSipServer();
     await alice.waitUntilRegistered();
     const reconnectMs = Date.now() - restartedAt;
     console.log(`registered again ${reconnectMs} ms after the SIP server came back`);
@@ -39,19 +27,19 @@ describe('faults', () => {
     await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain('Ready');
 
     await new Promise((r) => setTimeout(r, 1500));
-    expect(registrationsSaved(pbx, '101', restartedAt)).toBe(1);
+    expect(registrationsSaved(env.pbx, '101', restartedAt)).toBe(1);
   });
 
   test('the connection drops during a call: the call ends cleanly, is logged as lost, and the softphone re-registers', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
     await dial(alicePopup, '102');
     await bobPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'alice in call');
     await expect.poll(() => badgeText(alice)).toBe('CALL');
 
-    await pbx.killSipServer();
+    await env.pbx.killSipServer();
     await expect.poll(() => alicePopup.getByLabel('Last call').textContent()).toContain('Connection to the PBX lost');
     expect((await alice.snapshot()).calls).toHaveLength(0);
     await expect.poll(() => badgeText(alice)).not.toBe('CALL');
@@ -60,13 +48,13 @@ describe('faults', () => {
       .poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('recentCalls')).recentCalls as { outcome: string }[] | undefined)?.[0]?.outcome))
       .toBe('Connection to the PBX lost');
 
-    await pbx.restartSipServer();
+    await env.pbx.restartSipServer();
     await alice.waitUntilRegistered();
     await bob.waitUntilRegistered();
   });
 
   test('the offscreen document is closed: the next event brings the softphone back, registered', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const sw = await alice.serviceWorker();
     await sw.evaluate(() => chrome.offscreen.closeDocument());
     await expect.poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length)).toBe(0);
@@ -76,26 +64,26 @@ describe('faults', () => {
   });
 
   test('turning the softphone off unregisters it; turning it on registers again', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const since = Date.now();
-    await alice.configure({ username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, enabled: false });
+    await alice.configure({ username: '101', password: 'alice-secret', domain: env.pbx.domain, websocketUrl: env.pbx.wsUrl, enabled: false });
     await alice.waitForSnapshot((s) => s.registration.state === 'disabled', 'turned off');
-    await expect.poll(() => pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l)).length).toBe(1);
+    await expect.poll(() => env.pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l)).length).toBe(1);
     await expect.poll(() => badgeText(alice)).toBe('OFF');
 
-    await alice.configure({ username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, enabled: true });
+    await alice.configure({ username: '101', password: 'alice-secret', domain: env.pbx.domain, websocketUrl: env.pbx.wsUrl, enabled: true });
     await alice.waitUntilRegistered();
-    expect(registrationsSaved(pbx, '101', since)).toBe(1);
+    expect(registrationsSaved(env.pbx, '101', since)).toBe(1);
   });
 
   test('a changed password re-registers once; a new server takes over from the old one', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const since = Date.now();
-    await alice.configure({ username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, displayName: 'Alice at her desk' });
+    await alice.configure({ username: '101', password: 'alice-secret', domain: env.pbx.domain, websocketUrl: env.pbx.wsUrl, displayName: 'Alice at her desk' });
     await alice.waitForSnapshot((s) => s.registration.state === 'registered' && s.seq > 0, 'registered with the new settings');
     await new Promise((r) => setTimeout(r, 1000));
-    expect(registrationsSaved(pbx, '101', since)).toBe(1);
-    expect(pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l))).toHaveLength(1);
+    expect(registrationsSaved(env.pbx, '101', since)).toBe(1);
+    expect(env.pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l))).toHaveLength(1);
 
     const second = await TestPbx.start();
     try {
@@ -103,7 +91,7 @@ describe('faults', () => {
       await alice.configure({ username: '101', password: 'alice-secret', domain: second.domain, websocketUrl: second.wsUrl });
       await expect.poll(() => registrationsSaved(second, '101', switchedAt), { timeout: 10_000 }).toBe(1);
       await alice.waitUntilRegistered();
-      expect(pbx.logLines(switchedAt).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l))).toHaveLength(1);
+      expect(env.pbx.logLines(switchedAt).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l))).toHaveLength(1);
     } finally {
       await second.stop();
     }

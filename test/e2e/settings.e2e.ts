@@ -1,26 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { sendMessageSummary } from '../pbx/mwi';
-import { TestPbx } from '../pbx/pbx';
-import { Desks, dial } from './harness/phone';
+import { dial, usePbx } from './harness/phone';
 
-let pbx: TestPbx;
-let desks: Desks;
-
-beforeAll(async () => {
-  pbx = await TestPbx.start();
-  desks = new Desks(pbx);
-});
-afterAll(async () => {
-  await pbx?.stop();
-});
-afterEach(async () => {
-  await desks.closeAll();
-});
+const env = usePbx();
 
 describe('call settings', () => {
   test('declining can send 603 Decline instead of busy', async () => {
-    const alice = await desks.registered('101');
-    const bob = await desks.registered('102');
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
     const options = await alice.openOptions();
     await options.getByLabel('Declining a call sends').selectOption('603');
     const sw = await alice.serviceWorker();
@@ -33,23 +20,23 @@ describe('call settings', () => {
   });
 
   test('a voicemail notification shows the message count, and the button dials voicemail', async () => {
-    const alice = await desks.registered('101');
+    const alice = await env.desks.registered('101');
     const options = await alice.openOptions();
     await options.getByLabel('Voicemail number').fill('*45');
     await options.getByLabel('Voicemail number').press('Enter');
     const popup = await alice.openPopup();
 
-    await sendMessageSummary(pbx, '101', 3, 7);
+    await sendMessageSummary(env.pbx, '101', 3, 7);
     const voicemail = popup.getByRole('button', { name: 'Voicemail: 3 new messages' });
     await expect.poll(() => voicemail.isVisible()).toBe(true);
     expect((await alice.snapshot()).voicemail).toEqual({ waiting: true, newMessages: 3, oldMessages: 7 });
 
     const since = Date.now();
     await voicemail.click();
-    await pbx.waitForRequest('INVITE', /^sip:\*45@/, { since });
+    await env.pbx.waitForRequest('INVITE', /^sip:\*45@/, { since });
     await alice.waitForSnapshot((s) => s.lastEndedCall?.remoteNumber === '*45' && s.lastEndedCall.answeredAt !== null, 'the voicemail call answered and ended', 15_000);
 
-    await sendMessageSummary(pbx, '101', 0, 10);
+    await sendMessageSummary(env.pbx, '101', 0, 10);
     await expect.poll(() => voicemail.isVisible()).toBe(false);
   });
 });

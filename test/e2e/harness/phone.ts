@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { AccountSettings } from '../../../src/settings';
-import type { TestPbx } from '../../pbx/pbx';
+import { TestPbx, type PbxOptions } from '../../pbx/pbx';
 import { Agent, type AgentOptions } from './browser';
 
 /** The agents of one test: each a browser profile registered to the test PBX; all closed together. */
@@ -23,6 +23,35 @@ export class Desks {
   async closeAll(): Promise<void> {
     for (const agent of this.agents.splice(0)) await agent.close();
   }
+}
+
+/**
+ * A test file's PBX and agents: the PBX starts before the file's tests and stops after them, and
+ * each test's browsers close after it.
+ */
+export function usePbx(options?: PbxOptions): { readonly pbx: TestPbx; readonly desks: Desks } {
+  let pbx: TestPbx | undefined;
+  let desks: Desks | undefined;
+  beforeAll(async () => {
+    pbx = await TestPbx.start(options);
+    desks = new Desks(pbx);
+  });
+  afterAll(async () => {
+    await pbx?.stop();
+  });
+  afterEach(async () => {
+    await desks?.closeAll();
+  });
+  return {
+    get pbx() {
+      if (!pbx) throw new Error('the PBX starts in beforeAll');
+      return pbx;
+    },
+    get desks() {
+      if (!desks) throw new Error('the PBX starts in beforeAll');
+      return desks;
+    },
+  };
 }
 
 /** Dials from the popup; resolves with the wall-clock time the page received the click. */
