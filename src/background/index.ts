@@ -3,6 +3,7 @@ import { isExtensionPage, onBroadcast } from '../protocol/client';
 import { serveContentScripts } from '../protocol/clickToCall';
 import { serve } from '../protocol/server';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
+import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
 import { answerFromNotifications, showIncomingCallNotifications } from './incomingNotification';
@@ -13,7 +14,7 @@ import { softphoneRoutes } from './softphoneRoutes';
 import { watchOffscreenDocument } from './watchdog';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
-serve('background', { ...softphoneRoutes, ...accountRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
+serve('background', { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
 // Content scripts get their own, narrow door: a clicked number, and nothing else.
 serveContentScripts(clickToCallContentRoutes);
 
@@ -22,7 +23,7 @@ onBroadcast((message) => {
   showSnapshotOnBadge(message.snapshot);
   void showIncomingCallNotifications(message.snapshot);
   const ended = message.snapshot.lastEndedCall;
-  if (ended?.purpose === 'call') void recordEndedCall(ended);
+  if (ended?.purpose === 'call') void recordEndedCall(ended, callerIdOf);
 });
 countMissedCallsOnBadge();
 answerFromNotifications();

@@ -23,13 +23,13 @@ export async function loadRecentCalls(): Promise<RecentCall[]> {
 let lastRecordedId: string | null = null;
 
 /** Every snapshot repeats the last ended call: each is stored once. */
-export function recordEndedCall(call: CallSnapshot, callerId: string | null = null): Promise<void> {
+export function recordEndedCall(call: CallSnapshot, callerIdOf: (call: CallSnapshot) => Promise<string | null> = async () => null): Promise<void> {
   if (call.id === lastRecordedId) return Promise.resolve();
   lastRecordedId = call.id;
   return serialized(async () => {
     const list = await loadRecentCalls();
     if (list.some((c) => c.id === call.id)) return;
-    await browser.storage.local.set({ [RECENT_CALLS_KEY]: addRecentCall(list, recentCallFrom(call, callerId)) });
+    await browser.storage.local.set({ [RECENT_CALLS_KEY]: addRecentCall(list, recentCallFrom(call, await callerIdOf(call))) });
   });
 }
 

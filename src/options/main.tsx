@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { AccountSection } from './AccountSection';
+import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
+import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { QueuesSection } from './QueuesSection';
@@ -8,7 +10,7 @@ import { t } from '../ui/i18n';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallsSection, DevicesSection, QueuesSection, ClickToCallSection];
+const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
 
 function Options() {
   return (

@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { formatDuration } from '../ui/format';
+import { CallerIdLine } from '../ui/CallerIdLine';
 import { t } from '../ui/i18n';
+import { useCallerId } from '../ui/useCallerId';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
 import type { CallCommands } from './callCommands';
@@ -37,6 +39,7 @@ function party(call: CallSnapshot): string {
 
 export function CallPanel({ call, others, commands }: CallPanelProps) {
   const now = useClock(call.state === 'active');
+  const callerId = useCallerId(call.direction === 'outgoing' && call.purpose === 'call' ? call.remoteNumber : '');
   const ringing = call.state === 'incoming';
 
   useEffect(() => {
@@ -59,6 +62,7 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
       </p>
+      {call.direction === 'outgoing' && <CallerIdLine resolved={callerId} />}
       {ringing ? (
         <div class="call-actions">
           <button type="button" class="answer-button" onClick={() => commands.answer(call.id)} autoFocus>

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
+import { cleanPastedNumber } from '../numbers/paste';
+import { CallerIdLine } from '../ui/CallerIdLine';
 import { t } from '../ui/i18n';
+import { useCallerId } from '../ui/useCallerId';
 
 const KEYS: [string, string][] = [
   ['1', ''], ['2', 'ABC'], ['3', 'DEF'],
@@ -19,6 +22,7 @@ export interface KeypadProps {
 export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
   const [number, setNumber] = useState(initialNumber);
   const input = useRef<HTMLInputElement>(null);
+  const callerId = useCallerId(number);
   useEffect(() => {
     if (initialNumber !== '') setNumber(initialNumber);
   }, [initialNumber]);
@@ -45,12 +49,19 @@ export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
           placeholder={t('numberPlaceholder')}
           value={number}
           onInput={(event) => setNumber(event.currentTarget.value)}
+          onPaste={(event) => {
+            const pasted = event.clipboardData?.getData('text') ?? '';
+            if (pasted === '') return;
+            event.preventDefault();
+            setNumber(cleanPastedNumber(pasted));
+          }}
           autoFocus
         />
         <button type="button" class="icon-button" aria-label={t('deleteDigit')} disabled={number === ''} onClick={() => setNumber((n) => n.slice(0, -1))}>
           ⌫
         </button>
       </div>
+      <CallerIdLine resolved={callerId} />
       <div class="digits" role="group" aria-label={t('dialpad')}>
         {KEYS.map(([digit, letters]) => (
           <button type="button" class="digit" key={digit} aria-label={digit} onClick={() => press(digit)}>

@@ -1,6 +1,7 @@
 import type * as v from 'valibot';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
+import type { CallerIdResponses } from './callerId';
 import type { ClickToCallResponses } from './clickToCall';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
@@ -22,7 +23,7 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses;
+  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses;
   offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
 }
 

@@ -1,4 +1,5 @@
 import { accountRequests, offscreenControlRequests } from './account';
+import { callerIdRequests } from './callerId';
 import { clickToCallRequests } from './clickToCall';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
@@ -13,6 +14,7 @@ export const requestSchemas = {
   background: {
     ...softphoneRequests,
     ...accountRequests,
+    ...callerIdRequests,
     ...recentCallsRequests,
     ...queueRequests,
     ...clickToCallRequests,

@@ -1,0 +1,59 @@
+import browser from 'webextension-polyfill';
+import { describeCallerIdSource, normalizeRulePrefix, parseCallerIdConfig, resolveCallerId, type CallerIdConfig } from '../callerid';
+import type { CallSnapshot } from '../calls/snapshot';
+import type { Handlers } from '../protocol/server';
+import { buildConfigurationFile, parseConfigurationFile } from '../settings/configurationFile';
+import { QUEUE_SETTINGS_KEY, loadQueueSettings } from './queuesStore';
+import { loadAccount } from './settingsStore';
+
+export const CALLER_ID_KEY = 'callerId';
+
+/** The stored caller ID settings, or null when none (or none valid) are stored. */
+export async function loadCallerIdConfig(): Promise<CallerIdConfig | null> {
+  const stored = (await browser.storage.local.get(CALLER_ID_KEY))[CALLER_ID_KEY];
+  if (stored === undefined) return null;
+  const parsed = parseCallerIdConfig(stored);
+  return parsed.ok ? parsed.config : null;
+}
+
+/** The caller ID an outgoing call presented, for the recent-calls list. */
+export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
+  if (call.direction !== 'outgoing') return null;
+  const config = await loadCallerIdConfig();
+  return config ? resolveCallerId(config, call.remoteNumber).callerId : null;
+}
+
+export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 'saveCallerIdConfig' | 'exportConfiguration' | 'importConfiguration'> = {
+  resolveCallerId: async ({ dialed }) => {
+    const config = await loadCallerIdConfig();
+    if (config === null) return null;
+    const result = resolveCallerId(config, dialed);
+    const rule = result.kind === 'external' && result.ruleIndex !== undefined ? config.advancedRules[result.ruleIndex] : undefined;
+    return { result, reason: describeCallerIdSource(result, config), rulePrefix: rule ? normalizeRulePrefix(rule.prefix) : null };
+  },
+  saveCallerIdConfig: async ({ config }) => {
+    const parsed = parseCallerIdConfig(config);
+    if (!parsed.ok) return parsed;
+    await browser.storage.local.set({ [CALLER_ID_KEY]: parsed.config });
+    return { ok: true, warnings: parsed.warnings };
+  },
+  exportConfiguration: async ({ includePassword }) => {
+    const stored = (await browser.storage.local.get(QUEUE_SETTINGS_KEY))[QUEUE_SETTINGS_KEY];
+    return buildConfigurationFile(
+      { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: stored === undefined ? null : await loadQueueSettings() },
+      includePassword,
+    );
+  },
+  importConfiguration: async ({ file }) => {
+    const parsed = parseConfigurationFile(file, (await loadAccount())?.password ?? null);
+    if (!parsed.ok) return parsed;
+    const { callerId, account, queues } = parsed.value;
+    // One write: all sections or none.
+    await browser.storage.local.set({
+      ...(callerId ? { [CALLER_ID_KEY]: callerId } : {}),
+      ...(account ? { account } : {}),
+      ...(queues ? { [QUEUE_SETTINGS_KEY]: queues } : {}),
+    });
+    return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };
+  },
+};

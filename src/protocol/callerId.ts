@@ -1,0 +1,27 @@
+import * as v from 'valibot';
+import type { CallerIdResult } from '../callerid';
+import type { ConfigurationFile } from '../settings/configurationFile';
+
+export const callerIdRequests = {
+  /** The caller ID the PBX will present for a dialed string, with the reason in plain words. */
+  resolveCallerId: v.object({ dialed: v.pipe(v.string(), v.maxLength(64)) }),
+  saveCallerIdConfig: v.object({ config: v.unknown() }),
+  exportConfiguration: v.object({ includePassword: v.boolean() }),
+  importConfiguration: v.object({ file: v.unknown() }),
+};
+
+export interface ResolvedCallerId {
+  result: CallerIdResult;
+  /** "rule 2: 0044", "your outgoing number", "company default", "internal call", or the error. */
+  reason: string;
+  /** The matching rule's prefix in 00 form, for views that word the reason themselves. */
+  rulePrefix: string | null;
+}
+
+export interface CallerIdResponses {
+  /** Null while no caller ID settings are stored. */
+  resolveCallerId: ResolvedCallerId | null;
+  saveCallerIdConfig: { ok: true; warnings: string[] } | { ok: false; errors: string[] };
+  exportConfiguration: ConfigurationFile;
+  importConfiguration: { ok: true; sections: string[]; warnings: string[] } | { ok: false; errors: string[] };
+}
