@@ -65,8 +65,8 @@ export async function configureExtension(page: Page, settings: DemoSettings): Pr
     if (!savedAccount?.ok) return `account: ${JSON.stringify(savedAccount)}`;
     const savedQueues = await chrome.runtime.sendMessage({ to: 'background', type: 'saveQueueSettings', payload: { settings: queues } });
     if (!savedQueues?.ok) return `queues: ${JSON.stringify(savedQueues)}`;
-    // Caller ID settings have no request of their own yet: the value was validated by parseCallerIdConfig.
-    await chrome.storage.local.set({ callerId });
+    const savedCallerId = await chrome.runtime.sendMessage({ to: 'background', type: 'saveCallerIdConfig', payload: { config: callerId } });
+    if (!savedCallerId?.ok) return `caller ID: ${JSON.stringify(savedCallerId)}`;
     return null;
   }, settings);
   if (refused !== null) throw new Error(`the extension refused the demo settings: ${refused}`);
