@@ -42,6 +42,8 @@ export function CallerIdSection() {
   }, [stored]);
 
   const report = useMemo(() => validateCallerIdConfig(config), [config]);
+  // An untouched, never configured section is not an error yet.
+  const shown = dirty || stored !== null || saved !== null ? report : { errors: [], warnings: [] };
   const change = (patch: Partial<CallerIdConfig>): void => {
     setConfig({ ...config, ...patch });
     setDirty(true);
@@ -145,16 +147,16 @@ export function CallerIdSection() {
         <input id="callerid-all-users" type="checkbox" checked={config.applyRulesToAllUsers} onChange={(e) => change({ applyRulesToAllUsers: e.currentTarget.checked })} />
         <label for="callerid-all-users">{t('callerIdApplyToAll')}</label>
       </div>
-      {report.errors.length > 0 && (
+      {shown.errors.length > 0 && (
         <ul role="alert" class="error" aria-label={t('callerIdErrors')}>
-          {report.errors.map((e) => (
+          {shown.errors.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>
       )}
-      {report.warnings.length > 0 && (
+      {shown.warnings.length > 0 && (
         <ul class="warnings" aria-label={t('callerIdWarnings')}>
-          {report.warnings.map((w) => (
+          {shown.warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

@@ -22,7 +22,7 @@ describe('registration', () => {
     agent = await Agent.launch();
     const options = await agent.openOptions();
     await options.getByLabel('SIP username (extension)').fill('101');
-    await options.getByLabel('SIP password').fill('alice-secret');
+    await options.getByLabel('SIP password', { exact: true }).fill('alice-secret');
     await options.getByLabel('Domain', { exact: true }).fill('pbx.test');
     await options.getByLabel('WebSocket URL').fill(pbx.wsUrl);
     await options.getByLabel('Display name').fill('Alice Agent');
@@ -44,7 +44,7 @@ describe('registration', () => {
     expect(await popup.getByRole('button', { name: 'Call' }).isDisabled()).toBe(true);
 
     const options = await agent.openOptions();
-    await expect.poll(() => options.getByLabel('SIP password').inputValue()).toBe('not-the-password');
+    await expect.poll(() => options.getByLabel('SIP password', { exact: true }).inputValue()).toBe('not-the-password');
     expect(await options.getByLabel('SIP username (extension)').inputValue()).toBe('101');
   });
 
