@@ -30,6 +30,24 @@ describe('faults', () => {
     expect(registrationsSaved(env.pbx, '101', restartedAt)).toBe(1);
   });
 
+  test('the network comes back: the softphone retries at once instead of waiting out its backoff', async () => {
+    const alice = await env.desks.registered('101');
+    await env.pbx.killSipServer();
+    // Let the backoff grow until the next attempt is seconds away.
+    const waiting = await alice.waitForSnapshot((s) => (s.registration.retryAt ?? 0) > Date.now() + 2500, 'a retry seconds away', 30_000);
+    await env.pbx.restartSipServer();
+    const onlineAt = Date.now();
+    const popup = await alice.openPopup();
+    // The browser tells extension pages the network is back with an 'online' event.
+    await popup.evaluate(() => {
+      for (const view of chrome.extension.getViews()) if (view.location.pathname.endsWith('/extension/offscreen.html')) view.dispatchEvent(new Event('online'));
+    });
+    await alice.waitUntilRegistered();
+    const registeredAt = Date.now();
+    console.log(`registered ${registeredAt - onlineAt} ms after the network came back (next retry was due in ${(waiting.registration.retryAt ?? 0) - onlineAt} ms)`);
+    expect(registeredAt).toBeLessThan(waiting.registration.retryAt ?? 0);
+  });
+
   test('the connection drops during a call: the call ends cleanly, is logged as lost, and the softphone re-registers', async () => {
     const alice = await env.desks.registered('101');
     const bob = await env.desks.registered('102');
