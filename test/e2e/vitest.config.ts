@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
