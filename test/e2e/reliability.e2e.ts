@@ -48,6 +48,16 @@ describe('faults', () => {
     expect(registeredAt).toBeLessThan(waiting.registration.retryAt ?? 0);
   });
 
+  test('the machine sleeps while the PBX drops its connection: on waking it registers again', async () => {
+    const alice = await env.desks.registered('101');
+    const since = Date.now();
+    await alice.sleep(5000, () => env.pbx.restartSipServer());
+    const wokeAt = Date.now();
+    await alice.waitForSnapshot((s) => s.registration.state === 'registered' && registrationsSaved(env.pbx, '101', since) === 1, 'registered again after waking', 10_000);
+    console.log(`registered again ${Date.now() - wokeAt} ms after waking`);
+    expect(Date.now() - wokeAt).toBeLessThan(5000);
+  });
+
   test('the connection drops during a call: the call ends cleanly, is logged as lost, and the softphone re-registers', async () => {
     const alice = await env.desks.registered('101');
     const bob = await env.desks.registered('102');

@@ -1,4 +1,5 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -135,6 +136,21 @@ export class Agent {
       await this.probe.goto(this.url('extension/welcome.html'));
     }
     return this.probe;
+  }
+
+  /**
+   * Freezes every process of this browser (SIGSTOP) for `ms`, as a laptop lid closing would, while
+   * `meanwhile` runs; then lets them run again.
+   */
+  async sleep(ms: number, meanwhile: () => Promise<void> = async () => undefined): Promise<void> {
+    const pids = execFileSync('pgrep', ['-f', `user-data-dir=${this.profileDir}`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    for (const pid of pids) process.kill(pid, 'SIGSTOP');
+    try {
+      await meanwhile();
+      await new Promise((r) => setTimeout(r, ms));
+    } finally {
+      for (const pid of pids) process.kill(pid, 'SIGCONT');
+    }
   }
 
   async close(): Promise<void> {
