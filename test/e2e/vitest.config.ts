@@ -8,6 +8,9 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
     fileParallelism: false,
     testTimeout: 60_000,
+    // Real browsers and a real PBX on a loaded 2-core machine: a test that fails is run once more
+    // (vitest's report marks it); one that fails twice fails the run.
+    retry: 1,
     hookTimeout: 60_000,
   },
 });
