@@ -50,7 +50,19 @@ export class CallSession {
     });
     // JsSIP types these accept() functions loosely; their real signatures are the ones below.
     session.on('refer', ({ accept }) => options.refer(accept as Accept<[init: (session: RTCSession) => void, options: object]>));
-    session.on('replaces', ({ accept }) => options.replaces(accept as Accept<[init: (session: RTCSession) => void]>));
+    session.on('replaces', ({ accept }) =>
+      options.replaces((init) =>
+        (accept as Accept<[init: (session: RTCSession) => void]>)((replacement) => {
+          // JsSIP ends this call once its replacement is confirmed, but throws if the transferor
+          // has already ended it, and the throw skips every later 'confirmed' listener.
+          replacement.removeAllListeners('confirmed');
+          replacement.on('confirmed', () => {
+            if (!session.isEnded()) session.terminate();
+          });
+          init(replacement);
+        }),
+      ),
+    );
     const end = ({ cause, originator }: { cause: string; originator: string }): void =>
       this.apply({ type: 'ended', at: Date.now(), cause, originator: originator === 'local' || originator === 'remote' ? originator : 'system' });
     session.on('ended', end);
