@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
 import { t, type MessageKey } from '../ui/i18n';
+import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
 
 type FormValues = Omit<AccountSettings, 'iceServers'> & { iceServers: string };
@@ -106,7 +107,7 @@ export function AccountSection() {
       </form>
       {status && (
         <p class="registration-status" role="status" aria-label={t('statusLabel')}>
-          {t('registrationStatus', status.error ? `${status.state}: ${status.error.message}` : status.state)}
+          {t('registrationStatus', registrationText(status))}
         </p>
       )}
     </section>

@@ -1,23 +1,7 @@
-import type { RegistrationSnapshot, SoftphoneSnapshot } from '../calls/snapshot';
+import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import { t } from '../ui/i18n';
-
-function statusText(registration: RegistrationSnapshot): string {
-  switch (registration.state) {
-    case 'registered':
-      return t('statusReady', registration.account ?? '');
-    case 'connecting':
-      return registration.error ? t('statusRetrying', registration.error.message) : t('statusConnecting');
-    case 'registering':
-      return t('statusRegistering');
-    case 'failed':
-      return registration.error?.message ?? t('statusFailed');
-    case 'disabled':
-      return t('statusDisabled');
-    case 'unconfigured':
-      return t('statusUnconfigured');
-  }
-}
+import { registrationText } from '../ui/registrationText';
 
 export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSnapshot; voicemailNumber?: string }) {
   const { registration, doNotDisturb, voicemail } = snapshot;
@@ -25,7 +9,7 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
     <header class="status-bar">
       <p role="status" class={`status status-${registration.state}`} aria-label={t('statusLabel')}>
         <span class="status-dot" aria-hidden="true" />
-        <span class="status-text">{statusText(registration)}</span>
+        <span class="status-text">{registrationText(registration)}</span>
       </p>
       {voicemail?.waiting && (
         <button
