@@ -26,6 +26,8 @@ export class SliceScheduler {
   constructor(
     private readonly clock: SliceClock,
     private readonly budgetMs = 8,
+    /** Called when the queue runs empty; work it adds runs before idle() resolves. */
+    private readonly whenDrained: () => void = () => undefined,
   ) {}
 
   add(work: Iterator<unknown>): void {
@@ -69,6 +71,7 @@ export class SliceScheduler {
     this.stats.busyMs += spent;
     this.stats.slices++;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    if (this.queue.length === 0) this.whenDrained();
     if (this.queue.length > 0) this.schedule();
     else for (const resolve of this.idleWaiters.splice(0)) resolve();
   }

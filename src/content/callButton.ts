@@ -9,16 +9,22 @@ const HOST_STYLE = [
 ].map((rule) => `${rule} !important`).join('; ');
 
 /**
- * Buttons are put in the page hidden (no layout object, so no relayout) and shown in one go by
- * revealButtons: a page's layout can be expensive (a 10,000-row table takes hundreds of ms to lay
- * out again after any change to a cell), so it should happen once per batch, not once per slice.
+ * A host is put in the page empty and hidden (no layout object, so no relayout), and only gets its
+ * button and is shown by revealButtons when its number comes near the viewport: a page's layout
+ * can be expensive (each call button added to a 10,000-row table costs the table's relayout some
+ * 25 µs on a slow machine), so the page should lay out the buttons someone can see, not all of them.
  */
 const HIDDEN_STYLE = 'all: initial !important; display: none !important';
 const shownAt = new WeakMap<Element, number>();
+const unbuilt = new WeakMap<HTMLElement, () => void>();
 
 export function revealButtons(hosts: Iterable<HTMLElement>): void {
   const now = performance.now();
   for (const host of hosts) {
+    const build = unbuilt.get(host);
+    if (build === undefined) continue;
+    unbuilt.delete(host);
+    build();
     host.style.cssText = HOST_STYLE;
     shownAt.set(host, now);
   }
@@ -104,11 +110,17 @@ function opacityChain(element: Element): number {
 
 /**
  * A call button for `number`, in a closed shadow root: the page can neither read nor click into it.
- * Only a trusted click on a button the user can see calls `onCall`.
+ * Only a trusted click on a button the user can see calls `onCall`. The host comes back hidden and
+ * empty; revealButtons builds and shows it.
  */
 export function createCallButton(number: string, label: string, onCall: CallRequest): HTMLElement {
   const host = document.createElement(HOST_TAG);
   host.style.cssText = HIDDEN_STYLE;
+  unbuilt.set(host, () => buildButton(host, number, label, onCall));
+  return host;
+}
+
+function buildButton(host: HTMLElement, number: string, label: string, onCall: CallRequest): void {
   const root = host.attachShadow({ mode: 'closed' });
   const parts = shared();
   root.adoptedStyleSheets = [parts.sheet];
@@ -155,5 +167,4 @@ export function createCallButton(number: string, label: string, onCall: CallRequ
       setTimeout(() => (status.textContent = ''), 4000);
     }
   });
-  return host;
 }

@@ -4,6 +4,7 @@ import { isCallLink, reducePageNumber } from '../clicktocall/pageNumber';
 import { SliceScheduler } from '../clicktocall/scheduler';
 import { isEditable, skipElement } from '../clicktocall/skip';
 import { HOST_TAG, revealButtons } from './callButton';
+import { NearViewport } from './nearViewport';
 
 /** Text nodes longer than this are searched a piece per step, so one huge paragraph cannot block. */
 const PIECE = 10_000;
@@ -14,6 +15,10 @@ export interface Decorator {
   afterText(node: Text, numbers: { text: string; dial: string }[]): HTMLElement[];
   /** Puts a call button after a tel:/callto:/sip: link. */
   afterLink(link: HTMLAnchorElement): HTMLElement | null;
+}
+
+function isCallLinkElement(node: Node): node is HTMLAnchorElement {
+  return (node as Element).localName === 'a' && isCallLink((node as Element).getAttribute('href') ?? '');
 }
 
 function nextTask(run: () => void): void {
@@ -29,15 +34,14 @@ function nextTask(run: () => void): void {
  * a page's text nodes breaks frameworks that keep references to them.
  */
 export class PageScanner {
-  readonly scheduler = new SliceScheduler({ now: () => performance.now(), later: nextTask }, 8);
+  readonly scheduler = new SliceScheduler({ now: () => performance.now(), later: nextTask }, 8, () => this.nearViewport.place());
   private readonly observer = new MutationObserver((records) => this.onMutations(records));
   /** Our buttons, with the text node or link each one belongs to. */
   private readonly owner = new WeakMap<Node, Node>();
   private readonly hosts = new Set<HTMLElement>();
   private deferred: Node[] = [];
-  /** Buttons put in the page but not shown yet: they are shown together when a scan ends. */
-  private hidden: HTMLElement[] = [];
-  private revealScheduled = false;
+  /** Buttons are put in the page hidden, and shown when their number comes near the viewport. */
+  private readonly nearViewport = new NearViewport(revealButtons);
   /**
    * Whether the user has a non-empty selection, kept from selectionchange events: getSelection()
    * brings style and layout up to date, which on a big page costs as much as a scan slice.
@@ -68,7 +72,7 @@ export class PageScanner {
     this.observer.disconnect();
     this.doc.removeEventListener('selectionchange', this.onSelectionChange);
     this.scheduler.clear();
-    this.hidden = [];
+    this.nearViewport.stop();
     for (const host of this.hosts) host.remove();
     this.hosts.clear();
   }
@@ -81,34 +85,33 @@ export class PageScanner {
     this.scheduler.add(this.walk(root));
   }
 
+  /**
+   * Visits the call links under `root`, then its text nodes. The text walk has no filter (a
+   * filter is a call into script per node, which on a big page costs more than the search) and
+   * only texts that may hold a number are checked for being somewhere we never touch.
+   */
   private *walk(root: Node): Generator<void> {
+    if (this.insideSkipped(root)) return;
     if (root.nodeType === Node.TEXT_NODE) {
-      if (!this.insideSkipped(root)) yield* this.visitText(root as Text);
+      yield* this.visitText(root as Text);
       return;
     }
-    if (root.nodeType !== Node.ELEMENT_NODE || this.insideSkipped(root)) return;
-    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => {
-        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const element = node as Element;
-        if (element.localName === 'a' && isCallLink(element.getAttribute('href') ?? '')) return NodeFilter.FILTER_ACCEPT;
-        return this.skips(element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      },
-    });
-    if (root.nodeType === Node.ELEMENT_NODE && (root as Element).localName === 'a' && isCallLink((root as Element).getAttribute('href') ?? '')) {
-      this.visitLink(root as HTMLAnchorElement);
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    if (isCallLinkElement(root)) {
+      this.visitLink(root);
       return;
     }
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) yield* this.visitText(node as Text);
-      else {
-        this.visitLink(node as HTMLAnchorElement);
-        // A call link's own text is the link's number: carry on after it, not inside it.
-        let last: Node = node;
-        while (last.lastChild !== null) last = last.lastChild;
-        walker.currentNode = last;
-      }
-      yield;
+    let count = 0;
+    for (const link of (root as Element).querySelectorAll('a[href]')) {
+      if (isCallLinkElement(link) && !this.insideSkipped(link)) this.visitLink(link);
+      if (++count % 64 === 0) yield;
+    }
+    const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+      if (node.data.length >= 6 && mayContainNumber(node.data) && !this.insideSkipped(node)) {
+        yield* this.visitText(node);
+        yield;
+      } else if (++count % 64 === 0) yield;
     }
   }
 
@@ -116,18 +119,17 @@ export class PageScanner {
     return skipElement({ tagName: element.tagName, contentEditable: element.getAttribute('contenteditable'), ownedByUs: this.isOurs(element) });
   }
 
-  /** Whether a node the page added sits inside something we never touch. */
+  /** Whether a node sits inside something we never touch, or inside a call link (decorated as a whole). */
   private insideSkipped(node: Node): boolean {
     for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el !== null; el = el.parentElement) {
-      if (this.skips(el)) return true;
+      if (this.skips(el) || (el !== node && isCallLinkElement(el))) return true;
     }
     return (node.parentElement?.closest(EDITABLE_ANCESTOR) ?? null) !== null;
   }
 
   private *visitText(node: Text): Generator<void> {
     const text = node.data;
-    if (text.length < 6) return;
-    if (this.alreadyDecorated(node)) return;
+    if (text.length < 6 || this.alreadyDecorated(node)) return;
     const numbers: { text: string; dial: string }[] = [];
     for (let offset = 0; offset < text.length; offset += PIECE) {
       const piece = text.length <= PIECE ? text : text.slice(offset, offset + PIECE);
@@ -144,28 +146,33 @@ export class PageScanner {
       this.deferred.push(node);
       return;
     }
-    for (const host of this.decorator.afterText(node, numbers)) this.own(host, node);
+    for (const host of this.decorator.afterText(node, numbers)) this.own(host, node, node.parentElement);
   }
 
   private visitLink(link: HTMLAnchorElement): void {
     if (this.alreadyDecorated(link)) return;
     const host = this.decorator.afterLink(link);
-    if (host) this.own(host, link);
+    if (host) this.own(host, link, link);
   }
 
-  private own(host: HTMLElement, owner: Node): void {
+  private own(host: HTMLElement, owner: Node, anchor: Element | null): void {
     this.owner.set(host, owner);
     this.hosts.add(host);
-    this.hidden.push(host);
     this.found++;
-    if (!this.revealScheduled) {
-      this.revealScheduled = true;
-      // In a task of its own: showing 10,000 buttons is ~30 ms of style writes on a slow machine.
-      void this.scheduler.idle().then(() => setTimeout(() => {
-        this.revealScheduled = false;
-        revealButtons(this.hidden.splice(0));
-      }));
-    }
+    if (anchor !== null) this.nearViewport.add(host, anchor);
+  }
+
+  /** Resolves when every number found so far has its button, shown or waiting to come into view. */
+  async settled(): Promise<void> {
+    do {
+      await this.scheduler.idle();
+      await this.nearViewport.grouping;
+    } while (this.scheduler.busy);
+  }
+
+  /** Buttons placed but not shown yet, because their numbers are far from the viewport. */
+  get waitingForView(): number {
+    return this.nearViewport.waiting;
   }
 
   private alreadyDecorated(node: Node): boolean {

@@ -45,6 +45,10 @@ const pages = {
         document.querySelector('ul').append(li);
       }, 1600);
     </script>`),
+  '/long': () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `<tr id="row-${i}"><td>Customer ${i}</td><td>04 2${String(100_000 + i).slice(1)} 00</td></tr>`);
+    return page('Long list', `<table>${rows.join('')}</table>`);
+  },
   '/editing': page('Editing', `
     <form><input id="input" value="02 555 33 33"><textarea id="textarea">02 555 33 33</textarea></form>
     <div id="editable" contenteditable="true"><p>02 555 33 33</p></div>
@@ -205,6 +209,23 @@ describe('click-to-call on web pages', () => {
     const tab = await openSite('/spa');
     await expect.poll(() => tab.locator(`#app li ${HOST}`).count()).toBe(2);
     await expect.poll(() => tab.locator(`#late ${HOST}`).count()).toBe(1);
+    await tab.close();
+  });
+
+  test('a long list: buttons far from the viewport are shown as the page scrolls to them, and then take clicks', async () => {
+    const tab = await openSite('/long');
+    await expect.poll(() => tab.locator(HOST).count()).toBe(1000);
+    await expect.poll(() => tab.locator(`#row-0 ${HOST}`).isVisible()).toBe(true);
+    expect(await tab.locator(`#row-999 ${HOST}`).isVisible()).toBe(false);
+    const shownBefore = await tab.locator(HOST).evaluateAll((hosts) => hosts.filter((h) => h.getClientRects().length > 0).length);
+    expect(shownBefore).toBeLessThan(500);
+
+    await tab.locator('#row-999').scrollIntoViewIfNeeded();
+    await expect.poll(() => tab.locator(`#row-999 ${HOST}`).isVisible()).toBe(true);
+    await tab.waitForTimeout(400); // a button that has only just appeared does not take clicks
+    await tab.locator(`#row-999 ${HOST}`).click();
+    await expect.poll(softphoneShows).toEqual({ number: '+32420099900', callEnabled: true });
+    await closeSoftphone();
     await tab.close();
   });
 

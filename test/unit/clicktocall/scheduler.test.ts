@@ -101,3 +101,23 @@ describe('SliceScheduler', () => {
     expect(ran).toBe(0);
   });
 });
+
+describe('SliceScheduler when drained', () => {
+  test('runs work added when the queue runs empty before idle resolves, and only then', async () => {
+    const fake = fakeClock();
+    const order: string[] = [];
+    let drained = 0;
+    const scheduler: SliceScheduler = new SliceScheduler(fake.clock, 8, () => {
+      drained++;
+      if (drained === 1) scheduler.add(steps(2, () => order.push('after')));
+    });
+    scheduler.add(steps(2, () => order.push('scan')));
+    let idle = false;
+    void scheduler.idle().then(() => (idle = true));
+    fake.runTasks();
+    await Promise.resolve();
+    expect(order).toEqual(['scan', 'scan', 'after', 'after']);
+    expect(drained).toBe(2);
+    expect(idle).toBe(true);
+  });
+});
