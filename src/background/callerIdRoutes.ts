@@ -4,7 +4,7 @@ import type { CallSnapshot } from '../calls/snapshot';
 import type { Handlers } from '../protocol/server';
 import { buildConfigurationFile, parseConfigurationFile } from '../settings/configurationFile';
 import { QUEUE_SETTINGS_KEY, loadQueueSettings } from './queuesStore';
-import { loadAccount } from './settingsStore';
+import { loadAccount, storeAccount } from '../storage/accountStore';
 
 export const CALLER_ID_KEY = 'callerId';
 
@@ -48,12 +48,10 @@ export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 's
     const parsed = parseConfigurationFile(file, (await loadAccount())?.password ?? null);
     if (!parsed.ok) return parsed;
     const { callerId, account, queues } = parsed.value;
-    // One write: all sections or none.
-    await browser.storage.local.set({
-      ...(callerId ? { [CALLER_ID_KEY]: callerId } : {}),
-      ...(account ? { account } : {}),
-      ...(queues ? { [QUEUE_SETTINGS_KEY]: queues } : {}),
-    });
+    // One write of storage.local: all sections or none (a new password is stored just before it).
+    const sections = { ...(callerId ? { [CALLER_ID_KEY]: callerId } : {}), ...(queues ? { [QUEUE_SETTINGS_KEY]: queues } : {}) };
+    if (account) await storeAccount(account, sections);
+    else await browser.storage.local.set(sections);
     return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };
   },
 };

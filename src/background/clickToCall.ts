@@ -16,7 +16,7 @@ import {
   type ClickToCallSettings,
 } from '../clicktocall/settings';
 import { appError } from '../calls/errors';
-import { parseAccountSettings } from '../settings';
+import { storedAccountDomain } from '../storage/accountStore';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import type { ContentScriptHandlers } from '../protocol/clickToCall';
@@ -98,11 +98,6 @@ async function saveOptions(patch: { allSites?: boolean; callAtOnce?: boolean }):
   return ok;
 }
 
-async function accountDomain(): Promise<string | null> {
-  const parsed = parseAccountSettings((await browser.storage.local.get('account')).account);
-  return parsed.ok ? parsed.value.domain : null;
-}
-
 async function isRegistered(): Promise<boolean> {
   await ensureOffscreenDocument();
   return (await request('offscreen', 'getSnapshot', {})).registration.state === 'registered';
@@ -160,7 +155,7 @@ export const clickToCallContentRoutes: ContentScriptHandlers = {
     const site = siteOf(sender.url ?? '');
     // A script left running on a site the agent has since disabled gets nowhere.
     if (site === null || !(settings.allSites || settings.sites.includes(site))) return { ok: false, error: appError('invalid_settings', 'Click-to-call is off on this site') };
-    return handOver(reducePageNumber(number, await accountDomain()), via === 'button' && settings.callAtOnce, sender.tab);
+    return handOver(reducePageNumber(number, await storedAccountDomain()), via === 'button' && settings.callAtOnce, sender.tab);
   },
   clickToCallSetup: async () => ({ country: await country() }),
 };
@@ -176,7 +171,7 @@ export const clickToCallRoutes: Pick<Handlers<'background'>, 'setClickToCallSite
     await chrome.storage.session.remove(PENDING_KEY);
     const pending = freshPendingNumber(stored, Date.now());
     if (pending !== null || !selection) return { number: pending };
-    const selected = numberInSelection(selection, await country(), await accountDomain());
+    const selected = numberInSelection(selection, await country(), await storedAccountDomain());
     return { number: selected.ok ? selected.dial : null };
   },
 };
@@ -192,7 +187,7 @@ export function installCallSelectionMenu(): void {
 export async function onCallSelection(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined): Promise<Result<{ dialed: boolean }>> {
   if (info.menuItemId !== MENU_ID || !info.selectionText) return { ok: false, error: appError('invalid_number', 'Nothing selected') };
   const { callAtOnce } = await loadClickToCallSettings();
-  return handOver(numberInSelection(info.selectionText, await country(), await accountDomain()), callAtOnce, tab);
+  return handOver(numberInSelection(info.selectionText, await country(), await storedAccountDomain()), callAtOnce, tab);
 }
 
 /** Keeps the registration in step when the agent withdraws a permission in the browser's settings. */

@@ -12,6 +12,7 @@ import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { softphoneRoutes } from './softphoneRoutes';
 import { watchOffscreenDocument } from './watchdog';
+import { movePasswordOutOfStorage } from '../storage/accountStore';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
 serve('background', { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
@@ -38,8 +39,10 @@ browser.runtime.onInstalled.addListener(async ({ reason }) => {
 });
 browser.runtime.onStartup.addListener(() => void ensureOffscreenDocument());
 
-// Only extension pages may read the account (the password) from storage, never content scripts.
-// (Firefox has no access levels: there the call is skipped, its arguments unevaluated.)
+// Only extension pages may read storage.local, never content scripts. (Firefox has no access
+// levels: there the call is skipped, its arguments unevaluated; the SIP password is kept out of
+// storage.local in both, see accountStore.)
 void chrome.storage.local.setAccessLevel?.({ accessLevel: chrome.storage.AccessLevel.TRUSTED_CONTEXTS });
+void movePasswordOutOfStorage();
 
 watchOffscreenDocument();

@@ -1,17 +1,12 @@
 import browser from 'webextension-polyfill';
-import { parseAccountSettings, parsePreferences, preferencesOrDefaults, type AccountSettings, type FieldError, type Preferences } from '../settings';
+import { parsePreferences, preferencesOrDefaults, type Preferences } from '../settings';
 import type { SoftphoneConfiguration } from '../protocol/account';
+import { loadAccount } from '../storage/accountStore';
+
+export { loadAccount, saveAccount } from '../storage/accountStore';
 
 const ACCOUNT_KEY = 'account';
 const PREFERENCES_KEY = 'preferences';
-
-/** The stored account, or null when none is stored or what is stored does not validate. */
-export async function loadAccount(): Promise<AccountSettings | null> {
-  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY];
-  if (stored === undefined) return null;
-  const parsed = parseAccountSettings(stored);
-  return parsed.ok ? parsed.value : null;
-}
 
 export async function loadPreferences(): Promise<Preferences> {
   return preferencesOrDefaults((await browser.storage.local.get(PREFERENCES_KEY))[PREFERENCES_KEY]);
@@ -20,14 +15,6 @@ export async function loadPreferences(): Promise<Preferences> {
 export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
   const [account, preferences] = await Promise.all([loadAccount(), loadPreferences()]);
   return { account, preferences };
-}
-
-/** Saves only a valid account: an invalid one changes nothing stored. */
-export async function saveAccount(input: unknown): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
-  const parsed = parseAccountSettings(input);
-  if (!parsed.ok) return parsed;
-  await browser.storage.local.set({ [ACCOUNT_KEY]: parsed.value });
-  return { ok: true };
 }
 
 export async function updatePreferences(patch: Record<string, unknown>): Promise<{ ok: true; preferences: Preferences } | { ok: false; errors: string[] }> {

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { reducePageNumber } from '../clicktocall/pageNumber';
 import { PENDING_NUMBER_KEY, type PendingNumber } from '../clicktocall/pending';
-import { parseAccountSettings } from '../settings';
+import { storedAccountDomain } from '../storage/accountStore';
 
 /**
  * Firefox opens this page for a tel: or sip: link the agent chose to open with VoIP Widget. The
@@ -10,8 +10,7 @@ import { parseAccountSettings } from '../settings';
  */
 async function handOverLink(): Promise<void> {
   const link = new URLSearchParams(location.search).get('link') ?? '';
-  const account = parseAccountSettings((await browser.storage.local.get('account')).account);
-  const reduced = reducePageNumber(link, account.ok ? account.value.domain : null);
+  const reduced = reducePageNumber(link, await storedAccountDomain());
   if (!reduced.ok) {
     document.getElementById('status')!.textContent = `${reduced.error}: ${link}`;
     return;

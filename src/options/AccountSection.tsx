@@ -3,6 +3,7 @@ import type { TargetedEvent } from 'preact';
 import browser from 'webextension-polyfill';
 import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
+import { loadAccount } from '../storage/accountStore';
 import { t, type MessageKey } from '../ui/i18n';
 import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
@@ -62,8 +63,9 @@ export function AccountSection() {
   const snapshot = useSnapshot();
 
   useEffect(() => {
-    void browser.storage.local.get('account').then((stored) => {
-      setValues(toForm({ ...emptyAccount, ...((stored.account as Partial<AccountSettings> | undefined) ?? {}) }));
+    // The form shows what is stored, also an account that no longer validates (loadAccount would say null).
+    void Promise.all([browser.storage.local.get('account'), loadAccount()]).then(([stored, account]) => {
+      setValues(toForm({ ...emptyAccount, ...((stored.account as Partial<AccountSettings> | undefined) ?? {}), ...(account ?? {}) }));
     });
   }, []);
   if (values === null) return null;

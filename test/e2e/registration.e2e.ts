@@ -35,6 +35,32 @@ describe('registration', () => {
     await expect.poll(async () => (await agent!.serviceWorker()).evaluate(() => chrome.action.getBadgeText({}))).toBe('');
   });
 
+  test('the SIP password is kept out of storage.local, outlives a restart, and one stored there by an earlier version is moved out', async () => {
+    // storage.local is readable by the extension's content scripts in Firefox (no access levels):
+    // the password lives in the extension's own IndexedDB, which content scripts cannot open.
+    agent = await Agent.launch();
+    await agent.configure({ username: '101', password: 'alice-secret', domain: 'pbx.test', websocketUrl: pbx.wsUrl });
+    await agent.waitUntilRegistered();
+    const everythingStored = async () => JSON.stringify(await (await agent!.serviceWorker()).evaluate(() => chrome.storage.local.get(null)));
+    expect(await everythingStored()).not.toContain('alice-secret');
+    expect(await everythingStored()).toContain('101');
+
+    await agent.restart();
+    await agent.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '101@pbx.test', 'registered again after the restart');
+    const options = await agent.openOptions();
+    await expect.poll(() => options.getByLabel('SIP password', { exact: true }).inputValue()).toBe('alice-secret');
+    await options.close();
+
+    // An account as an earlier version stored it, password included, is used as it is...
+    const legacy = { username: '102', password: 'bob-secret', domain: 'pbx.test', websocketUrl: pbx.wsUrl, displayName: '', iceServers: [], enabled: true };
+    await (await agent.serviceWorker()).evaluate((account) => chrome.storage.local.set({ account }), legacy);
+    await agent.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registered with the older account');
+    // ...and on the next start its password is moved out of storage.local.
+    await agent.restart();
+    await agent.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registered after the move');
+    await expect.poll(everythingStored).not.toContain('bob-secret');
+  });
+
   test('a wrong password says so, and the settings stay as saved', async () => {
     agent = await Agent.launch();
     await agent.configure({ username: '101', password: 'not-the-password', domain: 'pbx.test', websocketUrl: pbx.wsUrl });
