@@ -82,6 +82,10 @@ export function callEnd(call: CallSnapshot, cause: string | undefined, originato
     case 'No Answer':
     case 'Expires':
       return { code: 'no_answer', message: 'No answer', completed: false };
+    case 'Missing SDP':
+    case 'Bad Media Description':
+    case 'Incompatible SDP':
+      return { code: 'failed', message: 'Call ended: the PBX sent audio settings the softphone cannot use', completed: false };
     default:
       return { code: 'failed', message: `Call failed: ${cause}`, completed: false };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { callFromTrunk } from '../pbx/trunk';
+import { callFromTrunk, reinvitingCallFromTrunk } from '../pbx/trunk';
 import { dial, usePbx } from './harness/phone';
 
 const env = usePbx();
@@ -29,5 +29,40 @@ describe('hostile input from the SIP side', () => {
 
     await dial(await bob.openPopup(), '101');
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'a normal call rings');
+  });
+
+  test('re-INVITEs it cannot take are refused and the call goes on; one it cannot complete ends the call cleanly', async () => {
+    const alice = await env.desks.registered('101');
+    const popup = await alice.openPopup();
+    const since = Date.now();
+    const carrier = reinvitingCallFromTrunk(env.pbx, '101', 2000);
+    await popup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+    const answered = await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'the carrier call answered');
+    const callId = answered.calls[0]!.id;
+    // The agent's audio reaches the carrier side (DTLS-SRTP with ICE to rtpengine, plain RTP beyond).
+    await expect.poll(async () => (await alice.callStats(callId))?.bytesSent ?? 0, { timeout: 5000 }).toBeGreaterThan(1000);
+
+    // No audio, not SDP, not declared as SDP: each refused, and the call is still up.
+    const refusals = () => env.pbx.logLines(since).filter((l) => /REPLY (488|415) .* for INVITE/.test(l)).map((l) => l.match(/REPLY (\d+)/)![1]);
+    await expect.poll(refusals, { timeout: 10_000 }).toEqual(['488', '488', '415']);
+    expect((await alice.callStats(callId))?.bytesSent ?? 0).toBeGreaterThan(0);
+    const during = await alice.snapshot();
+    expect(during.calls).toHaveLength(1);
+    expect(during.calls[0]!.state).toBe('active');
+    await expect.poll(() => popup.getByRole('button', { name: 'Hang up' }).count()).toBe(1);
+
+    // An offerless re-INVITE acknowledged without an answer: the softphone ends the call with BYE.
+    await carrier;
+    const ended = await alice.waitForSnapshot((s) => s.calls.length === 0, 'the call ended');
+    expect(ended.lastEndedCall?.answeredAt).not.toBeNull();
+    expect(ended.lastEndedCall?.end?.message).toBe('Call ended: the PBX sent audio settings the softphone cannot use');
+    await expect.poll(() => popup.getByLabel('Last call').textContent()).toContain('audio settings the softphone cannot use');
+    expect(ended.registration.state).toBe('registered');
+    await expect.poll(() => popup.getByRole('button', { name: 'Hang up' }).count()).toBe(0);
+
+    // The softphone is still up: the next call rings.
+    const bob = await env.desks.registered('102');
+    await dial(await bob.openPopup(), '101');
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'the next call rings');
   });
 });

@@ -38,11 +38,38 @@ export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, r
     '-nostdin',
     '-timeout', `${Math.ceil(ringMs / 1000) + 20}s`,
   ];
+  await runSipp(args, `sipp trunk calls to ${user} did not all complete`);
+}
+
+/**
+ * A carrier caller calls `user`, waits up to 20 s for the answer, then sends re-INVITEs the
+ * softphone cannot take, waits `holdMs`, and sends an offerless re-INVITE whose answer it never
+ * gives (see trunk-reinvite.xml). Resolves when the softphone has ended the call with BYE.
+ */
+export async function reinvitingCallFromTrunk(pbx: TestPbx, user: string, holdMs: number): Promise<void> {
+  const args = [
+    `127.0.0.1:${pbx.sipPort}`,
+    '-sf', join(here, 'trunk-reinvite.xml'),
+    '-s', user,
+    '-key', 'domain', pbx.domain,
+    '-d', String(holdMs),
+    '-i', '127.0.0.1',
+    '-p', String(pbx.trunkPort),
+    '-mp', String(await freePort()),
+    '-t', 'u1',
+    '-m', '1',
+    '-nostdin',
+    '-timeout', `${Math.ceil(holdMs / 1000) + 60}s`,
+  ];
+  await runSipp(args, `the re-INVITing trunk call to ${user} did not go as expected`);
+}
+
+async function runSipp(args: string[], failure: string): Promise<void> {
   const errors = join(mkdtempSync(join(tmpdir(), 'voip-trunk-')), 'errors.log');
   const child = spawn('sipp', [...args, '-trace_err', '-error_file', errors], { stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) {
     const detail = existsSync(errors) ? readFileSync(errors, 'utf8').slice(-2000) : '';
-    throw new Error(`sipp trunk calls to ${user} did not all complete (exit ${code})\n${detail}`);
+    throw new Error(`${failure} (sipp exit ${code})\n${detail}`);
   }
 }

@@ -46,6 +46,8 @@ describe('how a call ended', () => {
     [outgoing, 'Unavailable', 'remote', 'unavailable', 'Not reachable right now', false],
     [outgoing, 'No Answer', 'remote', 'no_answer', 'No answer', false],
     [outgoing, 'WebRTC Error', 'system', 'failed', 'Call failed: WebRTC Error', false],
+    [answered, 'Missing SDP', 'local', 'failed', 'Call ended: the PBX sent audio settings the softphone cannot use', false],
+    [incoming, 'Incompatible SDP', 'local', 'failed', 'Call ended: the PBX sent audio settings the softphone cannot use', false],
   ])('%#: cause %s by %s', (call, cause, originator, code, message, completed) => {
     expect(callEnd(call, cause, originator)).toEqual({ code, message, completed });
   });
