@@ -91,6 +91,20 @@ describe('faults', () => {
     await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent(), { timeout: 10_000 }).toContain('Ready');
   });
 
+  test('the offscreen document is closed and nothing else happens: the watchdog alarm brings the softphone back within its period', async () => {
+    const alice = await env.desks.registered('101');
+    const sw = await alice.serviceWorker();
+    expect(await sw.evaluate(async () => (await chrome.alarms.get('softphone-watchdog'))?.periodInMinutes)).toBe(0.5);
+    const since = Date.now();
+    await sw.evaluate(() => chrome.offscreen.closeDocument());
+    // Only the PBX is watched from here: no page, message or event of the extension's own.
+    const registered = () => env.pbx.logEntries(since).find((e) => /REGISTERED sip:101@.*expires=(?!0\b)/.test(e.text));
+    await expect.poll(registered, { timeout: 45_000, interval: 500 }).toBeDefined();
+    const backAfterMs = registered()!.at - since;
+    console.log(`offscreen document closed: registered again by the watchdog alarm after ${(backAfterMs / 1000).toFixed(1)} s`);
+    expect(backAfterMs).toBeLessThan(40_000);
+  });
+
   test('turning the softphone off unregisters it; turning it on registers again', async () => {
     const alice = await env.desks.registered('101');
     const since = Date.now();
