@@ -3,7 +3,6 @@ import type { TargetedEvent } from 'preact';
 import browser from 'webextension-polyfill';
 import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
-import { loadAccount } from '../storage/accountStore';
 import { t, type MessageKey } from '../ui/i18n';
 import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
@@ -64,7 +63,9 @@ export function AccountSection() {
 
   useEffect(() => {
     // The form shows what is stored, also an account that no longer validates (loadAccount would say null).
-    void Promise.all([browser.storage.local.get('account'), loadAccount()]).then(([stored, account]) => {
+    // Imported when needed: the popup shares chunks with this page and never needs the store.
+    const store = import('../storage/accountStore');
+    void Promise.all([browser.storage.local.get('account'), store.then((s) => s.loadAccount())]).then(([stored, account]) => {
       setValues(toForm({ ...emptyAccount, ...((stored.account as Partial<AccountSettings> | undefined) ?? {}), ...(account ?? {}) }));
     });
   }, []);
