@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on Debian 12, then builds the extension.
-# System packages: the test PBX (Kamailio with WebSocket, rtpengine, sipp) and Chromium.
+# System packages: the test PBX (Kamailio with WebSocket, rtpengine, sipp), Chromium and Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
   kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-utils-modules
-  rtpengine-daemon sip-tester chromium
+  rtpengine-daemon sip-tester chromium firefox-esr
 )
 
 missing=()

@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const DIST_FIREFOX = resolve(import.meta.dirname, '../../../dist-firefox');
+const EXTENSION_ID = 'voip-widget@voip-widget.app';
+/** Fixed so the tests know the extension's origin (Firefox picks a random one per profile otherwise). */
+const EXTENSION_UUID = '5f1c2a3b-0000-4000-8000-00000000a11c';
+export const FIREFOX_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/**
+ * Debian's Firefox ESR with the Firefox build installed as a temporary add-on, driven over
+ * WebDriver BiDi by puppeteer-core, with fake media devices that need no permission prompt.
+ * BiDi may not navigate a tab to an extension page, but an extension page may navigate itself:
+ * the tests start from the welcome page the extension opens when installed.
+ */
+export class FirefoxAgent {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly profileDir: string,
+    readonly page: Page,
+  ) {}
+
+  static async launch(): Promise<FirefoxAgent> {
+    if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build:firefox` first');
+    const profileDir = mkdtempSync(join(tmpdir(), 'voip-firefox-'));
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: '/usr/bin/firefox-esr',
+      headless: true,
+      userDataDir: profileDir,
+      extraPrefsFirefox: {
+        'media.navigator.streams.fake': true,
+        'media.navigator.permission.disabled': true,
+        // The test PBX is on loopback: offer loopback candidates, as plain addresses (not mDNS names).
+        'media.peerconnection.ice.loopback': true,
+        'media.peerconnection.ice.obfuscate_host_addresses': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
+      },
+    });
+    try {
+      await browser.installExtension(DIST_FIREFOX);
+      return new FirefoxAgent(browser, profileDir, await FirefoxAgent.welcomePage(browser));
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  private static async welcomePage(browser: Browser): Promise<Page> {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      for (const page of await browser.pages()) {
+        const href = String(await page.evaluate('location.href').catch(() => ''));
+        if (href.startsWith(FIREFOX_ORIGIN)) return page;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the extension did not open its welcome page');
+  }
+
+  /** Shows one of the extension's pages (e.g. `extension/options.html`) in the test's tab. */
+  async show(path: string): Promise<void> {
+    await this.page.evaluate(`location.href = ${JSON.stringify(`${FIREFOX_ORIGIN}/${path}`)}`);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const ready = await this.page.evaluate(`location.pathname === ${JSON.stringify(`/${path}`)} && document.readyState === 'complete'`).catch(() => false);
+      if (ready) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${path} did not load`);
+  }
+
+  /** A request to the background page, as the extension's own pages send it. */
+  async request<T = unknown>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
+    return this.page.evaluate(`browser.runtime.sendMessage(${JSON.stringify({ to: 'background', type, payload })})`) as Promise<T>;
+  }
+
+  /** Evaluates `script` in the test's extension page. */
+  async evaluate<T = unknown>(script: string): Promise<T> {
+    return this.page.evaluate(script) as Promise<T>;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
