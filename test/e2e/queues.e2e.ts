@@ -169,6 +169,29 @@ describe('call queues', () => {
     expect([pbx.queueMembers('500'), pbx.queueMembers('501')]).toEqual([[], []]);
   });
 
+  test('the end-of-day reminder\'s "Log out of all" button logs the agent out at the PBX and says so', async () => {
+    const alice = await desks.registered('101');
+    await withQueues(alice, [support]);
+    const popup = await queuesTab(alice);
+    await toggle(popup, 'Log in to Support', 'Logged into Support');
+    expect(pbx.queueMembers('500')).toEqual(['101']);
+    const worker = await alice.serviceWorker();
+    await worker.evaluate(() => chrome.alarms.create('queue-reminder', { when: Date.now() + 50 }));
+    await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toHaveProperty('queue-reminder');
+
+    // Headless Chromium shows no notification to click: fire the real event the OS click would fire.
+    const since = Date.now();
+    await worker.evaluate(() => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch('queue-reminder', 0));
+    await pbx.waitForRequest('INVITE', /^sip:\*52@/, { since });
+    await expect.poll(() => pbx.queueMembers('500'), { timeout: 20_000 }).toEqual([]);
+    // The state changes when the PBX's announcement ends the call, a couple of seconds later.
+    await expect.poll(() => queueRow(popup, 'Support').textContent(), { timeout: 20_000 }).toContain('Logged out');
+    expect((await storedState(alice)).working).toBeNull();
+    const shown = await worker.evaluate(() => chrome.notifications.getAll());
+    expect(shown).not.toHaveProperty('queue-reminder');
+    expect(shown).toHaveProperty('queue-logout-result'); // how it went, in the agent's words
+  });
+
   test('queue settings: inline errors are never saved, a file exports and imports, a bad import changes nothing', async () => {
     const alice = await desks.registered('101');
     const options = await alice.openOptions();
