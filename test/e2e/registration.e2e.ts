@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { TestPbx } from '../pbx/pbx';
 import { freePort } from '../pbx/ports';
@@ -59,6 +62,22 @@ describe('registration', () => {
     await agent.restart();
     await agent.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registered after the move');
     await expect.poll(everythingStored).not.toContain('bob-secret');
+  });
+
+  test('the SIP password shows up in no log of any of the extension\'s contexts', async () => {
+    const logFile = join(mkdtempSync(join(tmpdir(), 'voip-log-')), 'chrome.log');
+    const lines = (): string[] => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n') : []);
+    agent = await Agent.launch({ logFile });
+    await agent.configure({ username: '101', password: 'not-the-password', domain: 'pbx.test', websocketUrl: pbx.wsUrl });
+    await agent.waitForSnapshot((s) => s.registration.state === 'failed', 'the wrong password refused');
+    const options = await agent.openOptions();
+    await options.getByLabel('SIP password', { exact: true }).fill('alice-secret');
+    await options.getByRole('region', { name: 'SIP account' }).getByRole('button', { name: 'Save' }).click();
+    await agent.waitUntilRegistered();
+    // The capture does see the extension's console: a line logged by the service worker arrives.
+    await (await agent.serviceWorker()).evaluate(() => console.warn('log-capture-probe'));
+    await expect.poll(() => lines().some((l) => l.includes('log-capture-probe'))).toBe(true);
+    expect(lines().filter((l) => l.includes('alice-secret') || l.includes('not-the-password'))).toEqual([]);
   });
 
   test('a wrong password says so, and the settings stay as saved', async () => {

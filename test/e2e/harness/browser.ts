@@ -14,6 +14,8 @@ export interface AgentOptions {
   microphone?: boolean;
   /** Load the extension from this folder instead of dist/ (e.g. a copy with a site already granted). */
   extensionDir?: string;
+  /** A file the browser logs to, console messages of all its contexts included. */
+  logFile?: string;
 }
 
 /** One browser profile with the built extension loaded: an agent at a desk. */
@@ -58,6 +60,7 @@ export class Agent {
         '--enable-precise-memory-info',
         '--js-flags=--expose-gc',
         ...(options.microphone === false ? [] : ['--use-fake-ui-for-media-stream']),
+        ...(options.logFile ? ['--enable-logging', `--log-file=${options.logFile}`, '--v=0'] : []),
         `--disable-extensions-except=${options.extensionDir ?? DIST}`,
         `--load-extension=${options.extensionDir ?? DIST}`,
       ],
