@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { request } from '../protocol/client';
 import type { Handlers } from '../protocol/server';
-import { loadConfiguration, onConfigurationChanged, saveAccount, updatePreferences } from './settingsStore';
+import { saveAccount } from '../storage/accountStore';
+import { loadConfiguration, onConfigurationChanged, updatePreferences } from './settingsStore';
 import { ensureOffscreenDocument, offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';

@@ -1,11 +1,8 @@
 import browser from 'webextension-polyfill';
 import { parsePreferences, preferencesOrDefaults, type Preferences } from '../settings';
 import type { SoftphoneConfiguration } from '../protocol/account';
-import { loadAccount } from '../storage/accountStore';
+import { ACCOUNT_KEY, loadAccount } from '../storage/accountStore';
 
-export { loadAccount, saveAccount } from '../storage/accountStore';
-
-const ACCOUNT_KEY = 'account';
 const PREFERENCES_KEY = 'preferences';
 
 export async function loadPreferences(): Promise<Preferences> {

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { reducePageNumber } from '../clicktocall/pageNumber';
 import { PENDING_NUMBER_KEY, type PendingNumber } from '../clicktocall/pending';
+import { storedAccountDomain } from '../storage/accountStore';
 
 /**
  * Firefox opens this page for a tel: or sip: link the agent chose to open with VoIP Widget. The
@@ -9,7 +10,6 @@ import { PENDING_NUMBER_KEY, type PendingNumber } from '../clicktocall/pending';
  */
 async function handOverLink(): Promise<void> {
   const link = new URLSearchParams(location.search).get('link') ?? '';
-  const { storedAccountDomain } = await import('../storage/accountStore');
   const reduced = reducePageNumber(link, await storedAccountDomain());
   if (!reduced.ok) {
     document.getElementById('status')!.textContent = `${reduced.error}: ${link}`;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import browser from 'webextension-polyfill';
 import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
+import { loadAccountDraft } from '../storage/accountStore';
 import { t, type MessageKey } from '../ui/i18n';
 import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
@@ -62,12 +62,7 @@ export function AccountSection() {
   const snapshot = useSnapshot();
 
   useEffect(() => {
-    // The form shows what is stored, also an account that no longer validates (loadAccount would say null).
-    // Imported when needed: the popup shares chunks with this page and never needs the store.
-    const store = import('../storage/accountStore');
-    void Promise.all([browser.storage.local.get('account'), store.then((s) => s.loadAccount())]).then(([stored, account]) => {
-      setValues(toForm({ ...emptyAccount, ...((stored.account as Partial<AccountSettings> | undefined) ?? {}), ...(account ?? {}) }));
-    });
+    void loadAccountDraft().then((stored) => setValues(toForm({ ...emptyAccount, ...((stored as Partial<AccountSettings> | null) ?? {}) })));
   }, []);
   if (values === null) return null;
 

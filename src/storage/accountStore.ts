@@ -13,9 +13,7 @@ import { parseAccountSettings, type AccountSettings, type FieldError } from '../
  * report a change when only the password changed.
  */
 
-const ACCOUNT_KEY = 'account';
-
-type StoredAccount = Omit<AccountSettings, 'password'> & { passwordKey?: string; password?: string };
+export const ACCOUNT_KEY = 'account';
 
 let secrets: UseStore | null = null;
 const secretStore = (): UseStore => (secrets ??= createStore('voip-widget-secrets', 'secrets'));
@@ -25,18 +23,24 @@ async function readStored(): Promise<Record<string, unknown> | null> {
   return typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : null;
 }
 
-async function passwordOf(stored: Record<string, unknown>): Promise<unknown> {
-  // A password still in storage.local was saved by an earlier version: movePasswordOutOfStorage moves it.
-  if (typeof stored.password === 'string') return stored.password;
-  return typeof stored.passwordKey === 'string' ? get(stored.passwordKey, secretStore()) : undefined;
+/**
+ * What is stored, with its password, unchecked: the settings form shows it as it is, also an
+ * account that no longer validates. A password still in storage.local (saved by an earlier
+ * version) is used until movePasswordOutOfStorage has moved it.
+ */
+export async function loadAccountDraft(): Promise<Record<string, unknown> | null> {
+  const stored = await readStored();
+  if (stored === null) return null;
+  const { passwordKey, ...account } = stored;
+  if (typeof account.password !== 'string' && typeof passwordKey === 'string') account.password = await get(passwordKey, secretStore());
+  return account;
 }
 
 /** The stored account, or null when none is stored or what is stored does not validate. */
 export async function loadAccount(): Promise<AccountSettings | null> {
-  const stored = await readStored();
-  if (stored === null) return null;
-  const parsed = parseAccountSettings({ ...stored, password: await passwordOf(stored) });
-  return parsed.ok ? parsed.value : null;
+  const draft = await loadAccountDraft();
+  const parsed = draft === null ? null : parseAccountSettings(draft);
+  return parsed?.ok ? parsed.value : null;
 }
 
 /** The stored account's domain, for pages that need nothing else of it. */
@@ -59,19 +63,21 @@ export async function storeAccount(account: AccountSettings, alongside: Record<s
   const stored = await readStored();
   const previousKey = typeof stored?.passwordKey === 'string' ? stored.passwordKey : null;
   const unchanged = previousKey !== null && typeof stored?.password !== 'string' && (await get(previousKey, secretStore())) === password;
-  const passwordKey = unchanged ? previousKey : `sip-password:${crypto.randomUUID()}`;
-  if (!unchanged) await set(passwordKey, password, secretStore());
-  const next: StoredAccount = { ...rest, passwordKey };
-  await browser.storage.local.set({ ...alongside, [ACCOUNT_KEY]: next });
-  if (previousKey !== null && previousKey !== passwordKey) await del(previousKey, secretStore()).catch(() => undefined);
+  if (unchanged) await browser.storage.local.set({ ...alongside, [ACCOUNT_KEY]: { ...rest, passwordKey: previousKey } });
+  else await writeWithNewPassword(rest, password, previousKey, alongside);
 }
 
 /** Moves a password saved in storage.local by an earlier version into the extension's IndexedDB. */
 export async function movePasswordOutOfStorage(): Promise<void> {
   const stored = await readStored();
   if (typeof stored?.password !== 'string') return;
-  const { password, ...rest } = stored;
+  const { password, passwordKey, ...rest } = stored;
+  await writeWithNewPassword(rest, password, typeof passwordKey === 'string' ? passwordKey : null, {});
+}
+
+async function writeWithNewPassword(account: Record<string, unknown>, password: string, previousKey: string | null, alongside: Record<string, unknown>): Promise<void> {
   const passwordKey = `sip-password:${crypto.randomUUID()}`;
   await set(passwordKey, password, secretStore());
-  await browser.storage.local.set({ [ACCOUNT_KEY]: { ...rest, passwordKey } });
+  await browser.storage.local.set({ ...alongside, [ACCOUNT_KEY]: { ...account, passwordKey } });
+  if (previousKey !== null) await del(previousKey, secretStore()).catch(() => undefined);
 }
