@@ -21,21 +21,12 @@ export interface TrunkCall {
 
 export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, ringMs: number, call: TrunkCall = {}): Promise<void> {
   const args = [
-    `127.0.0.1:${pbx.sipPort}`,
-    '-sf', join(here, 'trunk-caller.xml'),
-    '-s', user,
-    '-key', 'domain', pbx.domain,
-    '-d', String(ringMs),
+    ...(await carrierArgs(pbx, 'trunk-caller.xml', user, ringMs)),
     '-key', 'caller_name', call.callerName ?? 'Carrier caller',
     '-key', 'media', call.media ?? 'audio',
-    '-i', '127.0.0.1',
-    '-p', String(pbx.trunkPort),
-    '-mp', String(await freePort()),
-    '-t', 'u1',
     '-m', String(calls),
     '-l', String(calls),
     '-r', String(calls * 10),
-    '-nostdin',
     '-timeout', `${Math.ceil(ringMs / 1000) + 20}s`,
   ];
   await runSipp(args, `sipp trunk calls to ${user} did not all complete`);
@@ -47,21 +38,24 @@ export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, r
  * gives (see trunk-reinvite.xml). Resolves when the softphone has ended the call with BYE.
  */
 export async function reinvitingCallFromTrunk(pbx: TestPbx, user: string, holdMs: number): Promise<void> {
-  const args = [
+  const args = [...(await carrierArgs(pbx, 'trunk-reinvite.xml', user, holdMs)), '-m', '1', '-timeout', `${Math.ceil(holdMs / 1000) + 60}s`];
+  await runSipp(args, `the re-INVITing trunk call to ${user} did not go as expected`);
+}
+
+/** sipp as the carrier: `scenario` towards `user` over UDP from the trunk port, `pauseMs` for its <pause/>. */
+async function carrierArgs(pbx: TestPbx, scenario: string, user: string, pauseMs: number): Promise<string[]> {
+  return [
     `127.0.0.1:${pbx.sipPort}`,
-    '-sf', join(here, 'trunk-reinvite.xml'),
+    '-sf', join(here, scenario),
     '-s', user,
     '-key', 'domain', pbx.domain,
-    '-d', String(holdMs),
+    '-d', String(pauseMs),
     '-i', '127.0.0.1',
     '-p', String(pbx.trunkPort),
     '-mp', String(await freePort()),
     '-t', 'u1',
-    '-m', '1',
     '-nostdin',
-    '-timeout', `${Math.ceil(holdMs / 1000) + 60}s`,
   ];
-  await runSipp(args, `the re-INVITing trunk call to ${user} did not go as expected`);
 }
 
 async function runSipp(args: string[], failure: string): Promise<void> {
