@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { Daemon, waitUntil, type LogLine } from './process';
 import { DtmfLog } from './dtmfLog';
 import { freePort, freePortRange } from './ports';
+import { LoadBalancer, type LoadBalancerOptions } from './loadBalancer';
+import { makeCertificates, type TestCertificates } from './certificates';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MODULES_DIR = '/usr/lib/x86_64-linux-gnu/kamailio/modules/';
@@ -34,7 +36,36 @@ export interface PbxOptions {
   queues?: PbxQueue[];
   /** Dial codes the PBX refuses with the given SIP status (e.g. `{ '*59': 503 }`), to test failures. */
   failingCodes?: Record<string, number>;
+  /**
+   * How bindings behave. 'replace' (default): a new REGISTER replaces the account's binding and a
+   * binding dies with its connection. 'one-per-account', as deployed PBXs do: one contact per
+   * account, a second one refused with 503, and a binding that outlives its connection.
+   */
+  bindings?: 'replace' | 'one-per-account';
+  /** A load balancer in front of the WebSocket port (clients connect through it). */
+  loadBalancer?: LoadBalancerOptions;
+  /** REGISTERs to refuse: the `nth` authenticated REGISTER of `user` (1 = the first) gets `status`. */
+  refuseRegistrations?: RegisterRefusal[];
+  /** The registrar's shortest accepted expiry (a shorter one gets 423 with Min-Expires). Default 60. */
+  minExpires?: number;
+  /** The registrar's longest expiry: it answers with this if the client asks more. Default 3600. */
+  maxExpires?: number;
+  /** A secure WebSocket listener too (wss://), its certificate signed by a throwaway CA. */
+  tls?: boolean;
 }
+
+export interface RegisterRefusal {
+  user: string;
+  nth: number;
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+/** The PBX as the field has it: idle connections cut by a load balancer, one contact per account. */
+export const fieldConditions = {
+  bindings: 'one-per-account',
+  loadBalancer: { idleCutMs: 30_000 },
+} as const satisfies PbxOptions;
 
 /** As on Axivox, a user's SIP username is their extension. */
 export const defaultUsers: PbxUser[] = [
@@ -68,10 +99,21 @@ export class TestPbx {
     readonly trunkPort: number,
     /** DTMF events found in the media that passes through rtpengine (calls to announcement codes). */
     readonly dtmf: DtmfLog,
+    /** The load balancer clients connect through, when the PBX has one. */
+    readonly loadBalancer: LoadBalancer | null,
+    readonly wssPort: number,
+    /** The throwaway CA and server certificate of the wss:// listener, when it has one. */
+    readonly certificates: TestCertificates | null,
   ) {}
 
+  /** Where clients connect: through the load balancer when there is one. */
   get wsUrl(): string {
-    return `ws://127.0.0.1:${this.wsPort}`;
+    return `ws://127.0.0.1:${this.loadBalancer?.port ?? this.wsPort}`;
+  }
+
+  /** The secure WebSocket listener (with `tls: true`). */
+  get wssUrl(): string {
+    return `wss://localhost:${this.wssPort}`;
   }
 
   static async start(options: PbxOptions = {}): Promise<TestPbx> {
@@ -88,11 +130,23 @@ export class TestPbx {
       await freePort(),
       await freePort(),
     ];
+    const wssPort = await freePort();
     const rtpBase = await freePortRange(100);
     const runDir = mkdtempSync(join(tmpdir(), 'voip-pbx-'));
+    const certificates = options.tls ? makeCertificates(runDir) : null;
+    const defines = [
+      ...(options.bindings === 'one-per-account' ? ['#!define ONE_CONTACT_PER_ACCOUNT'] : []),
+      ...(certificates ? ['#!define WITH_TLS'] : []),
+    ];
+    if (certificates) writeFileSync(join(runDir, 'tls.cfg'), tlsConfig(certificates));
 
     const config = readFileSync(join(here, 'kamailio.cfg'), 'utf8')
       .replaceAll('@WS_PORT@', String(wsPort))
+      .replaceAll('@WSS_PORT@', String(wssPort))
+      .replaceAll('@MIN_EXPIRES@', String(options.minExpires ?? 60))
+      .replaceAll('@MAX_EXPIRES@', String(options.maxExpires ?? 3600))
+      .replace('@DEFINES@', defines.join('\n'))
+      .replace('@TLS_CONFIG@', join(runDir, 'tls.cfg'))
       .replaceAll('@SIP_PORT@', String(sipPort))
       .replaceAll('@ANNOUNCE_PORT@', String(announcePort))
       .replaceAll('@ECHO_PORT@', String(echoPort))
@@ -104,7 +158,14 @@ export class TestPbx {
       .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'))
       .replace('@ECHO_CODES@', echoCodes.map((c) => `\t$sht(echo=>${c}) = 1;`).join('\n'))
       .replace('@QUEUES@', (options.queues ?? []).map(queueTableLines).join('\n'))
-      .replace('@CODE_ERRORS@', Object.entries(options.failingCodes ?? {}).map(([code, status]) => `\t$sht(code_errors=>${code}) = ${status};`).join('\n'));
+      .replace('@CODE_ERRORS@', Object.entries(options.failingCodes ?? {}).map(([code, status]) => `\t$sht(code_errors=>${code}) = ${status};`).join('\n'))
+      .replace('@REGISTER_REFUSALS@', [
+        ...users.map((u) => `\t$sht(register_count=>${u.username}) = 0;`),
+        ...(options.refuseRegistrations ?? []).flatMap((r) => [
+          `\t$sht(register_refusals=>${r.user}:${r.nth}) = ${r.status};`,
+          ...(r.retryAfterSeconds === undefined ? [] : [`\t$sht(register_retry=>${r.user}:${r.nth}) = "${r.retryAfterSeconds}";`]),
+        ]),
+      ].join('\n'));
     const configPath = join(runDir, 'kamailio.cfg');
     writeFileSync(configPath, config);
 
@@ -144,7 +205,8 @@ export class TestPbx {
     ], runDir)];
     await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
     const kamailio = TestPbx.startKamailio(configPath, runDir);
-    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo], configPath, trunkPort, dtmf);
+    const loadBalancer = options.loadBalancer ? await LoadBalancer.start(wsPort, options.loadBalancer) : null;
+    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo], configPath, trunkPort, dtmf, loadBalancer, wssPort, certificates);
     await pbx.waitForListening();
     return pbx;
   }
@@ -161,6 +223,24 @@ export class TestPbx {
       if (!this.kamailio.running) throw new Error(`kamailio exited:\n${this.log()}`);
       return tcpOpen(this.wsPort);
     }, 10_000, 'kamailio to listen');
+  }
+
+  /** Freezes the SIP server (SIGSTOP): its connections stay open and nothing answers on them. */
+  freezeSipServer(): void {
+    this.kamailio.signal('SIGSTOP');
+  }
+
+  thawSipServer(): void {
+    this.kamailio.signal('SIGCONT');
+  }
+
+  /** How many bindings `user` had after their latest successful REGISTER, as the registrar counted. */
+  bindings(user: string): number | null {
+    const counts = this.logLines().flatMap((l) => {
+      const match = new RegExp(`BINDINGS sip:${user}@\\S+ (\\d+)`).exec(l);
+      return match ? [Number(match[1])] : [];
+    });
+    return counts.at(-1) ?? null;
   }
 
   /** Kill the SIP server (not the media helpers), as a crash would. */
@@ -221,11 +301,17 @@ export class TestPbx {
   }
 
   async stop(): Promise<void> {
+    this.thawSipServer();
+    await this.loadBalancer?.stop();
     this.dtmf.close();
     await this.kamailio.stop();
     for (const helper of this.helpers) await helper.stop();
     rmSync(this.runDir, { recursive: true, force: true });
   }
+}
+
+function tlsConfig(certificates: TestCertificates): string {
+  return ['[server:default]', 'method = TLSv1.2+', 'verify_certificate = no', 'require_certificate = no', `private_key = ${certificates.serverKey}`, `certificate = ${certificates.serverCertificate}`, ''].join('\n');
 }
 
 function queueTableLines(queue: PbxQueue): string {

@@ -48,6 +48,16 @@ export class Daemon {
     return () => this.listeners.delete(listener);
   }
 
+  /** Sends `signal` to the daemon's whole process group (e.g. SIGSTOP to freeze it). */
+  signal(signal: NodeJS.Signals): void {
+    if (this.exited || this.child.pid === undefined) return;
+    try {
+      process.kill(-this.child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+
   async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 3000): Promise<void> {
     if (this.exited || this.child.pid === undefined) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));

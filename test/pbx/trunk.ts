@@ -42,6 +42,15 @@ export async function reinvitingCallFromTrunk(pbx: TestPbx, user: string, holdMs
   await runSipp(args, `the re-INVITing trunk call to ${user} did not go as expected`);
 }
 
+/**
+ * A carrier caller calls `user`, waits up to 20 s for the answer and `pauseMs` more, then sends
+ * REFERs that must be refused at once (see trunk-refer.xml), and hangs up.
+ */
+export async function referringCallFromTrunk(pbx: TestPbx, user: string, pauseMs: number): Promise<void> {
+  const args = [...(await carrierArgs(pbx, 'trunk-refer.xml', user, pauseMs)), '-m', '1', '-timeout', `${Math.ceil(pauseMs / 1000) + 40}s`];
+  await runSipp(args, `the REFERring trunk call to ${user} did not go as expected`);
+}
+
 /** sipp as the carrier: `scenario` towards `user` over UDP from the trunk port, `pauseMs` for its <pause/>. */
 async function carrierArgs(pbx: TestPbx, scenario: string, user: string, pauseMs: number): Promise<string[]> {
   return [
