@@ -12,6 +12,7 @@ import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { softphoneRoutes } from './softphoneRoutes';
 import { watchOffscreenDocument } from './watchdog';
+import { answerTransferRequestsFromNotifications, showTransferRequestNotifications } from './transferRequestNotification';
 import { movePasswordOutOfStorage } from '../storage/accountStore';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
@@ -23,11 +24,13 @@ onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
   showSnapshotOnBadge(message.snapshot);
   void showIncomingCallNotifications(message.snapshot);
+  void showTransferRequestNotifications(message.snapshot);
   const ended = message.snapshot.lastEndedCall;
   if (ended?.purpose === 'call') void recordEndedCall(ended, callerIdOf);
 });
 countMissedCallsOnBadge();
 answerFromNotifications();
+answerTransferRequestsFromNotifications();
 startQueues();
 installCallSelectionMenu();
 followPermissionChanges();

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { parsePreferences, preferencesOrDefaults, type Preferences } from '../settings';
 import type { SoftphoneConfiguration } from '../protocol/account';
 import { ACCOUNT_KEY, loadAccount } from '../storage/accountStore';
+import { sipInstanceIdFor } from '../storage/sipInstances';
 
 const PREFERENCES_KEY = 'preferences';
 
@@ -11,7 +12,7 @@ export async function loadPreferences(): Promise<Preferences> {
 
 export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
   const [account, preferences] = await Promise.all([loadAccount(), loadPreferences()]);
-  return { account, preferences };
+  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null };
 }
 
 export async function updatePreferences(patch: Record<string, unknown>): Promise<{ ok: true; preferences: Preferences } | { ok: false; errors: string[] }> {

@@ -28,5 +28,6 @@ export const softphoneRoutes = {
   transfer: forward('transfer'),
   consult: forward('consult'),
   completeTransfer: forward('completeTransfer'),
+  answerTransferRequest: forward('answerTransferRequest'),
   diagnostics: forward('diagnostics'),
 } as SoftphoneRoutes;

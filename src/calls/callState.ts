@@ -5,7 +5,7 @@ export type CallEvent =
   | { type: 'accepted'; at: number }
   | { type: 'confirmed'; at: number }
   | { type: 'ended'; at: number; cause: string | undefined; originator: 'local' | 'remote' | 'system' }
-  | { type: 'muted' | 'unmuted' | 'held' | 'resumed' }
+  | { type: 'muted' | 'unmuted' | 'held' | 'resumed' | 'held-by-remote' | 'resumed-by-remote' }
   | { type: 'tone'; tone: string };
 
 export function newCall(id: string, direction: CallDirection, remoteNumber: string, remoteName: string | null, at: number, purpose: CallPurpose = 'call'): CallSnapshot {
@@ -22,6 +22,8 @@ export function newCall(id: string, direction: CallDirection, remoteNumber: stri
     end: null,
     muted: false,
     held: false,
+    heldByRemote: false,
+    transferringTo: null,
     consultationFor: null,
     queueName: null,
     receivedTones: '',
@@ -48,6 +50,10 @@ export function applyCallEvent(call: CallSnapshot, event: CallEvent): CallSnapsh
       return { ...call, held: true };
     case 'resumed':
       return { ...call, held: false };
+    case 'held-by-remote':
+      return { ...call, heldByRemote: true };
+    case 'resumed-by-remote':
+      return { ...call, heldByRemote: false };
     case 'tone':
       return { ...call, receivedTones: (call.receivedTones + event.tone).slice(-32) };
   }

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'unreachable'
   | 'timeout'
   | 'registration_failed'
+  | 'registration_refused'
   | 'not_registered'
   | 'microphone_denied'
   | 'microphone_missing'
@@ -20,31 +21,22 @@ export type ErrorCode =
 export interface AppError {
   code: ErrorCode;
   message: string;
+  /** What the view needs to say it in the agent's language (e.g. the PBX's status and reason). */
+  params?: string[];
 }
 
-export function appError(code: ErrorCode, message: string): AppError {
-  return { code, message };
-}
-
-/** JsSIP's registration failure causes (JsSIP.C.causes) mapped to what the agent should read. */
-export function registrationError(cause: string | undefined, websocketUrl: string): AppError {
-  switch (cause) {
-    case 'Authentication Error':
-    case 'Rejected':
-    case 'Forbidden':
-      return appError('auth_failed', 'Wrong username or password');
-    case 'Request Timeout':
-      return appError('timeout', `${websocketUrl} did not answer in time`);
-    case 'Connection Error':
-      return unreachable(websocketUrl);
-    default:
-      return appError('registration_failed', `Registration failed${cause ? `: ${cause}` : ''}`);
-  }
+export function appError(code: ErrorCode, message: string, params?: string[]): AppError {
+  return params ? { code, message, params } : { code, message };
 }
 
 export function unreachable(websocketUrl: string): AppError {
   const tlsHint = websocketUrl.startsWith('wss:') ? ' (server down, or its TLS certificate is not trusted)' : '';
-  return appError('unreachable', `Cannot reach ${websocketUrl}${tlsHint}`);
+  return appError('unreachable', `Cannot reach ${websocketUrl}${tlsHint}`, [websocketUrl]);
+}
+
+/** The registrar said no: its own status and reason, for the agent and their administrator. */
+export function registrationRefused(status: number, reason: string): AppError {
+  return appError('registration_refused', `The PBX refused the registration: ${status} ${reason}`, [String(status), reason]);
 }
 
 /** getUserMedia failures (DOMException names) mapped to what the agent can do about them. */

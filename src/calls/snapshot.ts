@@ -38,7 +38,12 @@ export interface CallSnapshot {
   endedAt: number | null;
   end: CallEnd | null;
   muted: boolean;
+  /** On hold by us (our Hold button). */
   held: boolean;
+  /** On hold by the other party: tracked apart, so our Hold/Resume stays truthful. */
+  heldByRemote: boolean;
+  /** A blind transfer we asked for and whose outcome the other party has not reported yet. */
+  transferringTo: string | null;
   /** Set on the second call of an attended transfer: the held call it would be connected with. */
   consultationFor: string | null;
   /** The call queue an incoming call came through, when it can be told. */
@@ -63,6 +68,19 @@ export interface SoftphoneSnapshot {
   doNotDisturb: boolean;
   /** From SIP message-summary notifications; null until the PBX sends one. */
   voicemail: VoicemailStatus | null;
+  /** Far ends asking to transfer the agent elsewhere (REFER), waiting for the agent's answer. */
+  transferRequests: TransferRequest[];
+}
+
+/** "Bob asks to transfer you to +32 2 555 12 34": nothing is dialled unless the agent accepts. */
+export interface TransferRequest {
+  id: string;
+  /** The call whose far end asks. */
+  callId: string;
+  /** The number the far end wants the agent to call. */
+  number: string;
+  /** When it is refused if the agent has not answered. */
+  expiresAt: number;
 }
 
 export interface VoicemailStatus {
@@ -80,4 +98,5 @@ export const initialSnapshot: SoftphoneSnapshot = {
   microphone: 'unknown',
   doNotDisturb: false,
   voicemail: null,
+  transferRequests: [],
 };

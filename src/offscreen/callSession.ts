@@ -8,6 +8,19 @@ import { RemoteAudio, stopStream } from './media';
 
 type Accept<T extends unknown[]> = (...args: T) => void;
 
+/** A far end's REFER: where it asks us to call, and the two ways to answer it. */
+export interface ReferRequest {
+  targetUser: string | null;
+  targetHost: string;
+  /** Calls the target (the agent accepted); `init` receives the new session. */
+  accept(init: (session: RTCSession) => void, options: object): void;
+  /** Tells the far end no (NOTIFY 603). */
+  reject(): void;
+}
+
+/** How a blind transfer we asked for ended, as the other party reported it (NOTIFY sipfrag). */
+export type TransferOutcome = { ok: true } | { ok: false; status: number | null; reason: string };
+
 export interface CallSessionOptions {
   direction: CallDirection;
   purpose: CallPurpose;
@@ -16,7 +29,7 @@ export interface CallSessionOptions {
   speakerId: string;
   changed(call: CallSession): void;
   /** The far end asks us to call someone else (we are being transferred). */
-  refer(accept: Accept<[init: (session: RTCSession) => void, options: object]>): void;
+  refer(request: ReferRequest): void;
   /** An INVITE with Replaces for this call arrived (we are the target of an attended transfer). */
   replaces(accept: Accept<[init: (session: RTCSession) => void]>): void;
 }
@@ -41,15 +54,18 @@ export class CallSession {
     session.on('progress', () => this.apply({ type: 'progress' }));
     session.on('accepted', () => this.apply({ type: 'accepted', at: Date.now() }));
     session.on('confirmed', () => this.apply({ type: 'confirmed', at: Date.now() }));
-    session.on('hold', () => this.apply({ type: 'held' }));
-    session.on('unhold', () => this.apply({ type: 'resumed' }));
+    session.on('hold', ({ originator }: { originator: string }) => this.apply({ type: originator === 'remote' ? 'held-by-remote' : 'held' }));
+    session.on('unhold', ({ originator }: { originator: string }) => this.apply({ type: originator === 'remote' ? 'resumed-by-remote' : 'resumed' }));
     session.on('muted', () => this.apply({ type: 'muted' }));
     session.on('unmuted', () => this.apply({ type: 'unmuted' }));
     session.on('newDTMF', (event: { originator: string; dtmf: { tone?: unknown } }) => {
       if (event.originator === 'remote') this.apply({ type: 'tone', tone: String(event.dtmf.tone ?? '').slice(0, 1) });
     });
     // JsSIP types these accept() functions loosely; their real signatures are the ones below.
-    session.on('refer', ({ accept }) => options.refer(accept as Accept<[init: (session: RTCSession) => void, options: object]>));
+    session.on('refer', ({ request, accept, reject }) => {
+      const target = (request as unknown as { refer_to: { uri: { user: string | null; host: string } } }).refer_to.uri;
+      options.refer({ targetUser: target.user, targetHost: target.host, accept: accept as ReferRequest['accept'], reject: reject as ReferRequest['reject'] });
+    });
     session.on('replaces', ({ accept }) =>
       options.replaces((init) =>
         (accept as Accept<[init: (session: RTCSession) => void]>)((replacement) => {
@@ -78,8 +94,57 @@ export class CallSession {
     this.session.answer({ mediaStream: microphone, pcConfig });
   }
 
+  hangUp(status?: { status_code: number; reason_phrase: string }): void {
+    this.session.terminate(status);
+  }
+
+  setMuted(muted: boolean): void {
+    if (muted) this.session.mute({ audio: true });
+    else this.session.unmute({ audio: true });
+  }
+
+  setHeld(held: boolean): void {
+    if (held) this.session.hold();
+    else this.session.unhold();
+  }
+
+  sendTones(tones: string, transportType: 'RFC2833' | 'INFO'): void {
+    this.session.sendDTMF(tones, { transportType, duration: 100, interToneGap: 70 } as never);
+  }
+
+  /**
+   * Blind transfer: asks the other party to call `target`. The outcome is what the other party
+   * reports of its new call (NOTIFY with a sipfrag), not the 202 that only says it will try.
+   */
+  blindTransfer(target: string, done: (outcome: TransferOutcome) => void): void {
+    let settled = false;
+    const settle = (outcome: TransferOutcome): void => {
+      if (settled) return;
+      settled = true;
+      done(outcome);
+    };
+    type StatusLine = { status_line?: { status_code?: number; reason_phrase?: string }; response?: { status_code?: number; reason_phrase?: string } };
+    const failed = ({ status_line, response }: StatusLine): void =>
+      settle({ ok: false, status: status_line?.status_code ?? response?.status_code ?? null, reason: status_line?.reason_phrase ?? response?.reason_phrase ?? '' });
+    this.session.refer(target, {
+      eventHandlers: { accepted: () => settle({ ok: true }), failed, requestFailed: failed },
+    } as never);
+  }
+
+  /** Attended transfer: connects the other party with `consultation`'s, replacing that call. */
+  completeTransfer(consultation: CallSession, done: (outcome: TransferOutcome) => void): void {
+    this.session.refer(consultation.session.remote_identity.uri, {
+      replaces: consultation.session,
+      eventHandlers: {
+        accepted: () => done({ ok: true }),
+        requestFailed: () => done({ ok: false, status: null, reason: '' }),
+        failed: () => done({ ok: false, status: null, reason: '' }),
+      },
+    } as never);
+  }
+
   /** Facts JsSIP does not report as events (e.g. which call this one consults for). */
-  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor' | 'queueName'>>): void {
+  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor' | 'queueName' | 'transferringTo'>>): void {
     this.snapshot = { ...this.snapshot, ...fields };
     this.options.changed(this);
   }

@@ -3,6 +3,7 @@ import { serve } from '../protocol/server';
 import type { Result } from '../protocol/api';
 import { appError } from '../calls/errors';
 import { parseAccountSettings, preferencesOrDefaults, type AccountSettings } from '../settings';
+import { isInstanceId, sipIdentity, type SipIdentity } from '../calls/sipIdentity';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
 import { ringToneFor } from '../calls/callControl';
@@ -11,6 +12,10 @@ import { Ringer } from './ringer';
 import { Softphone } from './softphone';
 
 const softphone = new Softphone((snapshot) => broadcast({ event: 'snapshot', snapshot }));
+
+function identityOf(instanceId: string | null): SipIdentity | null {
+  return isInstanceId(instanceId) ? sipIdentity(instanceId) : null;
+}
 
 function validAccount(input: unknown): AccountSettings | null {
   if (input === null) return null;
@@ -21,10 +26,10 @@ function validAccount(input: unknown): AccountSettings | null {
 serve(
   'offscreen',
   {
-    configure: ({ account, preferences }): Result => {
+    configure: ({ account, preferences, instanceId }): Result => {
       const valid = validAccount(account);
       if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings', 'Invalid account settings') };
-      softphone.configure(valid, preferencesOrDefaults(preferences));
+      softphone.configure(valid, preferencesOrDefaults(preferences), identityOf(instanceId));
       return { ok: true, value: null };
     },
     getSnapshot: () => softphone.snapshot,
@@ -40,6 +45,7 @@ serve(
     transfer: ({ callId, target }) => softphone.transfer(callId, target),
     consult: ({ callId, target }) => softphone.consult(callId, target),
     completeTransfer: ({ callId, consultCallId }) => softphone.completeTransfer(callId, consultCallId),
+    answerTransferRequest: ({ requestId, accept }) => softphone.answerTransferRequest(requestId, accept),
     diagnostics: () => diagnostics(softphone.snapshot.calls.length),
     ...attachQueues(softphone),
   },
@@ -52,4 +58,6 @@ const ringer = new Ringer();
 softphone.subscribe((snapshot) => ringer.update(ringToneFor(snapshot.calls), softphone.currentPreferences.ringerId));
 
 void watchMicrophonePermission((state) => softphone.setMicrophonePermission(state));
-void request('background', 'offscreenReady', {}).then(({ account, preferences }) => softphone.configure(validAccount(account), preferencesOrDefaults(preferences)));
+void request('background', 'offscreenReady', {}).then(({ account, preferences, instanceId }) =>
+  softphone.configure(validAccount(account), preferencesOrDefaults(preferences), identityOf(instanceId)),
+);

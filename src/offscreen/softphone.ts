@@ -1,9 +1,10 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { callsToHold, decideIncoming, dtmfTransport, MAX_LIVE_CALLS } from '../calls/callControl';
-import { appError, unreachable, type AppError } from '../calls/errors';
-import { reconnectDelayMs } from '../calls/reconnectPolicy';
+import { appError, type AppError } from '../calls/errors';
+import { decideRefer, REFER_ANSWER_MS } from '../calls/referPolicy';
 import { offersAudio } from '../calls/remoteParty';
+import type { SipIdentity } from '../calls/sipIdentity';
 import {
   initialSnapshot,
   type CallPurpose,
@@ -11,14 +12,23 @@ import {
   type MicrophonePermission,
   type RegistrationSnapshot,
   type SoftphoneSnapshot,
+  type TransferRequest,
   type VoicemailStatus,
 } from '../calls/snapshot';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { accountAddress, defaultPreferences, sameRegistration, type AccountSettings, type Preferences } from '../settings';
-import { CallSession } from './callSession';
-import { microphoneConstraints, openMicrophone } from './media';
-import { UserAgent } from './userAgent';
+import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
+import { microphoneConstraints, openMicrophone, stopStream } from './media';
+import { Registration } from './registration';
+import type { SocketFactory } from './userAgent';
+
+/** A far end's REFER waiting for the agent: its answer functions and its time-out. */
+interface PendingTransferRequest {
+  request: TransferRequest;
+  refer: ReferRequest;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 const OK: Result = { ok: true, value: null };
 
@@ -27,10 +37,11 @@ const OK: Result = { ok: true, value: null };
  * snapshots it publishes, never JsSIP objects.
  */
 export class Softphone {
-  private agent: UserAgent | null = null;
-  private reconnectAttempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private registration: Registration | null = null;
   private account: AccountSettings | null = null;
+  /** The call being placed while the microphone opens: a second click gets the same call. */
+  private placing: Promise<Result<{ callId: string }>> | null = null;
+  private readonly transferRequests = new Map<string, PendingTransferRequest>();
   private preferences: Preferences = defaultPreferences;
   private readonly calls = new Map<string, CallSession>();
   /** Incoming sessions that replace a call of ours (the far end of an attended transfer). */
@@ -40,7 +51,10 @@ export class Softphone {
   /** Names the call queue an incoming call came through, if any (set from the queue settings). */
   queueNameOf: (session: RTCSession, invite?: IncomingRequest) => string | null = () => null;
 
-  constructor(private readonly publish: (snapshot: SoftphoneSnapshot) => void) {}
+  constructor(
+    private readonly publish: (snapshot: SoftphoneSnapshot) => void,
+    private readonly createSocket?: SocketFactory,
+  ) {}
 
   /** Calls `listener` after every change until the returned function is called. */
   subscribe(listener: (snapshot: SoftphoneSnapshot) => void): () => void {
@@ -56,13 +70,13 @@ export class Softphone {
     return this.preferences;
   }
 
-  configure(account: AccountSettings | null, preferences: Preferences = this.preferences): void {
+  configure(account: AccountSettings | null, preferences: Preferences = this.preferences, identity: SipIdentity | null = null): void {
     this.preferences = preferences;
     for (const call of this.calls.values()) call.setOutputDevice(preferences.speakerId);
     this.update({ doNotDisturb: preferences.doNotDisturb });
-    if (sameRegistration(this.account, account) && (this.agent !== null || this.reconnectTimer !== undefined)) return;
-    this.stopAgent();
-    this.reconnectAttempt = 0;
+    if (sameRegistration(this.account, account) && this.registration !== null) return;
+    this.registration?.stop();
+    this.registration = null;
     this.account = account;
     const address = account ? accountAddress(account) : null;
     if (account === null) {
@@ -73,67 +87,63 @@ export class Softphone {
       this.setRegistration({ state: 'disabled', account: address, error: null });
       return;
     }
-    this.setRegistration({ state: 'connecting', account: address, error: null });
-    this.startAgent(account);
+    if (identity === null) {
+      // Without its kept identity every connection would register as a new device.
+      this.setRegistration({ state: 'failed', account: address, error: appError('internal', 'No SIP identity for this account') });
+      return;
+    }
+    const registration = new Registration(
+      account,
+      identity,
+      {
+        state: (update) => this.setRegistration({ ...update, account: address }),
+        incoming: (session, invite) => this.onIncoming(session, invite),
+        voicemail: (voicemail) => this.setVoicemail(voicemail),
+        // Calls cannot outlive their signalling: end them; Registration reconnects.
+        connectionLost: () => {
+          for (const call of this.calls.values()) call.abandon('Connection Error');
+        },
+      },
+      this.createSocket,
+    );
+    this.registration = registration;
+    registration.start();
   }
 
   /** The network came back (browser online event): retry now instead of waiting out the delay. */
   reconnectNow(): void {
-    if (this.reconnectTimer === undefined || this.account === null) return;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    this.startAgent(this.account);
-  }
-
-  private startAgent(account: AccountSettings): void {
-    const address = accountAddress(account);
-    const agent = new UserAgent(account, {
-      registration: (update) => {
-        if (update.state === 'registered') this.reconnectAttempt = 0;
-        this.setRegistration({ ...update, account: address });
-      },
-      incoming: (session, invite) => this.onIncoming(session, invite),
-      voicemail: (voicemail) => this.setVoicemail(voicemail),
-      connectionLost: () => this.onConnectionLost(account),
-    });
-    this.agent = agent;
-    agent.start();
-  }
-
-  /** Calls cannot outlive their signalling: end them, then retry with backoff on a fresh UA. */
-  private onConnectionLost(account: AccountSettings): void {
-    for (const call of this.calls.values()) call.abandon('Connection Error');
-    this.stopAgent();
-    this.reconnectAttempt += 1;
-    const delay = reconnectDelayMs(this.reconnectAttempt, Math.random());
-    this.setRegistration({ state: 'connecting', account: accountAddress(account), error: unreachable(account.websocketUrl), retryAt: Date.now() + delay });
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.startAgent(account);
-    }, delay);
-  }
-
-  private stopAgent(): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    this.agent?.stop();
-    this.agent = null;
+    this.registration?.reconnectNow();
   }
 
   setMicrophonePermission(microphone: MicrophonePermission): void {
     this.update({ microphone });
   }
 
-  async call(target: string, purpose: CallPurpose = 'call', consultationFor: string | null = null): Promise<Result<{ callId: string }>> {
+  /** Places a call; a second request while the first is being placed gets the first one's call. */
+  call(target: string, purpose: CallPurpose = 'call', consultationFor: string | null = null): Promise<Result<{ callId: string }>> {
+    if (this.placing !== null) return this.placing;
+    const placing = this.place(target, purpose, consultationFor).finally(() => {
+      this.placing = null;
+    });
+    this.placing = placing;
+    return placing;
+  }
+
+  private async place(target: string, purpose: CallPurpose, consultationFor: string | null): Promise<Result<{ callId: string }>> {
     const dial = toDialString(target);
     if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
-    const agent = this.agent;
-    if (agent === null || !agent.registered) return this.fail(appError('not_registered', this.notRegisteredReason()));
+    const agent = this.registration?.registeredAgent ?? null;
+    if (agent === null) return this.fail(appError('not_registered', this.notRegisteredReason()));
     if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
       return this.fail(appError('call_in_progress', 'Finish the current call first'));
     }
     const microphone = await this.openMicrophone();
     if (!microphone.ok) return microphone;
+    // The account may have changed, or the connection dropped, while the microphone opened.
+    if (this.registration?.registeredAgent !== agent) {
+      stopStream(microphone.value);
+      return this.fail(appError('not_registered', this.notRegisteredReason()));
+    }
     const session = agent.ua.call(`sip:${dial.dial}@${agent.account.domain}`, {
       mediaStream: microphone.value,
       pcConfig: this.pcConfig(),
@@ -175,24 +185,24 @@ export class Softphone {
     const call = this.calls.get(callId);
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_found', 'That call is no longer ringing'));
     const status = this.preferences.declineWith;
-    call.session.terminate({ status_code: status, reason_phrase: status === 603 ? 'Decline' : 'Busy Here' });
+    call.hangUp({ status_code: status, reason_phrase: status === 603 ? 'Decline' : 'Busy Here' });
     return OK;
   }
 
   hangup(callId: string): Result {
     const call = this.calls.get(callId);
     if (!call) return this.fail(appError('call_not_found', 'That call has already ended'));
-    call.session.terminate();
+    call.hangUp();
     return OK;
   }
 
   setMuted(callId: string, muted: boolean): Result {
-    return this.withEstablishedCall(callId, (call) => (muted ? call.session.mute({ audio: true }) : call.session.unmute({ audio: true })));
+    return this.withEstablishedCall(callId, (call) => call.setMuted(muted));
   }
 
   setHeld(callId: string, held: boolean): Result {
     return this.withEstablishedCall(callId, (call) => {
-      if (held) call.session.hold();
+      if (held) call.setHeld(true);
       else this.resume(call);
     });
   }
@@ -203,28 +213,35 @@ export class Softphone {
 
   sendDtmf(callId: string, tones: string): Result {
     return this.withEstablishedCall(callId, (call) => {
-      const transportType = dtmfTransport(this.preferences.dtmfMethod, call.canSendTonesInAudio());
-      call.session.sendDTMF(tones, { transportType, duration: 100, interToneGap: 70 } as never);
+      call.sendTones(tones, dtmfTransport(this.preferences.dtmfMethod, call.canSendTonesInAudio()));
     });
   }
 
+  /** Blind transfer: our call ends when the other party reports the new call answered, not before. */
   transfer(callId: string, target: string): Result {
     const dial = toDialString(target);
     if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
     return this.withEstablishedCall(callId, (call) => {
-      call.session.refer(`sip:${dial.dial}@${this.account?.domain ?? ''}`, {
-        eventHandlers: {
-          requestSucceeded: () => call.session.terminate(),
-          requestFailed: () => this.fail(appError('transfer_failed', 'The transfer was refused')),
-        },
-      } as never);
+      call.patch({ transferringTo: dial.dial });
+      call.blindTransfer(`sip:${dial.dial}@${this.account?.domain ?? ''}`, (outcome) => this.onTransferOutcome(call, dial.dial, outcome));
     });
+  }
+
+  private onTransferOutcome(call: CallSession, target: string, outcome: TransferOutcome): void {
+    if (call.snapshot.state === 'ended') return;
+    call.patch({ transferringTo: null });
+    if (outcome.ok) {
+      call.hangUp();
+      return;
+    }
+    const status = outcome.status === null ? '' : `${outcome.status} ${outcome.reason}`.trim();
+    this.fail(appError('transfer_failed', `The transfer to ${target} did not go through${status ? `: ${status}` : ''}`, [target, status]));
   }
 
   async consult(callId: string, target: string): Promise<Result<{ callId: string }>> {
     const call = this.calls.get(callId);
     if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'That call has already ended'));
-    if (!call.snapshot.held) call.session.hold();
+    if (!call.snapshot.held) call.setHeld(true);
     return this.call(target, 'call', callId);
   }
 
@@ -232,18 +249,33 @@ export class Softphone {
     const consultation = this.calls.get(consultCallId);
     if (!consultation || consultation.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'The consulted party is no longer on the line'));
     return this.withEstablishedCall(callId, (call) => {
-      call.session.refer(consultation.session.remote_identity.uri, {
-        replaces: consultation.session,
-        eventHandlers: {
-          accepted: () => {
-            call.session.terminate();
-            consultation.session.terminate();
-          },
-          requestFailed: () => this.fail(appError('transfer_failed', 'The transfer was refused')),
-          failed: () => this.fail(appError('transfer_failed', 'The transfer did not go through')),
-        },
-      } as never);
+      call.completeTransfer(consultation, (outcome) => {
+        if (!outcome.ok) {
+          this.fail(appError('transfer_failed', 'The transfer did not go through', [consultation.snapshot.remoteNumber, '']));
+          return;
+        }
+        call.hangUp();
+        consultation.hangUp();
+      });
     });
+  }
+
+  /** The agent's answer to a far end's REFER: only this places the call it asks for. */
+  answerTransferRequest(requestId: string, accept: boolean): Result {
+    const pending = this.transferRequests.get(requestId);
+    if (!pending) return this.fail(appError('call_not_found', 'That transfer request is no longer waiting'));
+    this.dropTransferRequest(requestId);
+    if (!accept) {
+      pending.refer.reject();
+      return OK;
+    }
+    // The far end may have asked over a call we were talking on: the new call takes the line.
+    this.holdOthers('');
+    pending.refer.accept((session) => this.track(session, 'outgoing', 'call', null), {
+      mediaConstraints: microphoneConstraints(this.preferences.microphoneId),
+      pcConfig: this.pcConfig(),
+    });
+    return OK;
   }
 
   async callStats(callId: string): Promise<CallStats | null> {
@@ -281,17 +313,46 @@ export class Softphone {
     call.answer(microphone.value, this.pcConfig());
   }
 
-  /** The transferee side: the PBX asks us to call someone else on the transferor's behalf. */
   /**
-   * The transferee side: the PBX asks us to call someone else on the transferor's behalf. Accepted
-   * at once, because the transferor may end our dialog right after its REFER is accepted; the new
-   * call opens the microphone itself.
+   * The transferee side: the far end asks us to call someone else. Never dialled on its word:
+   * refused at once when policy says so (NOTIFY 603), else put to the agent, and refused if they
+   * do not answer in time. JsSIP has already answered 202, so the wait costs the far end nothing.
    */
-  private onRefer(accept: (init: (session: RTCSession) => void, options: object) => void): void {
-    accept((session) => this.track(session, 'outgoing', 'call', null), {
-      mediaConstraints: microphoneConstraints(this.preferences.microphoneId),
-      pcConfig: this.pcConfig(),
+  private onRefer(call: CallSession, refer: ReferRequest): void {
+    const decision = decideRefer({
+      targetUser: refer.targetUser,
+      targetHost: refer.targetHost,
+      accountDomain: this.account?.domain ?? '',
+      serverHost: serverHost(this.account?.websocketUrl ?? ''),
+      doNotDisturb: this.preferences.doNotDisturb,
+      liveCalls: this.calls.size,
+      alreadyAsking: [...this.transferRequests.values()].some((p) => p.request.callId === call.id),
     });
+    if (!decision.ask) {
+      console.info('transfer request refused:', decision.reason);
+      refer.reject();
+      return;
+    }
+    const request: TransferRequest = { id: crypto.randomUUID(), callId: call.id, number: decision.number, expiresAt: Date.now() + REFER_ANSWER_MS };
+    const timer = setTimeout(() => {
+      if (!this.transferRequests.has(request.id)) return;
+      this.dropTransferRequest(request.id);
+      refer.reject();
+    }, REFER_ANSWER_MS);
+    this.transferRequests.set(request.id, { request, refer, timer });
+    this.publishTransferRequests();
+  }
+
+  private dropTransferRequest(requestId: string): void {
+    const pending = this.transferRequests.get(requestId);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.transferRequests.delete(requestId);
+    this.publishTransferRequests();
+  }
+
+  private publishTransferRequests(): void {
+    this.update({ transferRequests: [...this.transferRequests.values()].map((p) => p.request) });
   }
 
   private track(session: RTCSession, direction: 'incoming' | 'outgoing', purpose: CallPurpose, microphone: MediaStream | null): CallSession {
@@ -302,7 +363,7 @@ export class Softphone {
       hasIceServers: (this.account?.iceServers.length ?? 0) > 0,
       speakerId: this.preferences.speakerId,
       changed: (changed) => this.onCallChanged(changed),
-      refer: (accept) => this.onRefer(accept),
+      refer: (refer) => this.onRefer(call, refer),
       replaces: (accept) => accept((replacement) => this.replacements.add(replacement)),
     });
     this.calls.set(call.id, call);
@@ -313,6 +374,11 @@ export class Softphone {
   private onCallChanged(call: CallSession): void {
     if (call.snapshot.state === 'ended') {
       this.calls.delete(call.id);
+      for (const pending of this.transferRequests.values()) {
+        if (pending.request.callId !== call.id) continue;
+        this.dropTransferRequest(pending.request.id);
+        pending.refer.reject();
+      }
       this.update({ lastEndedCall: call.snapshot });
     }
     this.publishCalls();
@@ -320,11 +386,11 @@ export class Softphone {
 
   private resume(call: CallSession): void {
     this.holdOthers(call.id);
-    if (call.snapshot.held) call.session.unhold();
+    if (call.snapshot.held) call.setHeld(false);
   }
 
   private holdOthers(callId: string): void {
-    for (const other of callsToHold(this.liveCalls(), callId)) this.calls.get(other.id)?.session.hold();
+    for (const other of callsToHold(this.liveCalls(), callId)) this.calls.get(other.id)?.setHeld(true);
   }
 
   private withEstablishedCall(callId: string, action: (call: CallSession) => void): Result {
@@ -381,5 +447,13 @@ export class Softphone {
     this.state = { ...this.state, ...patch, seq: this.state.seq + 1 };
     this.publish(this.state);
     for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+function serverHost(websocketUrl: string): string {
+  try {
+    return new URL(websocketUrl).hostname;
+  } catch {
+    return '';
   }
 }

@@ -4,6 +4,7 @@ import { unseenMissedCalls, type RecentCall } from '../calls/recentCalls';
 import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
+import { errorText } from '../ui/errorText';
 import { t } from '../ui/i18n';
 import { useSnapshot } from '../ui/useSnapshot';
 import { usePreferences } from '../ui/usePreferences';
@@ -17,6 +18,7 @@ import { usePendingNumber } from './usePendingNumber';
 import { QueuesTab } from './QueuesTab';
 import { RecentTab } from './RecentTab';
 import { StatusBar } from './StatusBar';
+import { TransferRequests } from './TransferRequests';
 import { Tabs, type Tab } from './Tabs';
 
 /** Commands report failures through the snapshot's lastError; this only catches a missing softphone. */
@@ -29,7 +31,7 @@ const call = (target: string): void => void send(request('background', 'call', {
 function ErrorLine({ error }: { error: AppError | null }) {
   return (
     <p class="error" role="alert">
-      {error?.message ?? ''}
+      {error ? errorText(error) : ''}
       {error?.code === 'microphone_denied' && (
         <button type="button" class="link-button" onClick={() => void request('background', 'openMicrophoneSetup', {})}>
           {t('allowMicrophone')}
@@ -81,6 +83,7 @@ export function App() {
   return (
     <main class="popup">
       <StatusBar snapshot={snapshot} voicemailNumber={preferences.voicemailNumber} />
+      <TransferRequests requests={snapshot.transferRequests} calls={snapshot.calls} />
       {current ? (
         <CallPanel call={current} others={snapshot.calls.filter((c) => c !== current)} commands={callCommands} />
       ) : (

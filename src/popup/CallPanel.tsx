@@ -17,6 +17,8 @@ export interface CallPanelProps {
 
 function callStatus(call: CallSnapshot, now: number): string {
   if (call.held) return t('callOnHold');
+  if (call.heldByRemote) return t('callHeldByRemote');
+  if (call.transferringTo) return t('callTransferring', call.transferringTo);
   switch (call.state) {
     case 'dialing':
       return t('callDialing');

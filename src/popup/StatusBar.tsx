@@ -1,15 +1,22 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import { t } from '../ui/i18n';
+import { certificatePage } from '../ui/errorText';
 import { registrationText } from '../ui/registrationText';
 
 export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSnapshot; voicemailNumber?: string }) {
   const { registration, doNotDisturb, voicemail } = snapshot;
+  const certificate = certificatePage(registration.error);
   return (
     <header class="status-bar">
       <p role="status" class={`status status-${registration.state}`} aria-label={t('statusLabel')}>
         <span class="status-dot" aria-hidden="true" />
         <span class="status-text">{registrationText(registration)}</span>
+        {certificate && (
+          <button type="button" class="link-button" onClick={() => void chrome.tabs.create({ url: certificate })}>
+            {t('checkCertificate')}
+          </button>
+        )}
       </p>
       {voicemail?.waiting && (
         <button

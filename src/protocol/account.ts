@@ -15,6 +15,8 @@ export const accountRequests = {
 export interface SoftphoneConfiguration {
   account: AccountSettings | null;
   preferences: Preferences;
+  /** The account's kept +sip.instance (see sipInstances). */
+  instanceId: string | null;
 }
 
 export interface AccountResponses {
@@ -26,7 +28,7 @@ export interface AccountResponses {
 
 /** What the service worker tells the offscreen document. */
 export const offscreenControlRequests = {
-  configure: v.object({ account: v.nullable(v.unknown()), preferences: v.unknown() }),
+  configure: v.object({ account: v.nullable(v.unknown()), preferences: v.unknown(), instanceId: v.nullable(v.string()) }),
 };
 
 export interface OffscreenControlResponses {

@@ -24,6 +24,8 @@ export const softphoneRequests = {
   consult: v.object({ callId, target }),
   /** Attended transfer, step 2: connect the held call with the consulted party. */
   completeTransfer: v.object({ callId, consultCallId: callId }),
+  /** The agent's answer to a far end asking to transfer them elsewhere (REFER). */
+  answerTransferRequest: v.object({ requestId: callId, accept: v.boolean() }),
   /** Health figures of the softphone's document, for support and the benchmarks. */
   diagnostics: v.object({}),
 };
@@ -49,5 +51,6 @@ export interface SoftphoneResponses {
   transfer: Result;
   consult: Result<{ callId: string }>;
   completeTransfer: Result;
+  answerTransferRequest: Result;
   diagnostics: SoftphoneDiagnostics;
 }

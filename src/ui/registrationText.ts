@@ -1,4 +1,5 @@
 import type { RegistrationSnapshot } from '../calls/snapshot';
+import { errorText } from './errorText';
 import { t } from './i18n';
 
 /** The registration state in the agent's words (and language). */
@@ -7,11 +8,12 @@ export function registrationText(registration: RegistrationSnapshot): string {
     case 'registered':
       return t('statusReady', registration.account ?? '');
     case 'connecting':
-      return registration.error ? t('statusRetrying', registration.error.message) : t('statusConnecting');
+      return registration.error ? t('statusRetrying', errorText(registration.error)) : t('statusConnecting');
     case 'registering':
       return t('statusRegistering');
     case 'failed':
-      return registration.error?.message ?? t('statusFailed');
+      if (!registration.error) return t('statusFailed');
+      return registration.retryAt ? t('statusRetrying', errorText(registration.error)) : errorText(registration.error);
     case 'disabled':
       return t('statusDisabled');
     case 'unconfigured':

@@ -24,7 +24,12 @@ async function bobTransfersAliceTo(target: string) {
   await connect(alice, alicePopup, bob, bobPopup, '102');
   await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
   await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill(target);
-  return { alice, bob, carol, bobPopup, carolPopup };
+  return { alice, bob, carol, alicePopup, bobPopup, carolPopup };
+}
+
+/** Alice is asked whether she takes the transfer, and accepts. */
+async function aliceAcceptsTheTransfer(alicePopup: Page): Promise<void> {
+  await alicePopup.getByRole('alertdialog', { name: 'Transfer request' }).getByRole('button', { name: 'Accept transfer' }).click({ timeout: 10_000 });
 }
 
 describe('during a call', () => {
@@ -71,8 +76,9 @@ describe('during a call', () => {
   });
 
   test('blind transfer: bob sends alice on to carol and leaves the call', async () => {
-    const { alice, bob, carol, bobPopup, carolPopup } = await bobTransfersAliceTo('103');
+    const { alice, bob, carol, alicePopup, bobPopup, carolPopup } = await bobTransfersAliceTo('103');
     await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    await aliceAcceptsTheTransfer(alicePopup);
 
     const incoming = carolPopup.getByRole('region', { name: 'Incoming call' });
     await expect.poll(() => incoming.textContent(), { timeout: 10_000 }).toContain('101');
@@ -84,13 +90,14 @@ describe('during a call', () => {
   });
 
   test('attended transfer: bob talks to carol first, then connects alice with her', async () => {
-    const { alice, bob, carol, bobPopup, carolPopup } = await bobTransfersAliceTo('103');
+    const { alice, bob, carol, alicePopup, bobPopup, carolPopup } = await bobTransfersAliceTo('103');
     await bobPopup.getByRole('button', { name: 'Talk first' }).click();
     await carolPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
     await bob.waitForSnapshot((s) => s.calls.length === 2 && s.calls.some((c) => c.remoteNumber === '103' && c.state === 'active'), 'bob consulting carol');
     expect((await bob.snapshot()).calls.find((c) => c.remoteNumber === '101')?.held).toBe(true);
 
     await bobPopup.getByRole('button', { name: 'Connect 101 with 103' }).click();
+    await aliceAcceptsTheTransfer(alicePopup);
     await bob.waitForSnapshot((s) => s.calls.length === 0, 'bob out of both calls', 20_000);
     await alice.waitForSnapshot((s) => s.calls.length === 1 && s.calls[0]?.remoteNumber === '103' && s.calls[0]?.state === 'active', 'alice talking to carol');
     await carol.waitForSnapshot((s) => s.calls.length === 1 && s.calls[0]?.state === 'active', 'carol talking to alice');

@@ -10,11 +10,17 @@ export class Desks {
 
   constructor(private readonly pbx: TestPbx) {}
 
+  /** A browser with the extension, closed with the others after the test; not set up yet. */
+  async launch(options: AgentOptions = {}): Promise<Agent> {
+    const agent = await Agent.launch(options);
+    this.agents.push(agent);
+    return agent;
+  }
+
   async registered(username: string, extra: Partial<AccountSettings> = {}, options: AgentOptions = {}): Promise<Agent> {
     const user = this.pbx.users.find((u) => u.username === username);
     if (!user) throw new Error(`no test user ${username}`);
-    const agent = await Agent.launch(options);
-    this.agents.push(agent);
+    const agent = await this.launch(options);
     await agent.configure({ username, password: user.password, domain: this.pbx.domain, websocketUrl: this.pbx.wsUrl, ...extra });
     await agent.waitUntilRegistered();
     return agent;

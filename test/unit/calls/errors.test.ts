@@ -1,15 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { microphoneError, registrationError, unreachable } from '../../../src/calls/errors';
+import { microphoneError, registrationRefused, unreachable } from '../../../src/calls/errors';
 
 describe('registration errors', () => {
-  test.each([
-    ['Authentication Error', 'auth_failed', 'Wrong username or password'],
-    ['Rejected', 'auth_failed', 'Wrong username or password'],
-    ['Request Timeout', 'timeout', 'ws://pbx:8080 did not answer in time'],
-    ['Connection Error', 'unreachable', 'Cannot reach ws://pbx:8080'],
-    ['Service Unavailable', 'registration_failed', 'Registration failed: Service Unavailable'],
-  ])('%s -> %s', (cause, code, message) => {
-    expect(registrationError(cause, 'ws://pbx:8080')).toEqual({ code, message });
+  test('a refusal carries the PBX\'s own status and reason for the view to word', () => {
+    expect(registrationRefused(503, 'Too Many Registered Contacts')).toMatchObject({ code: 'registration_refused', params: ['503', 'Too Many Registered Contacts'] });
   });
 
   test('a secure WebSocket that cannot be reached may be a certificate problem', () => {

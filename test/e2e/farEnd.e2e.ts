@@ -1,0 +1,150 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { referringCallFromTrunk } from '../pbx/trunk';
+import type { Agent } from './harness/browser';
+import { dial, usePbx } from './harness/phone';
+
+const env = usePbx();
+
+const controls = (popup: Page) => popup.getByRole('group', { name: 'Call controls' });
+const callStatus = (popup: Page) => popup.getByRole('timer', { name: 'Call status' }).textContent();
+const transferRequest = (popup: Page) => popup.getByRole('alertdialog', { name: 'Transfer request' });
+
+/** Calls the PBX saw placed to `user` since `since` (each INVITE counted once, its authenticated retry aside). */
+function callsTo(user: string, since: number): number {
+  const ids = env.pbx.requests(since).filter((r) => r.method === 'INVITE' && r.ruri.startsWith(`sip:${user}@`)).map((r) => /ci=(\S+)/.exec(r.text)?.[1]);
+  return new Set(ids).size;
+}
+
+/** `caller` dials `extension` and `callee` answers: both are in the call. */
+async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
+  await dial(callerPopup, extension);
+  await calleePopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: /^Answer/ }).click();
+  await caller.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active'), 'caller in call');
+  await callee.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active'), 'callee in call');
+}
+
+/** Bob calls alice, alice answers, and bob asks (blind transfer) that alice call `target`. */
+async function bobSendsAliceTo(target: string) {
+  const alice = await env.desks.registered('101');
+  const bob = await env.desks.registered('102');
+  const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+  await connect(bob, bobPopup, alice, alicePopup, '101');
+  await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+  await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill(target);
+  const since = Date.now();
+  await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+  return { alice, bob, alicePopup, bobPopup, since };
+}
+
+describe('a far end asks the agent to call someone else (REFER)', () => {
+  test('nothing is dialled until the agent accepts; the transferor leaves only when the new call is answered', async () => {
+    const { alice, bob, alicePopup, bobPopup, since } = await bobSendsAliceTo('103');
+    const carol = await env.desks.registered('103');
+    const carolPopup = await carol.openPopup();
+    await expect.poll(() => transferRequest(alicePopup).textContent()).toContain('102 asks to transfer you to 103');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(callsTo('103', since)).toBe(0);
+    // Bob is still on the call, waiting to hear how it went.
+    expect((await bob.snapshot()).calls[0]?.transferringTo).toBe('103');
+    await expect.poll(() => callStatus(bobPopup)).toBe('Transferring to 103…');
+
+    await transferRequest(alicePopup).getByRole('button', { name: 'Accept transfer' }).click();
+    const incoming = carolPopup.getByRole('region', { name: 'Incoming call' });
+    await expect.poll(() => incoming.textContent(), { timeout: 10_000 }).toContain('101');
+    // Carol's phone rings: the transfer is not done yet, so bob has not been cut off.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await bob.snapshot()).calls).toHaveLength(1);
+
+    await incoming.getByRole('button', { name: 'Answer' }).click();
+    await bob.waitForSnapshot((s) => s.calls.length === 0, 'bob out of the call once carol answered');
+    await alice.waitForSnapshot((s) => s.calls.some((c) => c.remoteNumber === '103' && c.state === 'active'), 'alice talking to carol');
+  });
+
+  test('the agent refuses: the transferor is told, and the call goes on', async () => {
+    const { alice, bob, alicePopup, bobPopup } = await bobSendsAliceTo('103');
+    await transferRequest(alicePopup).getByRole('button', { name: 'Refuse transfer' }).click();
+    await expect.poll(() => bobPopup.getByRole('alert').first().textContent()).toContain('The transfer to 103 did not go through: 603 Decline');
+    await expect.poll(() => transferRequest(alicePopup).count()).toBe(0);
+    expect((await bob.snapshot()).calls[0]).toMatchObject({ state: 'active', transferringTo: null });
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+  });
+
+  test('a request the agent does not answer is refused after 20 s', async () => {
+    const { alice, bob, alicePopup, since } = await bobSendsAliceTo('103');
+    await expect.poll(() => transferRequest(alicePopup).count()).toBe(1);
+    await expect.poll(() => transferRequest(alicePopup).count(), { timeout: 25_000 }).toBe(0);
+    await bob.waitForSnapshot((s) => s.lastError?.code === 'transfer_failed' && s.calls[0]?.state === 'active', 'bob told, still in the call');
+    expect(callsTo('103', since)).toBe(0);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+  });
+
+  test('the target of an accepted transfer does not exist: the call stays with the transferor, who is told why', async () => {
+    const { alice, bob, alicePopup, bobPopup } = await bobSendsAliceTo('199');
+    await transferRequest(alicePopup).getByRole('button', { name: 'Accept transfer' }).click();
+    await expect.poll(() => bobPopup.getByRole('alert').first().textContent()).toContain('The transfer to 199 did not go through: 404 Not Found');
+    expect((await bob.snapshot()).calls[0]).toMatchObject({ state: 'active', remoteNumber: '101' });
+    await alice.waitForSnapshot((s) => s.calls.length === 1 && s.calls[0]?.remoteNumber === '102', 'alice still with bob');
+  });
+
+  test('a caller asking for another domain or a feature code is refused at once, and the agent is not even asked', async () => {
+    const alice = await env.desks.registered('101');
+    const popup = await alice.openPopup();
+    const since = Date.now();
+    const carrier = referringCallFromTrunk(env.pbx, '101', 1000);
+    await popup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click({ timeout: 10_000 });
+    let asked = false;
+    while (!(await Promise.race([carrier.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 100))]))) {
+      if ((await alice.snapshot()).transferRequests.length > 0) asked = true;
+    }
+    await carrier;
+    expect(asked).toBe(false);
+    const invites = env.pbx.requests(since).filter((r) => r.method === 'INVITE' && !r.ruri.startsWith('sip:101@'));
+    expect(invites.map((r) => r.ruri)).toEqual([]);
+    await alice.waitForSnapshot((s) => s.calls.length === 0, 'the caller hung up');
+    expect((await alice.snapshot()).registration.state).toBe('registered');
+  });
+});
+
+describe('hold from both sides', () => {
+  test('the other party holds: the panel says so, and our own Hold stays truthful when both hold and resume', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    const aliceHold = controls(alicePopup).getByRole('button', { name: 'Hold' });
+
+    await controls(bobPopup).getByRole('button', { name: 'Hold' }).click();
+    await expect.poll(() => callStatus(alicePopup)).toBe('On hold by the other party');
+    expect(await aliceHold.getAttribute('aria-pressed')).toBe('false');
+
+    await aliceHold.click();
+    await expect.poll(() => aliceHold.getAttribute('aria-pressed')).toBe('true');
+    await controls(bobPopup).getByRole('button', { name: 'Hold' }).click();
+    await bob.waitForSnapshot((s) => s.calls[0]?.held === false, 'bob resumed');
+    // Bob resumed, alice has not: she is still the one holding.
+    await expect.poll(() => alice.snapshot().then((s) => s.calls[0] && { held: s.calls[0].held, heldByRemote: s.calls[0].heldByRemote })).toEqual({ held: true, heldByRemote: false });
+    await expect.poll(() => callStatus(alicePopup)).toBe('On hold');
+    expect(await aliceHold.getAttribute('aria-pressed')).toBe('true');
+
+    await aliceHold.click();
+    await expect.poll(() => alice.snapshot().then((s) => s.calls[0]?.held)).toBe(false);
+    expect((await alice.snapshot()).calls[0]?.heldByRemote).toBe(false);
+  });
+});
+
+describe('races', () => {
+  test('a double click on Call places one call', async () => {
+    const alice = await env.desks.registered('101');
+    await env.desks.registered('102');
+    const popup = await alice.openPopup();
+    await popup.getByRole('textbox', { name: 'Number to call' }).fill('102');
+    const since = Date.now();
+    await popup.getByRole('button', { name: 'Call' }).dblclick();
+    await alice.waitForSnapshot((s) => s.calls.length === 1, 'one call');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(callsTo('102', since)).toBe(1);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+    expect((await alice.snapshot()).lastError).toBeNull();
+  });
+});
