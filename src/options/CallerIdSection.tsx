@@ -148,11 +148,13 @@ export function CallerIdSection() {
         <label for="callerid-all-users">{t('callerIdApplyToAll')}</label>
       </div>
       {shown.errors.length > 0 && (
-        <ul role="alert" class="error" aria-label={t('callerIdErrors')}>
-          {shown.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <div role="alert" aria-label={t('callerIdErrors')}>
+          <ul class="error">
+            {shown.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {shown.warnings.length > 0 && (
         <ul class="warnings" aria-label={t('callerIdWarnings')}>

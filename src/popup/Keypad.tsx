@@ -64,7 +64,7 @@ export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
       <CallerIdLine resolved={callerId} />
       <div class="digits" role="group" aria-label={t('dialpad')}>
         {KEYS.map(([digit, letters]) => (
-          <button type="button" class="digit" key={digit} aria-label={digit} onClick={() => press(digit)}>
+          <button type="button" class="digit" key={digit} onClick={() => press(digit)}>
             <span class="digit-main">{digit}</span>
             <span class="digit-letters" aria-hidden="true">{letters}</span>
           </button>

@@ -7,6 +7,7 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
   const { registration, doNotDisturb, voicemail } = snapshot;
   return (
     <header class="status-bar">
+      <h1 class="visually-hidden">{t('extensionName')}</h1>
       <p role="status" class={`status status-${registration.state}`} aria-label={t('statusLabel')}>
         <span class="status-dot" aria-hidden="true" />
         <span class="status-text">{registrationText(registration)}</span>
