@@ -3,6 +3,7 @@ import type { TargetedEvent } from 'preact';
 import { cleanPastedNumber } from '../numbers/paste';
 import { CallerIdLine } from '../ui/CallerIdLine';
 import { t } from '../ui/i18n';
+import { Icon } from '../ui/icons';
 import { useCallerId } from '../ui/useCallerId';
 
 const KEYS: [string, string][] = [
@@ -58,7 +59,7 @@ export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
           autoFocus
         />
         <button type="button" class="icon-button" aria-label={t('deleteDigit')} disabled={number === ''} onClick={() => setNumber((n) => n.slice(0, -1))}>
-          ⌫
+          <Icon name="backspace" />
         </button>
       </div>
       <CallerIdLine resolved={callerId} />

@@ -1,6 +1,7 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import { t } from '../ui/i18n';
+import { Icon } from '../ui/icons';
 import { registrationText } from '../ui/registrationText';
 
 export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSnapshot; voicemailNumber?: string }) {
@@ -21,7 +22,8 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
           disabled={!voicemailNumber}
           onClick={() => voicemailNumber && void request('background', 'call', { target: voicemailNumber })}
         >
-          ✉<span class="tab-badge">{voicemail.newMessages ?? '•'}</span>
+          <Icon name="envelope" />
+          <span class="tab-badge">{voicemail.newMessages ?? '•'}</span>
         </button>
       )}
       <button
@@ -32,10 +34,10 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
         title={t('doNotDisturb')}
         onClick={() => void request('background', 'updatePreferences', { patch: { doNotDisturb: !doNotDisturb } })}
       >
-        {doNotDisturb ? '🔕' : '🔔'}
+        <Icon name={doNotDisturb ? 'bellOff' : 'bell'} />
       </button>
       <button type="button" class="icon-button" aria-label={t('openSettings')} title={t('openSettings')} onClick={() => chrome.runtime.openOptionsPage()}>
-        ⚙
+        <Icon name="gear" />
       </button>
     </header>
   );

@@ -4,6 +4,7 @@ import type { QueueSettings } from '../../src/queues';
 import { sendMessageSummary } from '../pbx/mwi';
 import type { Agent } from './harness/browser';
 import { axeViolations } from './harness/axe';
+import { iconProblems } from './harness/glyphs';
 import { dial, usePbx } from './harness/phone';
 
 const support = { name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52' };
@@ -82,24 +83,34 @@ describe('every control has an accessible name', () => {
   });
 });
 
-/** axe-core's findings on `page` as it is, in the light theme and in the dark one. */
-async function inBothThemes(state: string, page: Page): Promise<Record<string, string[]>> {
+/**
+ * Where an icon can be on the settings page: in a control, or as an image or decoration. Its prose
+ * may say "Users → your user", with an arrow every text font has.
+ */
+const ICON_PLACES = 'button, [role="img"], [aria-hidden="true"]';
+
+/**
+ * What axe-core finds on `page` as it is, in the light theme and in the dark one, and each icon
+ * there that could render as a missing glyph (a symbol character in the text `iconsWithin`
+ * selects, or an SVG icon without a size).
+ */
+async function problems(state: string, page: Page, iconsWithin = 'body'): Promise<Record<string, string[]>> {
   await page.emulateMedia({ colorScheme: 'light' });
-  const light = await axeViolations(page);
+  const light = [...(await axeViolations(page)), ...(await iconProblems(page, iconsWithin))];
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await axeViolations(page);
   await page.emulateMedia({ colorScheme: 'light' });
   return { [state]: light, [`${state}, dark theme`]: dark };
 }
 
-describe('axe-core finds no accessibility problem', () => {
+describe('axe-core finds no accessibility problem, and no icon renders as a missing glyph', () => {
   test('in the popup: idle, each tab, an outgoing call ringing, an incoming call, a call in progress and its panels', async () => {
     const alice = await env.desks.registered('101');
     const bob = await env.desks.registered('102');
     await withQueue(alice);
     const found: Record<string, string[]> = {};
     const check = async (state: string, page: Page): Promise<void> => {
-      Object.assign(found, await inBothThemes(state, page));
+      Object.assign(found, await problems(state, page));
     };
 
     const popup = await alice.openPopup();
@@ -171,7 +182,7 @@ describe('axe-core finds no accessibility problem', () => {
     await options.getByRole('button', { name: 'Add incoming number' }).click();
     await options.getByRole('button', { name: 'Add rule' }).click();
 
-    const found: Record<string, string[]> = await inBothThemes('settings page', options);
+    const found: Record<string, string[]> = await problems('settings page', options, ICON_PLACES);
     const sections = await options.locator('main > section').evaluateAll((elements) => elements.map((e) => [e.querySelector('h2')?.textContent ?? '', e.getAttribute('aria-labelledby') ?? ''] as const));
     expect(sections.map(([name]) => name)).toEqual(['SIP account', 'Caller ID', 'Calls', 'Audio devices', 'Call queues', 'Click-to-call', 'Settings file']);
     for (const [name, heading] of sections) found[name] = await axeViolations(options, { include: [`section[aria-labelledby="${heading}"]`] });
@@ -180,12 +191,12 @@ describe('axe-core finds no accessibility problem', () => {
     await options.getByLabel('WebSocket URL').fill('not a url');
     await options.locator('section[aria-labelledby="account-heading"]').getByRole('button', { name: 'Save' }).click();
     await options.getByText('Not saved').first().waitFor();
-    Object.assign(found, await inBothThemes('settings page, an account with errors', options));
+    Object.assign(found, await problems('settings page, an account with errors', options, ICON_PLACES));
 
     const welcome = await alice.context.newPage();
     await welcome.goto(alice.url('extension/welcome.html'));
     await welcome.getByRole('heading', { level: 1 }).waitFor();
-    Object.assign(found, await inBothThemes('welcome page', welcome));
+    Object.assign(found, await problems('welcome page', welcome));
 
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((state) => [state, []])));
   });
@@ -199,7 +210,17 @@ describe('axe-core finds no accessibility problem', () => {
       document.querySelector('h1')!.remove();
       document.querySelector('main')!.append(Object.assign(document.createElement('button'), { textContent: '5', ariaLabel: 'Call' }));
     });
-    const problems = await axeViolations(welcome);
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(expect.arrayContaining(['page-has-heading-one', 'label-content-name-mismatch']));
+    const found = await axeViolations(welcome);
+    expect(found.map((p) => p.split(' ')[0])).toEqual(expect.arrayContaining(['page-has-heading-one', 'label-content-name-mismatch']));
+
+    expect(await iconProblems(welcome)).toEqual([]);
+    await welcome.evaluate(() => {
+      const bell = Object.assign(document.createElement('button'), { textContent: '🔔', ariaLabel: 'Do not disturb' });
+      const empty = document.querySelector('svg.icon')?.cloneNode() ?? document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      (empty as SVGSVGElement).setAttribute('class', 'icon');
+      (empty as SVGSVGElement).dataset.icon = 'empty';
+      document.querySelector('main')!.append(bell, empty);
+    });
+    expect(await iconProblems(welcome)).toEqual(['🔔 (U+1F514) in <button>', 'the empty icon in <main class="options"> has no size']);
   });
 });
