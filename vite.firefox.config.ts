@@ -54,7 +54,7 @@ function manifestForFirefox(): Plugin {
         id: 'voip-widget@voip-widget.app',
         strictMinVersion: '140.0',
         backgroundPage: 'extension/background.html',
-        dialPage: 'extension/dial.html',
+        telLinkPage: 'extension/telLink.html',
       });
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: `${JSON.stringify(firefox, null, 2)}\n` });
     },
@@ -69,7 +69,7 @@ export default defineConfig({
     target: TARGET,
     modulePreload: false,
     rollupOptions: {
-      input: Object.fromEntries(['background', 'popup', 'options', 'welcome', 'dial'].map((page) => [page, resolve(import.meta.dirname, `extension/${page}.html`)])),
+      input: Object.fromEntries(['background', 'popup', 'options', 'welcome', 'telLink'].map((page) => [page, resolve(import.meta.dirname, `extension/${page}.html`)])),
     },
   },
 });

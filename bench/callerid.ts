@@ -1,5 +1,5 @@
 // Run with: npx tsx bench/callerid.ts [--quick]
-import { runCallerIdBench, type BenchFigure } from './callerid.bench';
+import { runCallerIdBench, type BenchFigure } from './measureCallerId';
 
 const quick = process.argv.includes('--quick');
 

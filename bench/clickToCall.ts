@@ -1,5 +1,5 @@
 // Run with: npx vite build && npx tsx bench/clickToCall.ts [--quick]
-import { runClickToCallBench, type BenchFigure } from './clickToCall.bench';
+import { runClickToCallBench, type BenchFigure } from './measureClickToCall';
 
 export { runClickToCallBench };
 

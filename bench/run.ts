@@ -3,10 +3,10 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { runCallerIdBench } from './callerid.bench';
-import { runClickToCallBench } from './clickToCall.bench';
+import { runCallerIdBench } from './measureCallerId';
+import { runClickToCallBench } from './measureClickToCall';
 import type { BenchFigure } from './figure';
-import { runSoftphoneBench } from './softphone.bench';
+import { runSoftphoneBench } from './measureSoftphone';
 
 const quick = process.argv.includes('--quick');
 const root = resolve(import.meta.dirname, '..');

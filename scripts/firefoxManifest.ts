@@ -13,8 +13,8 @@ export interface FirefoxOptions {
   strictMinVersion: string;
   /** The background page (extension-relative path) that hosts both the routes and the softphone. */
   backgroundPage: string;
-  /** Extension page that opens the softphone with a link's number; `%s` is the link. */
-  dialPage: string;
+  /** Firefox's tel: and sip: link page (src/telLink/), which opens the softphone with the link's number. */
+  telLinkPage: string;
 }
 
 /** Link schemes Firefox lets an extension handle (its allow-list has tel and sip, not callto). */
@@ -40,7 +40,7 @@ export function firefoxManifest(chrome: Manifest, options: FirefoxOptions): Mani
     if (kept.length > 0) manifest.web_accessible_resources = kept;
     else delete manifest.web_accessible_resources;
   }
-  manifest.protocol_handlers = PROTOCOLS.map((protocol) => ({ protocol, name: 'VoIP Widget', uriTemplate: `/${options.dialPage}?link=%s` }));
+  manifest.protocol_handlers = PROTOCOLS.map((protocol) => ({ protocol, name: 'VoIP Widget', uriTemplate: `/${options.telLinkPage}?link=%s` }));
   manifest.browser_specific_settings = {
     gecko: {
       id: options.id,

@@ -1,13 +1,15 @@
 // Store-listing screenshots of the real popup, in headless Chromium against the demo PBX: the
 // keypad registered, an incoming call, a call in progress and recent calls. Each is saved as the
 // bare popup (popup-*.png) and framed at the 1280x800 the Chrome Web Store asks for (store-*.png).
-// Usage: npm run screenshots   (writes artifacts/screenshots/; the popup's icons are emoji, so the
-// machine needs an emoji font: on Debian, apt-get install fonts-noto-color-emoji)
+// The icons are inline SVG, so no emoji font is needed; each picture is refused if a symbol
+// character (which could render as an empty box) or an icon without a size is on it.
+// Usage: npm run screenshots   (writes artifacts/screenshots/)
 import type { Page } from 'playwright-core';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Agent } from '../test/e2e/harness/browser';
+import { iconProblems } from '../test/e2e/harness/glyphs';
 import { dial } from '../test/e2e/harness/phone';
 import type { TestPbx } from '../test/pbx/pbx';
 import { DemoCaller, ECHO_TEST, configureExtension, demoSettings, startDemoPbx } from './demo/setup';
@@ -24,6 +26,8 @@ const captions: Record<string, [string, string]> = {
 
 async function shoot(agent: Agent, popup: Page, name: keyof typeof captions): Promise<void> {
   await popup.evaluate(() => document.fonts.ready);
+  const problems = await iconProblems(popup);
+  if (problems.length > 0) throw new Error(`the ${name} screenshot would show missing glyphs: ${problems.join('; ')}`);
   const file = join(out, `popup-${name}.png`);
   const image = await popup.screenshot({ path: file, fullPage: true });
   const [title, text] = captions[name]!;
@@ -89,15 +93,6 @@ async function run(pbx: TestPbx, agent: Agent, caller: DemoCaller): Promise<void
   await shoot(agent, popup, 'recent');
 }
 
-function hasEmojiFont(): boolean {
-  try {
-    return /emoji/i.test(execFileSync('fc-list', { encoding: 'utf8' }));
-  } catch {
-    return false;
-  }
-}
-
-if (!hasEmojiFont()) console.warn('No emoji font here: the popup\'s icons will show as boxes (Debian: apt-get install fonts-noto-color-emoji).');
 mkdirSync(out, { recursive: true });
 const built = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) throw new Error('the build failed');

@@ -3,6 +3,7 @@ import { getCountries } from 'libphonenumber-js/min';
 import { validateCallerIdConfig, type CallerIdConfig } from '../callerid';
 import { request } from '../protocol/client';
 import { t } from '../ui/i18n';
+import { Icon } from '../ui/icons';
 import { useStoredValue } from '../ui/useStoredValue';
 
 const EMPTY: CallerIdConfig = {
@@ -83,7 +84,7 @@ export function CallerIdSection() {
           <div class="inline" key={i}>
             <input type="text" inputMode="tel" aria-label={t('callerIdIncomingNumber', String(i + 1))} value={number} onInput={(e) => setIncoming(i, e.currentTarget.value)} />
             <button type="button" aria-label={t('callerIdRemoveIncoming', String(i + 1))} onClick={() => change({ incomingNumbers: config.incomingNumbers.filter((_, j) => j !== i) })}>
-              ✕
+              <Icon name="close" />
             </button>
           </div>
         ))}
@@ -128,13 +129,13 @@ export function CallerIdSection() {
                 ))}
               </select>
               <button type="button" aria-label={t('callerIdMoveUp', String(i + 1))} disabled={i === 0} onClick={() => change({ advancedRules: move(config.advancedRules, i, i - 1) })}>
-                ↑
+                <Icon name="arrowUp" />
               </button>
               <button type="button" aria-label={t('callerIdMoveDown', String(i + 1))} disabled={i === config.advancedRules.length - 1} onClick={() => change({ advancedRules: move(config.advancedRules, i, i + 1) })}>
-                ↓
+                <Icon name="arrowDown" />
               </button>
               <button type="button" aria-label={t('callerIdRemoveRule', String(i + 1))} onClick={() => change({ advancedRules: config.advancedRules.filter((_, j) => j !== i) })}>
-                ✕
+                <Icon name="close" />
               </button>
             </li>
           ))}
@@ -148,11 +149,13 @@ export function CallerIdSection() {
         <label for="callerid-all-users">{t('callerIdApplyToAll')}</label>
       </div>
       {shown.errors.length > 0 && (
-        <ul role="alert" class="error" aria-label={t('callerIdErrors')}>
-          {shown.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <div role="alert" aria-label={t('callerIdErrors')}>
+          <ul class="error">
+            {shown.errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {shown.warnings.length > 0 && (
         <ul class="warnings" aria-label={t('callerIdWarnings')}>

@@ -3,6 +3,7 @@ import type { TargetedEvent } from 'preact';
 import { cleanPastedNumber } from '../numbers/paste';
 import { CallerIdLine } from '../ui/CallerIdLine';
 import { t } from '../ui/i18n';
+import { Icon } from '../ui/icons';
 import { useCallerId } from '../ui/useCallerId';
 
 const KEYS: [string, string][] = [
@@ -58,13 +59,13 @@ export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
           autoFocus
         />
         <button type="button" class="icon-button" aria-label={t('deleteDigit')} disabled={number === ''} onClick={() => setNumber((n) => n.slice(0, -1))}>
-          ⌫
+          <Icon name="backspace" />
         </button>
       </div>
       <CallerIdLine resolved={callerId} />
       <div class="digits" role="group" aria-label={t('dialpad')}>
         {KEYS.map(([digit, letters]) => (
-          <button type="button" class="digit" key={digit} aria-label={digit} onClick={() => press(digit)}>
+          <button type="button" class="digit" key={digit} onClick={() => press(digit)}>
             <span class="digit-main">{digit}</span>
             <span class="digit-letters" aria-hidden="true">{letters}</span>
           </button>

@@ -3,13 +3,14 @@ import type { RecentCall } from '../calls/recentCalls';
 import { request } from '../protocol/client';
 import { formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
+import { Icon, type IconName } from '../ui/icons';
 
 const directionLabel = {
   incoming: () => t('recentIncoming'),
   outgoing: () => t('recentOutgoing'),
   missed: () => t('recentMissed'),
 };
-const directionIcon = { incoming: '↙', outgoing: '↗', missed: '✕' };
+const directionIcon: Record<RecentCall['direction'], IconName> = { incoming: 'arrowDownLeft', outgoing: 'arrowUpRight', missed: 'close' };
 
 function when(startedAt: number): string {
   const date = new Date(startedAt);
@@ -29,8 +30,8 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
       <ul class="recent-list" aria-label={t('recentCallsLabel')}>
         {calls.slice(0, 200).map((call) => (
           <li key={call.id} class={`recent-call recent-${call.direction}`}>
-            <span class="recent-icon" role="img" aria-label={directionLabel[call.direction]()}>
-              {directionIcon[call.direction]}
+            <span class="recent-icon">
+              <Icon name={directionIcon[call.direction]} label={directionLabel[call.direction]()} />
             </span>
             <span class="recent-who">
               <span class="recent-name">{call.name ?? call.number}</span>
@@ -41,7 +42,7 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
               </span>
             </span>
             <button type="button" class="icon-button" aria-label={t('callBack', call.name ?? call.number)} onClick={() => onCall(call.number)}>
-              📞
+              <Icon name="phone" />
             </button>
           </li>
         ))}

@@ -2,6 +2,7 @@ import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import { t } from '../ui/i18n';
 import { certificatePage } from '../ui/errorText';
+import { Icon } from '../ui/icons';
 import { registrationText } from '../ui/registrationText';
 
 export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSnapshot; voicemailNumber?: string }) {
@@ -9,6 +10,7 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
   const certificate = certificatePage(registration.error);
   return (
     <header class="status-bar">
+      <h1 class="visually-hidden">{t('extensionName')}</h1>
       <p role="status" class={`status status-${registration.state}`} aria-label={t('statusLabel')}>
         <span class="status-dot" aria-hidden="true" />
         <span class="status-text">{registrationText(registration)}</span>
@@ -27,7 +29,8 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
           disabled={!voicemailNumber}
           onClick={() => voicemailNumber && void request('background', 'call', { target: voicemailNumber })}
         >
-          ✉<span class="tab-badge">{voicemail.newMessages ?? '•'}</span>
+          <Icon name="envelope" />
+          <span class="tab-badge">{voicemail.newMessages ?? '•'}</span>
         </button>
       )}
       <button
@@ -38,10 +41,10 @@ export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSn
         title={t('doNotDisturb')}
         onClick={() => void request('background', 'updatePreferences', { patch: { doNotDisturb: !doNotDisturb } })}
       >
-        {doNotDisturb ? '🔕' : '🔔'}
+        <Icon name={doNotDisturb ? 'bellOff' : 'bell'} />
       </button>
       <button type="button" class="icon-button" aria-label={t('openSettings')} title={t('openSettings')} onClick={() => chrome.runtime.openOptionsPage()}>
-        ⚙
+        <Icon name="gear" />
       </button>
     </header>
   );

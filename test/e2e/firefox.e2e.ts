@@ -70,7 +70,7 @@ describe('Firefox', () => {
 
   test('a tel: link handed to VoIP Widget opens the softphone with its number, for the agent to confirm', async () => {
     // What Firefox's protocol handler opens for a tel: link the agent chose to open with VoIP Widget.
-    await firefox.evaluate(`location.assign('/extension/dial.html?link=' + encodeURIComponent('tel:+32 2 555 01 23'))`);
+    await firefox.evaluate(`location.assign('/extension/telLink.html?link=' + encodeURIComponent('tel:+32 2 555 01 23'))`);
     await expect
       .poll(() => firefox.evaluate(`location.pathname.endsWith('/popup.html') ? document.querySelector('input[aria-label="Number to call"]')?.value ?? '' : ''`), { timeout: 10_000 })
       .toBe('+3225550123');

@@ -32,7 +32,7 @@ describe('locales', () => {
     const report = compareLocale(locale, en, translated);
 
     test('has every key English has', () => {
-      expect(report.missing, `${locale} lacks these keys; run npx tsx scripts/locales.ts`).toEqual([]);
+      expect(report.missing, `${locale} lacks these keys; run npm run locales`).toEqual([]);
     });
 
     test('has no key English does not have', () => {

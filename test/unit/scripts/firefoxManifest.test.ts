@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import chromeManifest from '../../../manifest.json' with { type: 'json' };
 import { firefoxManifest, type Manifest } from '../../../scripts/firefoxManifest';
 
-const options = { id: 'voip-widget@example.org', strictMinVersion: '140.0', backgroundPage: 'extension/background.html', dialPage: 'extension/dial.html' };
+const options = { id: 'voip-widget@example.org', strictMinVersion: '140.0', backgroundPage: 'extension/background.html', telLinkPage: 'extension/telLink.html' };
 const firefox = firefoxManifest(chromeManifest as Manifest, options);
 
 describe('the Firefox manifest', () => {
@@ -37,8 +37,8 @@ describe('the Firefox manifest', () => {
 
   it('handles tel: and sip: links with the dial page', () => {
     expect(firefox.protocol_handlers).toEqual([
-      { protocol: 'tel', name: 'VoIP Widget', uriTemplate: '/extension/dial.html?link=%s' },
-      { protocol: 'sip', name: 'VoIP Widget', uriTemplate: '/extension/dial.html?link=%s' },
+      { protocol: 'tel', name: 'VoIP Widget', uriTemplate: '/extension/telLink.html?link=%s' },
+      { protocol: 'sip', name: 'VoIP Widget', uriTemplate: '/extension/telLink.html?link=%s' },
     ]);
   });
 
