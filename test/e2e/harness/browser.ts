@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AccountSettings } from '../../../src/settings';
@@ -9,6 +9,18 @@ import type { CallStats } from '../../../src/protocol/api';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
+/** A home folder for the browser beside its profile, with an NSS database trusting `ca` if given. */
+function homeFor(profileDir: string, ca: string | undefined): string {
+  const home = `${profileDir}-home`;
+  const nssdb = join(home, '.pki', 'nssdb');
+  if (!existsSync(nssdb)) {
+    mkdirSync(nssdb, { recursive: true });
+    execFileSync('certutil', ['-d', `sql:${nssdb}`, '-N', '--empty-password']);
+    if (ca) execFileSync('certutil', ['-d', `sql:${nssdb}`, '-A', '-t', 'C,,', '-n', 'VoIP Widget test CA', '-i', ca]);
+  }
+  return home;
+}
+
 export interface AgentOptions {
   /** Grant the microphone to the extension (as a user who allowed it would). Default true. */
   microphone?: boolean;
@@ -16,6 +28,8 @@ export interface AgentOptions {
   extensionDir?: string;
   /** A file the browser logs to, console messages of all its contexts included. */
   logFile?: string;
+  /** A CA certificate (PEM file) the browser trusts, as an administrator would install one. */
+  trustedCa?: string;
 }
 
 /** One browser profile with the built extension loaded: an agent at a desk. */
@@ -44,6 +58,8 @@ export class Agent {
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: '/usr/bin/chromium',
       headless: false,
+      // Chromium on Linux trusts the CAs of the NSS database in $HOME/.pki/nssdb.
+      env: { ...process.env, HOME: homeFor(profileDir, options.trustedCa) },
       args: [
         '--headless=new',
         '--no-sandbox',
@@ -159,5 +175,6 @@ export class Agent {
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
     rmSync(this.profileDir, { recursive: true, force: true });
+    rmSync(`${this.profileDir}-home`, { recursive: true, force: true });
   }
 }
