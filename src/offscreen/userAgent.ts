@@ -9,6 +9,7 @@ import type { VoicemailStatus } from '../calls/snapshot';
 import type { AccountSettings } from '../settings';
 import { accountAddress } from '../settings';
 import { Keepalive } from './keepalive';
+import { VoicemailSubscription } from './voicemailSubscription';
 
 export interface UserAgentEvents {
   /** Connected: the REGISTER is on its way. */
@@ -45,6 +46,7 @@ export class UserAgent {
   readonly ua: UA;
   private stopped = false;
   private readonly keepalive: Keepalive;
+  private readonly voicemail: VoicemailSubscription;
   private readonly connectTimer: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -73,6 +75,7 @@ export class UserAgent {
       (answered) => this.ping(answered),
       () => this.lose(),
     );
+    this.voicemail = new VoicemailSubscription(this.ua, `sip:${accountAddress(account)}`, (status) => events.voicemail(status));
     this.connectTimer = setTimeout(() => this.lose(), CONNECT_TIMEOUT_MS);
     this.ua.on('connected', () => {
       clearTimeout(this.connectTimer);
@@ -81,7 +84,9 @@ export class UserAgent {
     });
     this.ua.on('disconnected', () => this.lose());
     this.ua.on('registered', () => {
-      if (!this.stopped) events.registered();
+      if (this.stopped) return;
+      events.registered();
+      this.voicemail.start();
     });
     this.ua.on('registrationFailed', ({ response, cause }: { response: IncomingResponse | null; cause?: string }) => {
       // A transport error fails the REGISTER in flight, and 'disconnected' follows: that one counts.
@@ -115,6 +120,7 @@ export class UserAgent {
   /** Unregisters, ends this UA's calls and closes its connection. Later events are ignored. */
   stop(): void {
     this.halt();
+    this.voicemail.stop(true);
     this.ua.stop();
   }
 
@@ -125,6 +131,7 @@ export class UserAgent {
    */
   abandon(): void {
     this.halt();
+    this.voicemail.stop(false);
     // Closing the transport first marks the UA unregistered, so stop() sends nothing.
     (this.ua as unknown as UaInternals).transport.disconnect();
     this.ua.stop();

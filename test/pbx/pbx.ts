@@ -52,6 +52,11 @@ export interface PbxOptions {
   maxExpires?: number;
   /** A secure WebSocket listener too (wss://), its certificate signed by a throwaway CA. */
   tls?: boolean;
+  /**
+   * A voicemail server that notifies subscribers (RFC 3842) of this mailbox state. Without it the
+   * PBX refuses message-summary subscriptions (489), as one that only sends unsolicited NOTIFYs.
+   */
+  voicemailSubscriptions?: { newMessages: number; oldMessages: number };
 }
 
 export interface RegisterRefusal {
@@ -130,19 +135,21 @@ export class TestPbx {
       await freePort(),
       await freePort(),
     ];
-    const wssPort = await freePort();
+    const [wssPort, mwiPort] = [await freePort(), await freePort()];
     const rtpBase = await freePortRange(100);
     const runDir = mkdtempSync(join(tmpdir(), 'voip-pbx-'));
     const certificates = options.tls ? makeCertificates(runDir) : null;
     const defines = [
       ...(options.bindings === 'one-per-account' ? ['#!define ONE_CONTACT_PER_ACCOUNT'] : []),
       ...(certificates ? ['#!define WITH_TLS'] : []),
+      ...(options.voicemailSubscriptions ? ['#!define WITH_MWI_SUBSCRIPTIONS'] : []),
     ];
     if (certificates) writeFileSync(join(runDir, 'tls.cfg'), tlsConfig(certificates));
 
     const config = readFileSync(join(here, 'kamailio.cfg'), 'utf8')
       .replaceAll('@WS_PORT@', String(wsPort))
       .replaceAll('@WSS_PORT@', String(wssPort))
+      .replaceAll('@MWI_PORT@', String(mwiPort))
       .replaceAll('@MIN_EXPIRES@', String(options.minExpires ?? 60))
       .replaceAll('@MAX_EXPIRES@', String(options.maxExpires ?? 3600))
       .replace('@DEFINES@', defines.join('\n'))
@@ -203,10 +210,20 @@ export class TestPbx {
       '-t', 'u1',
       '-nostdin',
     ], runDir)];
+    const mailbox = options.voicemailSubscriptions;
+    const voicemail = mailbox === undefined ? [] : [Daemon.start('sipp-mwi', 'sipp', [
+      '-sf', join(here, 'mwi-subscribe.xml'),
+      '-i', '127.0.0.1',
+      '-p', String(mwiPort),
+      '-key', 'new', String(mailbox.newMessages),
+      '-key', 'old', String(mailbox.oldMessages),
+      '-t', 'u1',
+      '-nostdin',
+    ], runDir)];
     await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
     const kamailio = TestPbx.startKamailio(configPath, runDir);
     const loadBalancer = options.loadBalancer ? await LoadBalancer.start(wsPort, options.loadBalancer) : null;
-    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo], configPath, trunkPort, dtmf, loadBalancer, wssPort, certificates);
+    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo, ...voicemail], configPath, trunkPort, dtmf, loadBalancer, wssPort, certificates);
     await pbx.waitForListening();
     return pbx;
   }
