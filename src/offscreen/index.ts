@@ -10,8 +10,16 @@ import { ringToneFor } from '../calls/callControl';
 import { diagnostics } from './diagnostics';
 import { Ringer } from './ringer';
 import { Softphone } from './softphone';
+import { coalesce } from '../calls/coalesce';
+import type { SoftphoneSnapshot } from '../calls/snapshot';
 
-const softphone = new Softphone((snapshot) => broadcast({ event: 'snapshot', snapshot }));
+/** At most one snapshot per 50 ms reaches the views, unless a call starts or ends or a request comes. */
+const publish = coalesce<SoftphoneSnapshot>(
+  (snapshot) => broadcast({ event: 'snapshot', snapshot }),
+  50,
+  (last, next) => last?.lastEndedCall?.id !== next.lastEndedCall?.id || last?.calls.length !== next.calls.length || last?.transferRequests.length !== next.transferRequests.length,
+);
+const softphone = new Softphone(publish);
 
 function identityOf(instanceId: string | null): SipIdentity | null {
   return isInstanceId(instanceId) ? sipIdentity(instanceId) : null;
