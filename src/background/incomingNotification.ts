@@ -1,7 +1,7 @@
 import { actionForButton, callIdFromNotification, notificationChanges, notificationIdFor } from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const shown = new Set<string>();

@@ -1,6 +1,6 @@
 import { nextReminderAt, queuesToLogOut, shouldRemind, type QueueOutcome } from '../queues';
-import { describeQueueOutcomes } from '../ui/queueText';
-import { t } from '../ui/i18n';
+import { describeQueueOutcomes } from '../i18n/queueText';
+import { t } from '../i18n';
 import { loadQueueSettings, loadQueueState, onQueuesChanged } from './queuesStore';
 
 const ALARM = 'queue-reminder';

@@ -13,7 +13,7 @@ import {
   type QueueDefinition,
   type QueueOutcome,
 } from '../queues';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { showQueuesOnBadge } from './badge';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';

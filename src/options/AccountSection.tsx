@@ -3,7 +3,7 @@ import type { TargetedEvent } from 'preact';
 import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
 import { loadAccountDraft } from '../storage/accountStore';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getCountries } from 'libphonenumber-js/min';
 import { validateCallerIdConfig, type CallerIdConfig } from '../callerid';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { useStoredValue } from '../ui/useStoredValue';
 
 const EMPTY: CallerIdConfig = {

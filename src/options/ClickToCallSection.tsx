@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ALL_SITES_PATTERNS, clickToCallSettingsOrDefaults } from '../clicktocall/settings';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { useStoredValue } from '../ui/useStoredValue';
 
 /** Where click-to-call runs (all sites, or the sites enabled from the popup) and what a click does. */

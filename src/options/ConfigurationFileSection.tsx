@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 
 function download(name: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));

@@ -13,7 +13,7 @@ import {
   type QueueSettings,
   type QueueSettingsError,
 } from '../queues';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 
 const KEY = 'queueSettings';
 

@@ -4,7 +4,7 @@ import { unseenMissedCalls, type RecentCall } from '../calls/recentCalls';
 import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { useSnapshot } from '../ui/useSnapshot';
 import { usePreferences } from '../ui/usePreferences';
 import { useStoredValue } from '../ui/useStoredValue';

@@ -12,8 +12,8 @@ import {
   type QueueState,
   type QueueStatus,
 } from '../queues';
-import { t } from '../ui/i18n';
-import { describeQueueOutcome, describeQueueOutcomes } from '../ui/queueText';
+import { t } from '../i18n';
+import { describeQueueOutcome, describeQueueOutcomes } from '../i18n/queueText';
 import { useStoredValue } from '../ui/useStoredValue';
 
 const statusText: Record<QueueStatus, () => string> = {

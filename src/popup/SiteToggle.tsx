@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { clickToCallSettingsOrDefaults, isEnabledOn, siteOf, sitePattern } from '../clicktocall/settings';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { useStoredValue } from '../ui/useStoredValue';
 
 interface SiteTab {

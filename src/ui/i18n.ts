@@ -1,12 +1,5 @@
-import type en from '../../public/_locales/en/messages.json';
-
-export type MessageKey = keyof typeof en;
-
-/** User-facing text, from public/_locales through chrome.i18n (English is the source locale). */
-export function t(key: MessageKey, substitutions?: string | string[]): string {
-  try {
-    return chrome.i18n.getMessage(key, substitutions) || key;
-  } catch {
-    return key; // outside an extension (unit tests)
-  }
-}
+/**
+ * Moved to src/i18n/, where the service worker may use it too. Kept only for the view still
+ * importing it from here (src/popup/CallPanel.tsx); delete once that import points at ../i18n.
+ */
+export { t, type MessageKey } from '../i18n';

@@ -1,5 +1,5 @@
 import type { RegistrationSnapshot } from '../calls/snapshot';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 /** The registration state in the agent's words (and language). */
 export function registrationText(registration: RegistrationSnapshot): string {

@@ -1,5 +1,5 @@
 import type { QueueFailure, QueueOutcome } from '../queues';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from '.';
 
 const reasons: Record<QueueFailure, MessageKey> = {
   not_registered: 'queueFailureNotRegistered',
