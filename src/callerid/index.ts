@@ -3,5 +3,5 @@ export { resolveCallerId, compileCallerIdConfig, type CompiledCallerId } from '.
 export { validateCallerIdConfig, type CallerIdConfigReport } from './validate';
 export { parseCallerIdConfig, type ParsedCallerIdConfig } from './parse';
 export { describeCallerIdSource } from './describe';
-export { classifyDialString, MAX_DIAL_DIGITS, type DialString } from './dialString';
+export { classifyDialString, MAX_DIAL_DIGITS, type DialString } from '../numbers/dialString';
 export { normalizeRulePrefix } from './numbers';
