@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { request } from '../protocol/client';
 import type { Handlers } from '../protocol/server';
 import { saveAccount } from '../storage/accountStore';
-import { loadConfiguration, onConfigurationChanged, updatePreferences } from './settingsStore';
+import { loadConfiguration, onConfigurationChanged, updatePreferences } from '../storage/settingsStore';
 import { ensureOffscreenDocument, offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';

@@ -1,13 +1,11 @@
-import browser from 'webextension-polyfill';
 import contentScriptFile from '../content/main?script&iife';
 import { readingCountry } from '../clicktocall/detect';
 import type { CountryCode } from 'libphonenumber-js/min';
 import { reducePageNumber, type PageNumberResult } from '../clicktocall/pageNumber';
 import { numberInSelection } from '../clicktocall/selection';
-import { freshPendingNumber, PENDING_NUMBER_KEY, type PendingNumber } from '../clicktocall/pending';
+import { freshPendingNumber, type PendingNumber } from '../clicktocall/pending';
 import {
   ALL_SITES_PATTERNS,
-  clickToCallSettingsOrDefaults,
   contentScriptMatches,
   parseClickToCallSettings,
   sitePattern,
@@ -17,27 +15,27 @@ import {
 } from '../clicktocall/settings';
 import { appError } from '../calls/errors';
 import { storedAccountDomain } from '../storage/accountStore';
+import { loadClickToCallSettings, updateClickToCallSettings, type SettingsChange } from '../storage/clickToCallStore';
+import { storageKeys } from '../storage/keys';
+import { read } from '../storage/read';
+import { store, writeStorage } from '../storage/write';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import type { ContentScriptHandlers } from '../protocol/clickToCall';
 import type { Handlers } from '../protocol/server';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
-const SETTINGS_KEY = 'clickToCall';
-const PENDING_KEY = PENDING_NUMBER_KEY;
 const SCRIPT_ID = 'click-to-call';
 const MENU_ID = 'call-selection';
 const POPUP_PAGE = 'extension/popup.html';
 
 const ok: Result = { ok: true, value: null };
 
-export async function loadClickToCallSettings(): Promise<ClickToCallSettings> {
-  return clickToCallSettingsOrDefaults((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
-
-async function saveSettings(settings: ClickToCallSettings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-  await syncContentScript(settings);
+/** Stores what `change` makes of the settings (null: nothing) and registers the content script to match. */
+async function changeSettings(change: (current: ClickToCallSettings) => ClickToCallSettings | null): Promise<SettingsChange> {
+  const changed = await updateClickToCallSettings(change);
+  if (changed.after !== null) await syncContentScript(changed.after);
+  return changed;
 }
 
 /** The registered content script matches exactly the enabled sites: nothing runs anywhere else. */
@@ -66,16 +64,15 @@ async function stopInTabs(patterns: string[]): Promise<void> {
 async function enableSite(site: string, tabId: number | undefined): Promise<Result> {
   // The popup asked for the permission from the agent's click; without it nothing could run.
   if (!(await hasPermission([sitePattern(site)]))) return { ok: false, error: appError('invalid_settings', `Access to ${site} was not granted`) };
-  await saveSettings(withSite(await loadClickToCallSettings(), site, true));
+  await changeSettings((current) => withSite(current, site, true));
   // Start at once in the tab the agent is looking at, rather than after a reload.
   if (tabId !== undefined) await chrome.scripting.executeScript({ target: { tabId }, files: [contentScriptFile] }).catch(() => undefined);
   return ok;
 }
 
 async function disableSite(site: string): Promise<Result> {
-  const settings = withSite(await loadClickToCallSettings(), site, false);
-  await saveSettings(settings);
-  if (!settings.allSites) {
+  const { after } = await changeSettings((current) => withSite(current, site, false));
+  if (!after?.allSites) {
     await stopInTabs([sitePattern(site)]);
     await chrome.permissions.remove({ origins: [sitePattern(site)] }).catch(() => false);
   }
@@ -83,14 +80,17 @@ async function disableSite(site: string): Promise<Result> {
 }
 
 async function saveOptions(patch: { allSites?: boolean; callAtOnce?: boolean }): Promise<Result> {
-  const current = await loadClickToCallSettings();
   if (patch.allSites === true && !(await hasPermission(ALL_SITES_PATTERNS))) {
     return { ok: false, error: appError('invalid_settings', 'Access to all sites was not granted') };
   }
-  const parsed = parseClickToCallSettings({ ...current, ...patch });
-  if (!parsed.ok) return { ok: false, error: appError('invalid_settings', parsed.error) };
-  await saveSettings(parsed.value);
-  if (current.allSites && !parsed.value.allSites) {
+  let refused = '';
+  const { before, after } = await changeSettings((current) => {
+    const parsed = parseClickToCallSettings({ ...current, ...patch });
+    if (!parsed.ok) refused = parsed.error;
+    return parsed.ok ? parsed.value : null;
+  });
+  if (after === null) return { ok: false, error: appError('invalid_settings', refused) };
+  if (before.allSites && !after.allSites) {
     await stopInTabs(ALL_SITES_PATTERNS);
     await chrome.permissions.remove({ origins: ALL_SITES_PATTERNS }).catch(() => false);
     // Sites enabled one by one keep running: restart them in their open tabs is left to a reload.
@@ -122,18 +122,23 @@ async function openSoftphone(windowId: number | undefined, tabId: number | undef
   } catch {
     // falls through to a window
   }
-  const previous = (await chrome.storage.session.get('softphoneWindowId')).softphoneWindowId;
-  if (typeof previous === 'number') await chrome.windows.remove(previous).catch(() => undefined);
+  const previous = await read(storageKeys.softphoneWindowId);
+  if (previous !== null) await chrome.windows.remove(previous).catch(() => undefined);
   // The popup window names the page's tab, so it can offer to turn click-to-call off there.
   const url = popupUrl + (tabId === undefined ? '' : `?tab=${tabId}`);
   const created = await chrome.windows.create({ url, type: 'popup', width: 360, height: 620, focused: true });
-  await chrome.storage.session.set({ softphoneWindowId: created?.id });
+  await store(storageKeys.softphoneWindowId, created?.id ?? null);
 }
 
 async function country(): Promise<CountryCode> {
   // The caller ID settings name the account's home country; until they are saved, the browser's.
-  const callerId = (await browser.storage.local.get('callerId')).callerId as { homeCountry?: unknown } | undefined;
-  return readingCountry(callerId?.homeCountry, navigator.language);
+  return readingCountry((await read(storageKeys.callerId))?.homeCountry, navigator.language);
+}
+
+/** Leaves a number for the softphone popup, which takes it when it opens (or at once, if open). */
+async function offerNumber(number: string): Promise<void> {
+  const pending: PendingNumber = { number, at: Date.now() };
+  await store(storageKeys.pendingNumber, pending);
 }
 
 /** A number the user chose on a page: dialled at once if they asked for that, else shown to confirm. */
@@ -143,8 +148,7 @@ async function handOver(reduced: PageNumberResult, dialNow: boolean, tab: { wind
     const placed = await request('offscreen', 'call', { target: reduced.dial });
     return placed.ok ? { ok: true, value: { dialed: true } } : placed;
   }
-  const pending: PendingNumber = { number: reduced.dial, at: Date.now() };
-  await chrome.storage.session.set({ [PENDING_KEY]: pending });
+  await offerNumber(reduced.dial);
   await openSoftphone(tab?.windowId, tab?.id);
   return { ok: true, value: { dialed: false } };
 }
@@ -160,16 +164,24 @@ export const clickToCallContentRoutes: ContentScriptHandlers = {
   clickToCallSetup: async () => ({ country: await country() }),
 };
 
-export const clickToCallRoutes: Pick<Handlers<'background'>, 'setClickToCallSite' | 'saveClickToCallSettings' | 'takePendingNumber'> = {
+export const clickToCallRoutes: Pick<Handlers<'background'>, 'setClickToCallSite' | 'saveClickToCallSettings' | 'handOverLink' | 'takePendingNumber'> = {
   setClickToCallSite: async ({ site, enabled, tabId }) => {
     if (siteOf(site) !== site) return { ok: false, error: appError('invalid_settings', `${site} is not a web site`) };
     return enabled ? enableSite(site, tabId) : disableSite(site);
   },
   saveClickToCallSettings: (patch) => saveOptions(patch),
+  handOverLink: async ({ link }) => {
+    const reduced = reducePageNumber(link, await storedAccountDomain());
+    if (!reduced.ok) return { ok: false, error: appError('invalid_number', reduced.error) };
+    await offerNumber(reduced.dial);
+    return ok;
+  },
   takePendingNumber: async ({ selection }) => {
-    const stored = (await chrome.storage.session.get(PENDING_KEY))[PENDING_KEY];
-    await chrome.storage.session.remove(PENDING_KEY);
-    const pending = freshPendingNumber(stored, Date.now());
+    const pending = await writeStorage(async (writer) => {
+      const stored = await read(storageKeys.pendingNumber);
+      await writer.remove(storageKeys.pendingNumber);
+      return freshPendingNumber(stored, Date.now());
+    });
     if (pending !== null || !selection) return { number: pending };
     const selected = numberInSelection(selection, await country(), await storedAccountDomain());
     return { number: selected.ok ? selected.dial : null };
@@ -193,14 +205,12 @@ export async function onCallSelection(info: chrome.contextMenus.OnClickData, tab
 /** Keeps the registration in step when the agent withdraws a permission in the browser's settings. */
 export function followPermissionChanges(): void {
   chrome.permissions.onRemoved.addListener(async ({ origins = [] }) => {
-    const settings = await loadClickToCallSettings();
     const removed = new Set(origins);
-    const next: ClickToCallSettings = {
+    await changeSettings((settings) => ({
       ...settings,
       allSites: settings.allSites && !ALL_SITES_PATTERNS.some((p) => removed.has(p)) && !removed.has('<all_urls>'),
       sites: settings.sites.filter((site) => !removed.has(sitePattern(site))),
-    };
-    await saveSettings(next);
+    }));
   });
   void syncContentScript().catch((error: unknown) => console.warn('click-to-call registration failed:', error));
 }

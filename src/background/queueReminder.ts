@@ -1,7 +1,7 @@
 import { nextReminderAt, queuesToLogOut, shouldRemind, type QueueOutcome } from '../queues';
 import { describeQueueOutcomes } from '../i18n/queueText';
 import { t } from '../i18n';
-import { loadQueueSettings, loadQueueState, onQueuesChanged } from './queuesStore';
+import { loadQueueSettings, loadQueueState, onQueuesChanged } from '../storage/queuesStore';
 
 const ALARM = 'queue-reminder';
 const NOTIFICATION = 'queue-reminder';

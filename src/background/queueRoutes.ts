@@ -17,7 +17,7 @@ import { t } from '../i18n';
 import { showQueuesOnBadge } from './badge';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';
-import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from './queuesStore';
+import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from '../storage/queuesStore';
 
 /** Places the login/logout call through the softphone and says how it went. */
 async function dialQueueCode(code: string): Promise<QueueCallResult> {

@@ -3,6 +3,7 @@ import { getCountries } from 'libphonenumber-js/min';
 import { validateCallerIdConfig, type CallerIdConfig } from '../callerid';
 import { request } from '../protocol/client';
 import { t } from '../i18n';
+import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
 const EMPTY: CallerIdConfig = {
@@ -31,7 +32,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 /** The company's and this user's caller ID settings, as the administrator set them in the PBX console. */
 export function CallerIdSection() {
-  const stored = useStoredValue<CallerIdConfig | null>('callerId', null);
+  const stored = useStoredValue(storageKeys.callerId);
   const [config, setConfig] = useState<CallerIdConfig>(EMPTY);
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'refused' | null>(null);

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import browser from 'webextension-polyfill';
 import { request } from '../protocol/client';
 import {
   emptyQueue,
   exportQueueSettings,
   importQueueSettings,
-  storedQueueSettings,
   type QueueDefinition,
   type QueueErrorCode,
   type QueueField,
@@ -14,8 +12,8 @@ import {
   type QueueSettingsError,
 } from '../queues';
 import { t, type MessageKey } from '../i18n';
-
-const KEY = 'queueSettings';
+import { storageKeys } from '../storage/keys';
+import { read } from '../storage/read';
 
 const errorText: Record<QueueErrorCode, MessageKey> = {
   required: 'queueErrorRequired',
@@ -114,8 +112,7 @@ export function QueuesSection() {
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
 
   useEffect(() => {
-    void browser.storage.local.get(KEY).then((stored) => {
-      const settings = storedQueueSettings(stored[KEY]);
+    void read(storageKeys.queueSettings).then((settings) => {
       setForm(settings);
       setSaved(settings);
     });

@@ -47,12 +47,15 @@ export const clickToCallRequests = {
    * it), else the first number in the page's selection (the keyboard shortcut's case).
    */
   takePendingNumber: v.object({ selection: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+  /** Firefox's page for tel: and sip: links hands the link's number over, for the popup it becomes to take. */
+  handOverLink: v.object({ link: v.pipe(v.string(), v.maxLength(2000)) }),
 };
 
 export interface ClickToCallResponses {
   setClickToCallSite: Result;
   saveClickToCallSettings: Result;
   takePendingNumber: { number: string | null };
+  handOverLink: Result;
 }
 
 /** Answers content scripts' requests, and nothing else; validated like every request. */
