@@ -1,6 +1,7 @@
 import { describeCallerIdSource, normalizeRulePrefix, resolveCallerId } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
-import type { Handlers } from '../protocol/server';
+import type { callerIdRequests } from '../protocol/callerId';
+import type { Routes } from '../protocol/server';
 import { buildConfigurationFile, parseConfigurationFile } from '../settings/configurationFile';
 import { loadAccount, storeAccount } from '../storage/accountStore';
 import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
@@ -16,7 +17,7 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
   return config ? resolveCallerId(config, call.remoteNumber).callerId : null;
 }
 
-export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 'saveCallerIdConfig' | 'exportConfiguration' | 'importConfiguration'> = {
+export const callerIdRoutes = {
   resolveCallerId: async ({ dialed }) => {
     const config = await loadCallerIdConfig();
     if (config === null) return null;
@@ -46,4 +47,4 @@ export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 's
     else await writeStorage((writer) => writer.setTogether(sections));
     return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };
   },
-};
+} satisfies Routes<'background', typeof callerIdRequests>;

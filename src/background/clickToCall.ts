@@ -21,8 +21,8 @@ import { read } from '../storage/read';
 import { store, writeStorage } from '../storage/write';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
-import type { ContentScriptHandlers } from '../protocol/clickToCall';
-import type { Handlers } from '../protocol/server';
+import { sendToTab, type clickToCallRequests, type contentScriptRequests } from '../protocol/clickToCall';
+import type { Routes } from '../protocol/server';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const SCRIPT_ID = 'click-to-call';
@@ -58,7 +58,7 @@ async function hasPermission(origins: string[]): Promise<boolean> {
 /** Tells click-to-call in open tabs of `patterns` to take its buttons away. */
 async function stopInTabs(patterns: string[]): Promise<void> {
   const tabs = await chrome.tabs.query({ url: patterns }).catch(() => []);
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { clickToCall: 'stop' }).catch(() => undefined))));
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : sendToTab(tab.id, { clickToCall: 'stop' }))));
 }
 
 async function enableSite(site: string, tabId: number | undefined): Promise<Result> {
@@ -153,7 +153,7 @@ async function handOver(reduced: PageNumberResult, dialNow: boolean, tab: { wind
   return { ok: true, value: { dialed: false } };
 }
 
-export const clickToCallContentRoutes: ContentScriptHandlers = {
+export const clickToCallContentRoutes = {
   clickToCall: async ({ number, via }, sender) => {
     const settings = await loadClickToCallSettings();
     const site = siteOf(sender.url ?? '');
@@ -162,9 +162,9 @@ export const clickToCallContentRoutes: ContentScriptHandlers = {
     return handOver(reducePageNumber(number, await storedAccountDomain()), via === 'button' && settings.callAtOnce, sender.tab);
   },
   clickToCallSetup: async () => ({ country: await country() }),
-};
+} satisfies Routes<'background', typeof contentScriptRequests>;
 
-export const clickToCallRoutes: Pick<Handlers<'background'>, 'setClickToCallSite' | 'saveClickToCallSettings' | 'handOverLink' | 'takePendingNumber'> = {
+export const clickToCallRoutes = {
   setClickToCallSite: async ({ site, enabled, tabId }) => {
     if (siteOf(site) !== site) return { ok: false, error: appError('invalid_settings', `${site} is not a web site`) };
     return enabled ? enableSite(site, tabId) : disableSite(site);
@@ -186,7 +186,7 @@ export const clickToCallRoutes: Pick<Handlers<'background'>, 'setClickToCallSite
     const selected = numberInSelection(selection, await country(), await storedAccountDomain());
     return { number: selected.ok ? selected.dial : null };
   },
-};
+} satisfies Routes<'background', typeof clickToCallRequests>;
 
 /** "Call <selection>" in the page context menu: the browser's own menu, so the page cannot click it. */
 export function installCallSelectionMenu(): void {

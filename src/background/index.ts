@@ -1,6 +1,4 @@
-import browser from 'webextension-polyfill';
 import { isExtensionPage, onBroadcast } from '../protocol/client';
-import { serveContentScripts } from '../protocol/clickToCall';
 import { serve } from '../protocol/server';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
@@ -16,9 +14,13 @@ import { watchOffscreenDocument } from './watchdog';
 import { movePasswordOutOfStorage } from '../storage/accountStore';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
-serve('background', { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
-// Content scripts get their own, narrow door: a clicked number, and nothing else.
-serveContentScripts(clickToCallContentRoutes);
+// Extension pages may make every request but the content scripts' two (a clicked number, how to
+// read numbers), which serve() takes from content scripts only.
+serve(
+  'background',
+  { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes, ...clickToCallContentRoutes },
+  isExtensionPage,
+);
 
 onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
@@ -35,10 +37,10 @@ followPermissionChanges();
 
 forwardConfigurationChanges();
 
-browser.runtime.onInstalled.addListener(async ({ reason }) => {
+chrome.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason === 'install') await openWelcomePage();
 });
-browser.runtime.onStartup.addListener(() => void ensureOffscreenDocument());
+chrome.runtime.onStartup.addListener(() => void ensureOffscreenDocument());
 
 // Only extension pages may read storage.local, never content scripts. (Firefox has no access
 // levels: there the call is skipped, its arguments unevaluated; the SIP password is kept out of

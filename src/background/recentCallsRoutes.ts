@@ -1,7 +1,8 @@
-import type { Handlers } from '../protocol/server';
+import type { recentCallsRequests } from '../protocol/recentCalls';
+import type { Routes } from '../protocol/server';
 import { clearRecentCalls, markRecentCallsSeen } from '../storage/recentCallsStore';
 
-export const recentCallsRoutes: Pick<Handlers<'background'>, 'clearRecentCalls' | 'markRecentCallsSeen'> = {
+export const recentCallsRoutes = {
   clearRecentCalls: async () => {
     await clearRecentCalls();
     return { ok: true, value: null };
@@ -10,4 +11,4 @@ export const recentCallsRoutes: Pick<Handlers<'background'>, 'clearRecentCalls' 
     await markRecentCallsSeen();
     return { ok: true, value: null };
   },
-};
+} satisfies Routes<'background', typeof recentCallsRequests>;
