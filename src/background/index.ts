@@ -3,7 +3,7 @@ import { serve } from '../protocol/server';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
-import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
+import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { answerFromNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes } from './recentCallsRoutes';
@@ -32,8 +32,7 @@ onBroadcast((message) => {
 countMissedCallsOnBadge();
 answerFromNotifications();
 startQueues();
-installCallSelectionMenu();
-followPermissionChanges();
+startClickToCall();
 
 forwardConfigurationChanges();
 
