@@ -1,17 +1,17 @@
-import browser from 'webextension-polyfill';
+import type { accountRequests } from '../protocol/account';
 import { request } from '../protocol/client';
-import type { Handlers } from '../protocol/server';
+import type { Routes } from '../protocol/server';
 import { saveAccount } from '../storage/accountStore';
-import { loadConfiguration, onConfigurationChanged, updatePreferences } from './settingsStore';
+import { loadConfiguration, onConfigurationChanged, updatePreferences } from '../storage/settingsStore';
 import { ensureOffscreenDocument, offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';
 
 export async function openWelcomePage(): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+  await chrome.tabs.create({ url: chrome.runtime.getURL(WELCOME_PAGE) });
 }
 
-export const accountRoutes: Pick<Handlers<'background'>, 'saveAccount' | 'updatePreferences' | 'openMicrophoneSetup' | 'offscreenReady'> = {
+export const accountRoutes = {
   saveAccount: ({ account }) => saveAccount(account),
   updatePreferences: ({ patch }) => updatePreferences(patch),
   openMicrophoneSetup: async () => {
@@ -22,7 +22,7 @@ export const accountRoutes: Pick<Handlers<'background'>, 'saveAccount' | 'update
     offscreenDocumentReady();
     return loadConfiguration();
   },
-};
+} satisfies Routes<'background', typeof accountRequests>;
 
 /** Saved settings reach the softphone at once: it re-registers only if the account changed. */
 export function forwardConfigurationChanges(): void {

@@ -1,8 +1,9 @@
-import browser from 'webextension-polyfill';
 import { badgeFor } from '../calls/badge';
 import { unseenMissedCalls } from '../calls/recentCalls';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
-import { loadRecentCalls, RECENT_CALLS_KEY, RECENT_SEEN_KEY } from './recentCallsStore';
+import { storageKeys } from '../storage/keys';
+import { read, watchAny } from '../storage/read';
+import { loadRecentCalls } from '../storage/recentCallsStore';
 
 let snapshot: SoftphoneSnapshot | null = null;
 let missedCalls = 0;
@@ -30,7 +31,7 @@ export function showSnapshotOnBadge(next: SoftphoneSnapshot): void {
 }
 
 async function countMissedCalls(): Promise<void> {
-  const seenAt = Number((await browser.storage.local.get(RECENT_SEEN_KEY))[RECENT_SEEN_KEY] ?? 0);
+  const seenAt = await read(storageKeys.recentCallsSeenAt);
   missedCalls = unseenMissedCalls(await loadRecentCalls(), seenAt);
   await render();
 }
@@ -38,7 +39,5 @@ async function countMissedCalls(): Promise<void> {
 /** The badge counts missed calls until the agent has seen them. */
 export function countMissedCallsOnBadge(): void {
   void countMissedCalls();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (RECENT_CALLS_KEY in changes || RECENT_SEEN_KEY in changes)) void countMissedCalls();
-  });
+  watchAny([storageKeys.recentCalls, storageKeys.recentCallsSeenAt], () => void countMissedCalls());
 }

@@ -1,20 +1,14 @@
-import browser from 'webextension-polyfill';
-import { describeCallerIdSource, normalizeRulePrefix, parseCallerIdConfig, resolveCallerId, type CallerIdConfig } from '../callerid';
+import { describeCallerIdSource, normalizeRulePrefix, resolveCallerId } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
-import type { Handlers } from '../protocol/server';
+import type { callerIdRequests } from '../protocol/callerId';
+import type { Routes } from '../protocol/server';
 import { buildConfigurationFile, parseConfigurationFile } from '../settings/configurationFile';
-import { QUEUE_SETTINGS_KEY, loadQueueSettings } from './queuesStore';
 import { loadAccount, storeAccount } from '../storage/accountStore';
-
-export const CALLER_ID_KEY = 'callerId';
-
-/** The stored caller ID settings, or null when none (or none valid) are stored. */
-export async function loadCallerIdConfig(): Promise<CallerIdConfig | null> {
-  const stored = (await browser.storage.local.get(CALLER_ID_KEY))[CALLER_ID_KEY];
-  if (stored === undefined) return null;
-  const parsed = parseCallerIdConfig(stored);
-  return parsed.ok ? parsed.config : null;
-}
+import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
+import { storageKeys } from '../storage/keys';
+import { isStored } from '../storage/read';
+import { loadQueueSettings } from '../storage/queuesStore';
+import { entry, writeStorage } from '../storage/write';
 
 /** The caller ID an outgoing call presented, for the recent-calls list. */
 export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
@@ -23,7 +17,7 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
   return config ? resolveCallerId(config, call.remoteNumber).callerId : null;
 }
 
-export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 'saveCallerIdConfig' | 'exportConfiguration' | 'importConfiguration'> = {
+export const callerIdRoutes = {
   resolveCallerId: async ({ dialed }) => {
     const config = await loadCallerIdConfig();
     if (config === null) return null;
@@ -32,15 +26,14 @@ export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 's
     return { result, reason: describeCallerIdSource(result, config), rulePrefix: rule ? normalizeRulePrefix(rule.prefix) : null };
   },
   saveCallerIdConfig: async ({ config }) => {
-    const parsed = parseCallerIdConfig(config);
-    if (!parsed.ok) return parsed;
-    await browser.storage.local.set({ [CALLER_ID_KEY]: parsed.config });
-    return { ok: true, warnings: parsed.warnings };
+    const parsed = await saveCallerIdConfig(config);
+    return parsed.ok ? { ok: true, warnings: parsed.warnings } : parsed;
   },
   exportConfiguration: async ({ includePassword }) => {
-    const stored = (await browser.storage.local.get(QUEUE_SETTINGS_KEY))[QUEUE_SETTINGS_KEY];
+    // Queues are in the file once they were saved, also as an empty list.
+    const queuesSaved = await isStored(storageKeys.queueSettings);
     return buildConfigurationFile(
-      { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: stored === undefined ? null : await loadQueueSettings() },
+      { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null },
       includePassword,
     );
   },
@@ -49,9 +42,9 @@ export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 's
     if (!parsed.ok) return parsed;
     const { callerId, account, queues } = parsed.value;
     // One write of storage.local: all sections or none (a new password is stored just before it).
-    const sections = { ...(callerId ? { [CALLER_ID_KEY]: callerId } : {}), ...(queues ? { [QUEUE_SETTINGS_KEY]: queues } : {}) };
+    const sections = [...(callerId ? [entry(storageKeys.callerId, callerId)] : []), ...(queues ? [entry(storageKeys.queueSettings, queues)] : [])];
     if (account) await storeAccount(account, sections);
-    else await browser.storage.local.set(sections);
+    else await writeStorage((writer) => writer.setTogether(sections));
     return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };
   },
-};
+} satisfies Routes<'background', typeof callerIdRequests>;

@@ -1,7 +1,7 @@
-import { actionForButton, callIdFromNotification, notificationChanges, notificationIdFor } from '../calls/incomingNotification';
+import { actionForButton, callIdFromNotification, NOTIFICATION_BUTTONS, notificationChanges, notificationIdFor } from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const shown = new Set<string>();
@@ -27,7 +27,8 @@ export async function showIncomingCallNotifications(snapshot: SoftphoneSnapshot)
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
       title: t('incomingCallLabel'),
       message: [call.remoteName, call.remoteNumber].filter(Boolean).join(' · '),
-      buttons: [{ title: t('answer') }, { title: t('decline') }],
+      // In the order actionForButton reads a clicked button's index back.
+      buttons: NOTIFICATION_BUTTONS.map((action) => ({ title: t(action) })),
       requireInteraction: true,
       silent: true, // the softphone rings on the agent's chosen ringing device
     });

@@ -1,14 +1,13 @@
-import browser from 'webextension-polyfill';
 import { isExtensionPage, onBroadcast } from '../protocol/client';
-import { serveContentScripts } from '../protocol/clickToCall';
 import { serve } from '../protocol/server';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
-import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
+import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { answerFromNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
-import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
+import { recentCallsRoutes } from './recentCallsRoutes';
+import { recordEndedCall } from '../storage/recentCallsStore';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { softphoneRoutes } from './softphoneRoutes';
 import { watchOffscreenDocument } from './watchdog';
@@ -16,9 +15,13 @@ import { answerTransferRequestsFromNotifications, showTransferRequestNotificatio
 import { movePasswordOutOfStorage } from '../storage/accountStore';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
-serve('background', { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes }, isExtensionPage);
-// Content scripts get their own, narrow door: a clicked number, and nothing else.
-serveContentScripts(clickToCallContentRoutes);
+// Extension pages may make every request but the content scripts' two (a clicked number, how to
+// read numbers), which serve() takes from content scripts only.
+serve(
+  'background',
+  { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes, ...clickToCallContentRoutes },
+  isExtensionPage,
+);
 
 onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
@@ -32,15 +35,14 @@ countMissedCallsOnBadge();
 answerFromNotifications();
 answerTransferRequestsFromNotifications();
 startQueues();
-installCallSelectionMenu();
-followPermissionChanges();
+startClickToCall();
 
 forwardConfigurationChanges();
 
-browser.runtime.onInstalled.addListener(async ({ reason }) => {
+chrome.runtime.onInstalled.addListener(async ({ reason }) => {
   if (reason === 'install') await openWelcomePage();
 });
-browser.runtime.onStartup.addListener(() => void ensureOffscreenDocument());
+chrome.runtime.onStartup.addListener(() => void ensureOffscreenDocument());
 
 // Only extension pages may read storage.local, never content scripts. (Firefox has no access
 // levels: there the call is skipped, its arguments unevaluated; the SIP password is kept out of

@@ -1,7 +1,7 @@
 import { nextReminderAt, queuesToLogOut, shouldRemind, type QueueOutcome } from '../queues';
-import { describeQueueOutcomes } from '../ui/queueText';
-import { t } from '../ui/i18n';
-import { loadQueueSettings, loadQueueState, onQueuesChanged } from './queuesStore';
+import { describeQueueOutcomes } from '../i18n/queueText';
+import { t } from '../i18n';
+import { loadQueueSettings, loadQueueState, onQueuesChanged } from '../storage/queuesStore';
 
 const ALARM = 'queue-reminder';
 const NOTIFICATION = 'queue-reminder';

@@ -1,5 +1,6 @@
 import { request } from '../protocol/client';
-import type { Handlers } from '../protocol/server';
+import type { queueRequests } from '../protocol/queues';
+import type { Routes } from '../protocol/server';
 import {
   beginQueueAction,
   connectedQueues,
@@ -13,11 +14,11 @@ import {
   type QueueDefinition,
   type QueueOutcome,
 } from '../queues';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { showQueuesOnBadge } from './badge';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';
-import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from './queuesStore';
+import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from '../storage/queuesStore';
 
 /** Places the login/logout call through the softphone and says how it went. */
 async function dialQueueCode(code: string): Promise<QueueCallResult> {
@@ -71,12 +72,12 @@ export async function logOutOfAllQueues(): Promise<QueueOutcome[]> {
   return outcomes;
 }
 
-export const queueRoutes: Pick<Handlers<'background'>, 'saveQueueSettings' | 'queueAction' | 'logOutOfAllQueues' | 'queuesForSoftphone'> = {
+export const queueRoutes = {
   saveQueueSettings: ({ settings }) => saveQueueSettings(settings),
   queueAction: ({ extension, action }) => runQueueAction(extension, action),
   logOutOfAllQueues: async () => ({ outcomes: await logOutOfAllQueues() }),
   queuesForSoftphone: async () => ({ queues: (await loadQueueSettings()).queues }),
-};
+} satisfies Routes<'background', typeof queueRequests>;
 
 async function showOnBadge(): Promise<void> {
   const count = connectedQueues((await loadQueueSettings()).queues, await loadQueueState()).length;

@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/min';
-import { classifyDialString } from './dialString';
+import { classifyDialString } from '../numbers/dialString';
 import { homeCountryCode, nationalToE164, normalizeNumber, normalizeRulePrefix } from './numbers';
 import { PrefixTrie } from './prefixTrie';
 import type { CallerIdConfig, CallerIdResult } from './types';

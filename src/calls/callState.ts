@@ -96,7 +96,3 @@ export function callEnd(call: CallSnapshot, cause: string | undefined, originato
       return { code: 'failed', message: `Call failed: ${cause}`, completed: false };
   }
 }
-
-export function isLive(call: CallSnapshot): boolean {
-  return call.state !== 'ended';
-}

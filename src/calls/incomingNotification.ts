@@ -3,8 +3,8 @@ import type { CallSnapshot } from './snapshot';
 const PREFIX = 'incoming-call:';
 
 export type NotificationAction = 'answer' | 'decline';
-/** Button order on the notification. */
-export const NOTIFICATION_BUTTONS: NotificationAction[] = ['answer', 'decline'];
+/** Button order on the notification: the service worker lays the buttons out in it, actionForButton reads them back. */
+export const NOTIFICATION_BUTTONS: readonly NotificationAction[] = ['answer', 'decline'];
 
 export function notificationIdFor(call: CallSnapshot): string {
   return PREFIX + call.id;

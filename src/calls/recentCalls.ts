@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { perField, perItem } from '../settings/perField';
 import type { CallSnapshot } from './snapshot';
 
 export const RECENT_CALLS_CAP = 1000;
@@ -44,4 +46,29 @@ export function addRecentCall(list: readonly RecentCall[], entry: RecentCall, ca
 /** Missed calls the agent has not looked at yet. */
 export function unseenMissedCalls(list: readonly RecentCall[], seenAt: number): number {
   return list.filter((c) => c.direction === 'missed' && c.startedAt > seenAt).length;
+}
+
+const Identity = v.object({
+  id: v.string(),
+  direction: v.picklist(['incoming', 'outgoing', 'missed']),
+  number: v.string(),
+  startedAt: v.number(),
+});
+const detailFields = {
+  name: v.nullable(v.string()),
+  durationMs: v.pipe(v.number(), v.minValue(0)),
+  callerId: v.nullable(v.string()),
+  outcome: v.string(),
+};
+const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome'> = { name: null, durationMs: 0, callerId: null, outcome: '' };
+
+/**
+ * The stored list, read leniently: anything but a list reads as no calls; an entry without its
+ * id, direction, number or start is left out; a damaged detail takes its default.
+ */
+export function storedRecentCalls(input: unknown): RecentCall[] {
+  return perItem(input, (entry) => {
+    const identity = v.safeParse(Identity, entry);
+    return identity.success ? { ...identity.output, ...perField(detailFields, NO_DETAILS, entry) } : null;
+  }).slice(0, RECENT_CALLS_CAP);
 }

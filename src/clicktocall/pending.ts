@@ -4,15 +4,18 @@ export interface PendingNumber {
   at: number;
 }
 
-/** Where the hand-off waits: session storage, gone with the browser session. */
-export const PENDING_NUMBER_KEY = 'pendingNumber';
-
 /** Older hand-offs are stale: the popup opened much later is about something else. */
 export const PENDING_TTL_MS = 2 * 60_000;
 
-export function freshPendingNumber(stored: unknown, now: number): string | null {
+/** A stored hand-off, or null when none (or a damaged one) is stored. */
+export function storedPendingNumber(stored: unknown): PendingNumber | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const { number, at } = stored as Partial<PendingNumber>;
-  if (typeof number !== 'string' || typeof at !== 'number') return null;
-  return now - at >= 0 && now - at < PENDING_TTL_MS ? number : null;
+  return typeof number === 'string' && typeof at === 'number' ? { number, at } : null;
+}
+
+export function freshPendingNumber(stored: unknown, now: number): string | null {
+  const pending = storedPendingNumber(stored);
+  if (pending === null) return null;
+  return now - pending.at >= 0 && now - pending.at < PENDING_TTL_MS ? pending.number : null;
 }

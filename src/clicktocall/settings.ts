@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { perField } from '../settings/perField';
 
 /** Where click-to-call runs and what a click on a call button does. */
 export interface ClickToCallSettings {
@@ -54,10 +55,15 @@ const SettingsSchema = v.object({
   callAtOnce: v.optional(v.boolean(), false),
 });
 
-/** What is stored, read leniently: anything damaged falls back to "off everywhere". */
+/** Stored sites read one by one: a damaged entry is left out, the others still run. */
+const StoredSites = v.pipe(
+  v.array(v.unknown()),
+  v.transform((sites) => [...new Set(sites.filter((site): site is string => v.is(Site, site)))].slice(-MAX_SITES)),
+);
+
+/** What is stored, read leniently: a damaged field falls back to "off", the others are kept. */
 export function clickToCallSettingsOrDefaults(input: unknown): ClickToCallSettings {
-  const parsed = v.safeParse(SettingsSchema, input ?? {});
-  return parsed.success ? { ...parsed.output, sites: [...new Set(parsed.output.sites)] } : defaultClickToCallSettings;
+  return perField({ ...SettingsSchema.entries, sites: StoredSites }, defaultClickToCallSettings, input);
 }
 
 export function parseClickToCallSettings(input: unknown): { ok: true; value: ClickToCallSettings } | { ok: false; error: string } {

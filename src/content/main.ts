@@ -1,7 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { findNumbers } from '../clicktocall/detect';
 import { isCallLink } from '../clicktocall/pageNumber';
-import type { ContentScriptResponses } from '../protocol/clickToCall';
+import type { RequestPayload, Response } from '../protocol/api';
+import { onTabMessage, type ContentScriptRequest } from '../protocol/clickToCall';
+import { request } from '../protocol/client';
 import { createCallButton, type CallRequest } from './callButton';
 import { PageScanner, type Decorator } from './scanner';
 
@@ -11,9 +13,10 @@ import { PageScanner, type Decorator } from './scanner';
  * into this script, and nothing here listens to the page's messages.
  */
 
-type Send = <K extends keyof ContentScriptResponses>(type: K, payload: object) => Promise<ContentScriptResponses[K]>;
-
-const send: Send = (type, payload) => chrome.runtime.sendMessage({ to: 'background', type, payload });
+/** A content script's request to the service worker: only its own few, typed like every other request. */
+function send<K extends ContentScriptRequest>(type: K, payload: RequestPayload<'background', K>): Promise<Response<'background', K>> {
+  return request('background', type, payload);
+}
 
 const callFromButton: CallRequest = async (number) => {
   const result = await send('clickToCall', { number, via: 'button' }).catch(() => null);
@@ -55,8 +58,8 @@ async function start(): Promise<void> {
   const scanner = new PageScanner(document, country as CountryCode, decorator);
   document.addEventListener('click', onLinkClick, true);
   scanner.start();
-  chrome.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== chrome.runtime.id || (message as { clickToCall?: unknown } | null)?.clickToCall !== 'stop') return;
+  onTabMessage((message) => {
+    if (message.clickToCall !== 'stop') return;
     scanner.stop();
     document.removeEventListener('click', onLinkClick, true);
   });

@@ -1,4 +1,4 @@
-import { classifyDialString } from '../callerid/dialString';
+import { classifyDialString } from './dialString';
 
 /**
  * What a pasted number becomes in the number field: "+32 (0)2 555.12.34" -> "+3225551234",
@@ -6,7 +6,7 @@ import { classifyDialString } from '../callerid/dialString';
  * number is kept as pasted, so the agent sees what was wrong with it.
  */
 export function cleanPastedNumber(text: string): string {
-  const dial = classifyDialString(text.replace(/^(tel|callto):/i, ''));
+  const dial = classifyDialString(text);
   switch (dial.kind) {
     case 'international':
       return `+${dial.digits.slice(2)}`;

@@ -3,9 +3,10 @@ import type { TargetedEvent } from 'preact';
 import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
 import { loadAccountDraft } from '../storage/accountStore';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
+import { Field } from './Field';
 
 type FormValues = Omit<AccountSettings, 'iceServers'> & { iceServers: string };
 
@@ -13,7 +14,7 @@ function toForm(account: AccountSettings): FormValues {
   return { ...account, iceServers: formatIceServerLines(account.iceServers) };
 }
 
-interface FieldProps {
+interface AccountFieldProps {
   name: keyof FormValues;
   label: MessageKey;
   hint?: MessageKey;
@@ -23,35 +24,18 @@ interface FieldProps {
   onChange(name: keyof FormValues, value: string): void;
 }
 
-function Field({ name, label, hint, type = 'text', values, errors, onChange }: FieldProps) {
-  const id = `account-${name}`;
-  const error = errors.find((e) => e.field === name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    name,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-    value: String(values[name]),
-    onInput: (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(name, event.currentTarget.value),
-  };
+function AccountField({ name, label, hint, type, values, errors, onChange }: AccountFieldProps) {
   return (
-    <div class="field">
-      <label for={id}>{t(label)}</label>
-      {type === 'textarea' ? (
-        <textarea rows={3} {...common} />
-      ) : type === 'password' ? (
-        <input type="password" autoComplete="current-password" {...common} />
-      ) : (
-        <input type="text" autoComplete="off" spellcheck={false} {...common} />
-      )}
-      {hint && <small id={`${id}-hint`} class="hint">{t(hint)}</small>}
-      {error && (
-        <small id={`${id}-error`} class="field-error">
-          {error.message}
-        </small>
-      )}
-    </div>
+    <Field
+      id={`account-${name}`}
+      name={name}
+      label={t(label)}
+      hint={hint && t(hint)}
+      error={errors.find((e) => e.field === name)?.message}
+      type={type}
+      value={String(values[name])}
+      onInput={(value) => onChange(name, value)}
+    />
   );
 }
 
@@ -85,12 +69,12 @@ export function AccountSection() {
       <h2 id="account-heading">{t('accountHeading')}</h2>
       <p class="hint">{t('accountIntro')}</p>
       <form onSubmit={(e) => void save(e)} noValidate>
-        <Field name="username" label="fieldUsername" hint="fieldUsernameHint" {...fieldProps} />
-        <Field name="password" label="fieldPassword" type="password" {...fieldProps} />
-        <Field name="domain" label="fieldDomain" hint="fieldDomainHint" {...fieldProps} />
-        <Field name="websocketUrl" label="fieldWebsocketUrl" hint="fieldWebsocketUrlHint" {...fieldProps} />
-        <Field name="displayName" label="fieldDisplayName" {...fieldProps} />
-        <Field name="iceServers" label="fieldIceServers" hint="fieldIceServersHint" type="textarea" {...fieldProps} />
+        <AccountField name="username" label="fieldUsername" hint="fieldUsernameHint" {...fieldProps} />
+        <AccountField name="password" label="fieldPassword" type="password" {...fieldProps} />
+        <AccountField name="domain" label="fieldDomain" hint="fieldDomainHint" {...fieldProps} />
+        <AccountField name="websocketUrl" label="fieldWebsocketUrl" hint="fieldWebsocketUrlHint" {...fieldProps} />
+        <AccountField name="displayName" label="fieldDisplayName" {...fieldProps} />
+        <AccountField name="iceServers" label="fieldIceServers" hint="fieldIceServersHint" type="textarea" {...fieldProps} />
         <div class="field checkbox">
           <input id="account-enabled" type="checkbox" checked={values.enabled} onChange={(e) => change('enabled', e.currentTarget.checked)} />
           <label for="account-enabled">{t('fieldEnabled')}</label>

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getCountries } from 'libphonenumber-js/min';
 import { validateCallerIdConfig, type CallerIdConfig } from '../callerid';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
+import { storageKeys } from '../storage/keys';
 import { Icon } from '../ui/icons';
 import { useStoredValue } from '../ui/useStoredValue';
 
@@ -32,7 +33,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 /** The company's and this user's caller ID settings, as the administrator set them in the PBX console. */
 export function CallerIdSection() {
-  const stored = useStoredValue<CallerIdConfig | null>('callerId', null);
+  const stored = useStoredValue(storageKeys.callerId);
   const [config, setConfig] = useState<CallerIdConfig>(EMPTY);
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'refused' | null>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { usePreferences } from '../ui/usePreferences';
 
 /** How calls behave: call waiting, declining, tones, voicemail. Each change is saved at once. */

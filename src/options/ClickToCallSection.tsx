@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { ALL_SITES_PATTERNS, clickToCallSettingsOrDefaults } from '../clicktocall/settings';
+import { ALL_SITES_PATTERNS } from '../clicktocall/settings';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
+import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
 /** Where click-to-call runs (all sites, or the sites enabled from the popup) and what a click does. */
 export function ClickToCallSection() {
-  const settings = clickToCallSettingsOrDefaults(useStoredValue<unknown>('clickToCall', null));
+  const settings = useStoredValue(storageKeys.clickToCall);
   const [error, setError] = useState('');
   const report = (result: { ok: boolean; error?: { message: string } }): void => setError(result.ok ? '' : (result.error?.message ?? ''));
 

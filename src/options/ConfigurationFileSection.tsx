@@ -1,13 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
-
-function download(name: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { t } from '../i18n';
+import { downloadFile } from './download';
 
 /** One file for all agents: caller ID, account (without password unless asked) and queues. */
 export function ConfigurationFileSection() {
@@ -16,7 +10,7 @@ export function ConfigurationFileSection() {
 
   const exportFile = async (): Promise<void> => {
     const file = await request('background', 'exportConfiguration', { includePassword });
-    download('voip-widget-settings.json', `${JSON.stringify(file, null, 2)}\n`);
+    downloadFile('voip-widget-settings.json', `${JSON.stringify(file, null, 2)}\n`);
   };
   const importFile = async (file: File | undefined): Promise<void> => {
     if (!file) return;

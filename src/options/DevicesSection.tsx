@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { synthesizeWav, TEST_TONE } from '../audio/tones';
 import type { Preferences } from '../settings/preferences';
-import { t, type MessageKey } from '../ui/i18n';
+import { t, type MessageKey } from '../i18n';
 import { usePreferences } from '../ui/usePreferences';
 
 type DeviceField = 'microphoneId' | 'speakerId' | 'ringerId';

@@ -1,51 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import browser from 'webextension-polyfill';
 import { request } from '../protocol/client';
-import {
-  emptyQueue,
-  exportQueueSettings,
-  importQueueSettings,
-  storedQueueSettings,
-  type QueueDefinition,
-  type QueueErrorCode,
-  type QueueField,
-  type QueueSettings,
-  type QueueSettingsError,
-} from '../queues';
-import { t, type MessageKey } from '../ui/i18n';
-
-const KEY = 'queueSettings';
-
-const errorText: Record<QueueErrorCode, MessageKey> = {
-  required: 'queueErrorRequired',
-  too_long: 'queueErrorTooLong',
-  not_dialable: 'queueErrorNotDialable',
-  bad_agent: 'queueErrorBadAgent',
-  duplicate_name: 'queueErrorDuplicateName',
-  duplicate_number: 'queueErrorDuplicateNumber',
-  same_codes: 'queueErrorSameCodes',
-  bad_time: 'queueErrorBadTime',
-  too_many: 'queueErrorTooMany',
-  not_json: 'queueErrorNotJson',
-  malformed: 'queueErrorMalformed',
-};
-
-const fieldLabel: Record<QueueField, MessageKey> = {
-  name: 'queueFieldName',
-  extension: 'queueFieldExtension',
-  loginCode: 'queueFieldLoginCode',
-  logoutCode: 'queueFieldLogoutCode',
-  agent: 'queueFieldAgent',
-  callerNamePrefix: 'queueFieldPrefix',
-};
-
-/** One problem in one sentence, e.g. "queue 2, Agent connection code: use digits, * and # only". */
-function describeError(error: QueueSettingsError): string {
-  const reason = t(errorText[error.code]);
-  if (error.queue === null || error.field === 'form' || error.field === 'reminder') return reason;
-  return t('queueErrorAt', [String(error.queue + 1), t(fieldLabel[error.field]), reason]);
-}
+import { emptyQueue, exportQueueSettings, importQueueSettings, type QueueDefinition, type QueueField, type QueueSettings, type QueueSettingsError } from '../queues';
+import { t, type MessageKey } from '../i18n';
+import { describeQueueSettingsError, queueErrorText, queueFieldLabel } from '../i18n/queueText';
+import { storageKeys } from '../storage/keys';
+import { read } from '../storage/read';
+import { downloadFile } from './download';
+import { Field } from './Field';
 
 interface QueueFieldsetProps {
   index: number;
@@ -57,29 +19,16 @@ interface QueueFieldsetProps {
 
 function QueueFieldset({ index, queue, errors, onChange, onRemove }: QueueFieldsetProps) {
   const input = (field: Exclude<QueueField, 'agent'>, hint?: MessageKey) => {
-    const id = `queue-${index}-${field}`;
     const error = errors.find((e) => e.queue === index && e.field === field);
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
-      <div class="field">
-        <label for={id}>{t(fieldLabel[field])}</label>
-        <input
-          id={id}
-          type="text"
-          autoComplete="off"
-          spellcheck={false}
-          value={queue[field]}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onInput={(event: TargetedEvent<HTMLInputElement>) => onChange({ ...queue, [field]: event.currentTarget.value })}
-        />
-        {hint && <small id={`${id}-hint`} class="hint">{t(hint)}</small>}
-        {error && (
-          <small id={`${id}-error`} class="field-error">
-            {t(errorText[error.code])}
-          </small>
-        )}
-      </div>
+      <Field
+        id={`queue-${index}-${field}`}
+        label={queueFieldLabel(field)}
+        hint={hint && t(hint)}
+        error={error && queueErrorText(error.code)}
+        value={queue[field]}
+        onInput={(value) => onChange({ ...queue, [field]: value })}
+      />
     );
   };
   const rowError = errors.find((e) => e.queue === index && (e.field === 'form' || e.field === 'agent'));
@@ -91,14 +40,14 @@ function QueueFieldset({ index, queue, errors, onChange, onRemove }: QueueFields
       {input('loginCode')}
       {input('logoutCode')}
       <div class="field">
-        <label for={`queue-${index}-agent`}>{t('queueFieldAgent')}</label>
+        <label for={`queue-${index}-agent`}>{queueFieldLabel('agent')}</label>
         <select id={`queue-${index}-agent`} value={queue.agent} onChange={(e) => onChange({ ...queue, agent: e.currentTarget.value === 'static' ? 'static' : 'dynamic' })}>
           <option value="dynamic">{t('queueAgentDynamic')}</option>
           <option value="static">{t('queueAgentStatic')}</option>
         </select>
       </div>
       {input('callerNamePrefix', 'queueFieldPrefixHint')}
-      {rowError && <p class="field-error">{t(errorText[rowError.code])}</p>}
+      {rowError && <p class="field-error">{queueErrorText(rowError.code)}</p>}
       <button type="button" onClick={onRemove}>
         {t('removeQueue', queue.name || String(index + 1))}
       </button>
@@ -114,8 +63,7 @@ export function QueuesSection() {
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
 
   useEffect(() => {
-    void browser.storage.local.get(KEY).then((stored) => {
-      const settings = storedQueueSettings(stored[KEY]);
+    void read(storageKeys.queueSettings).then((settings) => {
       setForm(settings);
       setSaved(settings);
     });
@@ -138,19 +86,14 @@ export function QueuesSection() {
     const ok = await store(form);
     setStatus({ text: ok ? t('saved') : t('notSavedFixErrors'), ok });
   };
-  const exportFile = (): void => {
-    const url = URL.createObjectURL(new Blob([exportQueueSettings(saved)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'voip-widget-queues.json' });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const exportFile = (): void => downloadFile('voip-widget-queues.json', exportQueueSettings(saved));
   const importFile = async (event: TargetedEvent<HTMLInputElement>): Promise<void> => {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
     const parsed = importQueueSettings(await file.text(), saved);
     if (!parsed.ok) {
-      setStatus({ text: t('queuesImportFailed', parsed.errors.slice(0, 3).map(describeError).join('; ')), ok: false });
+      setStatus({ text: t('queuesImportFailed', parsed.errors.slice(0, 3).map(describeQueueSettingsError).join('; ')), ok: false });
       return;
     }
     if (await store(parsed.value)) {
@@ -196,7 +139,7 @@ export function QueuesSection() {
         </div>
         {formErrors.length > 0 && (
           <p role="alert" class="error">
-            {formErrors.map(describeError).join('; ')}
+            {formErrors.map(describeQueueSettingsError).join('; ')}
           </p>
         )}
         <div class="form-actions">

@@ -6,7 +6,7 @@ import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { QueuesSection } from './QueuesSection';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */

@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { AppError } from '../calls/errors';
-import { unseenMissedCalls, type RecentCall } from '../calls/recentCalls';
+import { unseenMissedCalls } from '../calls/recentCalls';
 import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
+import { t } from '../i18n';
 import { errorText } from '../ui/errorText';
-import { t } from '../ui/i18n';
 import { useSnapshot } from '../ui/useSnapshot';
 import { usePreferences } from '../ui/usePreferences';
+import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 import { focusedCall } from '../calls/callControl';
 import { callCommands } from './callCommands';
@@ -56,9 +57,9 @@ const snapshotWhileLoading: SoftphoneSnapshot = { ...initialSnapshot, registrati
 export function App() {
   // Render at once, before the softphone answers: the keypad is usable while the status loads.
   const snapshot = useSnapshot() ?? snapshotWhileLoading;
-  const recentCalls = useStoredValue<RecentCall[]>('recentCalls', []);
+  const recentCalls = useStoredValue(storageKeys.recentCalls);
   const pendingNumber = usePendingNumber();
-  const seenAt = useStoredValue<number>('recentCallsSeenAt', 0);
+  const seenAt = useStoredValue(storageKeys.recentCallsSeenAt);
   const [tab, setTab] = useState('keypad');
   const [preferences] = usePreferences();
 

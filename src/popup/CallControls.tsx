@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import type { CallSnapshot } from '../calls/snapshot';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import type { CallCommands } from './callCommands';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];

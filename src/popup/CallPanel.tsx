@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { formatDuration } from '../ui/format';
 import { CallerIdLine } from '../ui/CallerIdLine';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { useCallerId } from '../ui/useCallerId';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import { cleanPastedNumber } from '../numbers/paste';
 import { CallerIdLine } from '../ui/CallerIdLine';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { Icon } from '../ui/icons';
 import { useCallerId } from '../ui/useCallerId';
 

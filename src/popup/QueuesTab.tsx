@@ -4,16 +4,15 @@ import {
   isWorking,
   queuesToLogOut,
   queueStatus,
-  storedQueueSettings,
-  storedQueueState,
   type QueueAction,
   type QueueDefinition,
   type QueueOutcome,
   type QueueState,
   type QueueStatus,
 } from '../queues';
-import { t } from '../ui/i18n';
-import { describeQueueOutcome, describeQueueOutcomes } from '../ui/queueText';
+import { t } from '../i18n';
+import { describeQueueOutcome, describeQueueOutcomes } from '../i18n/queueText';
+import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
 const statusText: Record<QueueStatus, () => string> = {
@@ -45,8 +44,8 @@ function storedMessage(state: QueueState, now: number): Message | null {
 
 /** The agent's call queues: state of each, log in or out by dialing the queue's code. */
 export function QueuesTab() {
-  const settings = storedQueueSettings(useStoredValue<unknown>('queueSettings', null));
-  const state = storedQueueState(useStoredValue<unknown>('queueState', null));
+  const settings = useStoredValue(storageKeys.queueSettings);
+  const state = useStoredValue(storageKeys.queueState);
   const [sending, setSending] = useState(false);
   const [reply, setMessage] = useState<Message | null>(null);
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RecentCall } from '../calls/recentCalls';
 import { request } from '../protocol/client';
 import { formatDuration } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { Icon, type IconName } from '../ui/icons';
 
 const directionLabel = {

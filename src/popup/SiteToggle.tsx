@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { clickToCallSettingsOrDefaults, isEnabledOn, siteOf, sitePattern } from '../clicktocall/settings';
+import { isEnabledOn, siteOf, sitePattern } from '../clicktocall/settings';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
+import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
 interface SiteTab {
@@ -22,7 +23,7 @@ async function siteTab(): Promise<SiteTab | null> {
 
 /** "Enable click-to-call on <site>": asks for access to that one site, from the agent's click. */
 export function SiteToggle() {
-  const settings = clickToCallSettingsOrDefaults(useStoredValue<unknown>('clickToCall', null));
+  const settings = useStoredValue(storageKeys.clickToCall);
   const [tab, setTab] = useState<SiteTab | null>(null);
   const [error, setError] = useState('');
   useEffect(() => void siteTab().then(setTab, () => setTab(null)), []);

@@ -1,6 +1,6 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import { certificatePage } from '../ui/errorText';
 import { Icon } from '../ui/icons';
 import { registrationText } from '../ui/registrationText';

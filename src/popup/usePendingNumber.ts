@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../protocol/client';
+import { storageKeys } from '../storage/keys';
+import { watch } from '../storage/read';
 
 const SELECTION_TIMEOUT_MS = 300;
 
@@ -33,13 +35,13 @@ export function usePendingNumber(): string {
       .catch(() => undefined)
       .then((selection) => take(selection))
       .catch(() => undefined);
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string): void => {
-      if (area === 'session' && changes.pendingNumber?.newValue !== undefined) void take().catch(() => undefined);
-    };
-    chrome.storage.onChanged.addListener(onChanged);
+    // A number handed over while the popup is open (taking it removes it: that change is no news).
+    const off = watch(storageKeys.pendingNumber, (pending) => {
+      if (pending !== null) void take().catch(() => undefined);
+    });
     return () => {
       live = false;
-      chrome.storage.onChanged.removeListener(onChanged);
+      off();
     };
   }, []);
   return number;

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { CallerIdResponses } from './callerId';
-import type { ClickToCallResponses } from './clickToCall';
+import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -23,7 +23,7 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses;
+  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses & ContentScriptResponses;
   offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
 }
 

@@ -1,13 +1,12 @@
-import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import * as v from 'valibot';
-import { appError } from '../calls/errors';
 import type { Result } from './api';
-import { isEnvelope } from './envelope';
 
 /**
  * The only requests a content script may make. Content scripts run in pages the extension does
- * not control, so this list is kept apart from the view requests (which only extension pages may
- * send) and kept short: hand over a number the user clicked, and ask how to read numbers.
+ * not control, so serve() takes these from content scripts only, and the view requests (which
+ * only extension pages may send) never from them. Kept short: hand over a number the user
+ * clicked, and ask how to read numbers.
  */
 export const contentScriptRequests = {
   clickToCall: v.object({
@@ -24,17 +23,18 @@ export interface ContentScriptResponses {
   clickToCallSetup: { country: string };
 }
 
-type ContentScriptRequest = keyof typeof contentScriptRequests;
-export type ContentScriptHandlers = {
-  [K in ContentScriptRequest]: (
-    payload: v.InferOutput<(typeof contentScriptRequests)[K]>,
-    sender: Runtime.MessageSender & { tab: Tabs.Tab },
-  ) => ContentScriptResponses[K] | Promise<ContentScriptResponses[K]>;
-};
+export type ContentScriptRequest = keyof typeof contentScriptRequests;
+
+/** Who sent a content script's request: a script of this extension in a web page's tab. */
+export type ContentScriptSender = Runtime.MessageSender & { tab: Tabs.Tab; url: string };
+
+export function isContentScriptRequest(type: string): type is ContentScriptRequest {
+  return Object.hasOwn(contentScriptRequests, type);
+}
 
 /** A script of this extension running in a web page's tab (not an extension page, not a web page). */
-export function isContentScript(sender: Runtime.MessageSender): sender is Runtime.MessageSender & { tab: Tabs.Tab } {
-  if (sender.id !== browser.runtime.id || sender.tab === undefined || typeof sender.url !== 'string') return false;
+export function isContentScript(sender: Runtime.MessageSender): sender is ContentScriptSender {
+  if (sender.id !== chrome.runtime.id || sender.tab === undefined || typeof sender.url !== 'string') return false;
   return /^https?:/.test(sender.url);
 }
 
@@ -47,23 +47,33 @@ export const clickToCallRequests = {
    * it), else the first number in the page's selection (the keyboard shortcut's case).
    */
   takePendingNumber: v.object({ selection: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+  /** Firefox's page for tel: and sip: links hands the link's number over, for the popup it becomes to take. */
+  handOverLink: v.object({ link: v.pipe(v.string(), v.maxLength(2000)) }),
 };
 
 export interface ClickToCallResponses {
   setClickToCallSite: Result;
   saveClickToCallSettings: Result;
   takePendingNumber: { number: string | null };
+  handOverLink: Result;
 }
 
-/** Answers content scripts' requests, and nothing else; validated like every request. */
-export function serveContentScripts(handlers: ContentScriptHandlers): void {
-  const schemas = contentScriptRequests as Record<string, v.GenericSchema>;
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isEnvelope(message) || message.to !== 'background' || !Object.hasOwn(schemas, message.type)) return undefined;
-    if (!isContentScript(sender)) return undefined;
-    const parsed = v.safeParse(schemas[message.type]!, message.payload ?? {});
-    if (!parsed.success) return Promise.resolve({ ok: false, error: appError('internal', `Malformed ${message.type} request`) });
-    const handler = handlers[message.type as ContentScriptRequest] as (payload: unknown, s: typeof sender) => unknown;
-    return Promise.resolve(handler(parsed.output, sender));
+/**
+ * What the service worker tells click-to-call in a tab (the one message that goes that way):
+ * `stop` takes the buttons away and stops watching the page, when the agent turned the site off.
+ */
+const TabMessageSchema = v.object({ clickToCall: v.literal('stop') });
+export type TabMessage = v.InferOutput<typeof TabMessageSchema>;
+
+export async function sendToTab(tabId: number, message: TabMessage): Promise<void> {
+  // A tab without the script (never enabled there, or closed meanwhile) has nothing to stop.
+  await chrome.tabs.sendMessage(tabId, message).catch(() => undefined);
+}
+
+/** In the content script: calls `listener` with each message the service worker sends this tab. */
+export function onTabMessage(listener: (message: TabMessage) => void): void {
+  chrome.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id === chrome.runtime.id && v.is(TabMessageSchema, message)) listener(message);
+    return undefined;
   });
 }

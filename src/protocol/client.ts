@@ -1,3 +1,9 @@
+/**
+ * Extension APIs are called as `chrome.*` everywhere: Chrome's and Firefox's Manifest V3 both
+ * answer with promises there, and @types/chrome types every API used. Runtime messaging alone
+ * (here and in server.ts) goes through webextension-polyfill's `browser`: with it a listener
+ * answers with a promise, and a rejected promise rejects the sender's, in Chrome as in Firefox.
+ */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Broadcast, RequestPayload, RequestType, Response, Target } from './api';
 import type { Envelope } from './envelope';
@@ -5,14 +11,18 @@ import { broadcastLocally, listenLocally, localServer, requestLocally } from './
 
 /** A page of this extension (popup, options, offscreen document, service worker), not a content script or web page. */
 export function isExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+  return sender.id === chrome.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(chrome.runtime.getURL(''));
 }
 
+/**
+ * Asks `to` and resolves with its answer. Rejects when nobody answers, or when the receiver
+ * rejects the request (unknown, malformed, or its handler failed).
+ */
 export async function request<T extends Target, K extends RequestType<T>>(to: T, type: K, payload: RequestPayload<T, K>): Promise<Response<T, K>> {
   const envelope: Envelope = { to, type: String(type), payload };
   // A target served by this very context (Firefox's background page) is answered here.
   const local = localServer(to);
-  if (local) return (await requestLocally(local, envelope, { id: browser.runtime.id, url: globalThis.location?.href })) as Response<T, K>;
+  if (local) return (await requestLocally(local, envelope, { id: chrome.runtime.id, url: globalThis.location?.href })) as Response<T, K>;
   return (await browser.runtime.sendMessage(envelope)) as Response<T, K>;
 }
 

@@ -1,14 +1,14 @@
 import { accountRequests, offscreenControlRequests } from './account';
 import { callerIdRequests } from './callerId';
-import { clickToCallRequests } from './clickToCall';
+import { clickToCallRequests, contentScriptRequests } from './clickToCall';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
 
 /**
  * Every request one context can make of another, by target, with its payload schema: checked on
- * arrival, because the receiver cannot trust the sender. A feature adds its group here and its
- * responses in api.ts.
+ * arrival, because the receiver cannot trust the sender. A feature adds its group here, its
+ * responses in api.ts, and a route file whose handlers satisfy `Routes<target, typeof group>`.
  */
 export const requestSchemas = {
   background: {
@@ -18,6 +18,8 @@ export const requestSchemas = {
     ...recentCallsRequests,
     ...queueRequests,
     ...clickToCallRequests,
+    // From content scripts, and from nothing else (serve() checks).
+    ...contentScriptRequests,
   },
   offscreen: {
     ...softphoneRequests,

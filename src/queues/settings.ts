@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { perField, perItem } from '../settings/perField';
 
 export type AgentKind = 'static' | 'dynamic';
 
@@ -155,9 +156,33 @@ export function exportQueueSettings(settings: QueueSettings): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
 }
 
-/** Stored settings, or none when nothing valid is stored. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const STORED_FALLBACK = { agent: emptyQueue.agent, callerNamePrefix: emptyQueue.callerNamePrefix };
+
+/**
+ * One stored queue: a damaged agent kind or caller name prefix takes its default; a queue whose
+ * name, number or codes are damaged cannot be dialled and is left out (null).
+ */
+function storedQueue(raw: unknown): QueueDefinition | null {
+  if (!isRecord(raw)) return null;
+  const { agent, callerNamePrefix, ...identity } = QueueSchema.entries;
+  const named = v.safeParse(v.object(identity), raw);
+  if (!named.success) return null;
+  return { ...named.output, ...perField({ agent, callerNamePrefix }, STORED_FALLBACK, raw) };
+}
+
+/**
+ * Stored settings, read leniently: a damaged field costs that field (or the one queue it makes
+ * undiallable, or a queue that repeats an earlier one's name or number), never the whole list.
+ */
 export function storedQueueSettings(input: unknown): QueueSettings {
-  if (input === undefined || input === null) return emptyQueueSettings;
-  const parsed = parseQueueSettings(input);
-  return parsed.ok ? parsed.value : emptyQueueSettings;
+  if (!isRecord(input)) return emptyQueueSettings;
+  const queues: QueueDefinition[] = [];
+  for (const queue of perItem(input.queues, storedQueue).slice(0, MAX_QUEUES)) {
+    if (crossChecks([...queues, queue]).length === 0) queues.push(queue);
+  }
+  return { queues, reminder: perField(ReminderSchema.entries, DEFAULT_REMINDER, input.reminder) };
 }

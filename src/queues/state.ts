@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { perField } from '../settings/perField';
 import type { QueueDefinition } from './settings';
 
 export type QueueAction = 'login' | 'logout';
@@ -118,15 +119,38 @@ export function connectedQueues(queues: readonly QueueDefinition[], state: Queue
   return queues.filter((queue) => queue.agent === 'static' || isLoggedIn(queue, state));
 }
 
-const StateSchema = v.object({
-  memberships: v.record(v.string(), v.object({ loggedIn: v.boolean(), changedAt: v.number() })),
-  working: v.nullable(v.object({ extension: v.string(), action: v.picklist(['login', 'logout']), startedAt: v.number() })),
-  lastOutcome: v.nullable(v.any()),
-  changedAt: v.nullable(v.number()),
-});
+const FAILURES: QueueFailure[] = [
+  'not_registered',
+  'call_in_progress',
+  'working',
+  'static_agent',
+  'unknown_queue',
+  'softphone_unavailable',
+  'busy',
+  'rejected',
+  'no_answer',
+  'not_ended',
+  'failed',
+];
+const Action = v.picklist(['login', 'logout']);
+const Membership = v.object({ loggedIn: v.boolean(), changedAt: v.number() });
 
-/** Stored state, or a fresh one when nothing (valid) is stored. */
+/** Memberships read one by one: a damaged one reads as never logged in, the others are kept. */
+const Memberships = v.pipe(
+  v.record(v.string(), v.unknown()),
+  v.transform((stored) => Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, Membership] => v.is(Membership, entry[1])))),
+);
+
+const stateFields = {
+  memberships: Memberships,
+  working: v.nullable(v.object({ extension: v.string(), action: Action, startedAt: v.number() })),
+  lastOutcome: v.nullable(
+    v.object({ extension: v.string(), queueName: v.string(), action: Action, failure: v.nullable(v.picklist(FAILURES)), detail: v.nullable(v.string()), at: v.number() }),
+  ),
+  changedAt: v.nullable(v.number()),
+};
+
+/** Stored state, read leniently: a damaged field (or membership) falls back to a fresh one, the others are kept. */
 export function storedQueueState(input: unknown): QueueState {
-  const parsed = v.safeParse(StateSchema, input);
-  return parsed.success ? (parsed.output as QueueState) : emptyQueueState;
+  return perField(stateFields, emptyQueueState, input);
 }

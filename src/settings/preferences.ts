@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { perField } from './perField';
 
 /** How the agent wants the softphone to behave; changing these never re-registers. */
 export interface Preferences {
@@ -46,8 +47,7 @@ export function parsePreferences(input: unknown): ParsedPreferences {
   return { ok: false, errors: result.issues.map((issue) => issue.message) };
 }
 
-/** What is stored, read leniently: a damaged value falls back to defaults rather than breaking calls. */
+/** What is stored, read leniently: a damaged field falls back to its default, the others are kept. */
 export function preferencesOrDefaults(input: unknown): Preferences {
-  const parsed = parsePreferences(input);
-  return parsed.ok ? parsed.value : defaultPreferences;
+  return perField(PreferencesSchema.entries, defaultPreferences, input);
 }

@@ -1,6 +1,8 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import browser from 'webextension-polyfill';
 import { parseAccountSettings, type AccountSettings, type FieldError } from '../settings';
+import { storageKeys, type StoredAccount } from './keys';
+import { read } from './read';
+import { writeStorage, type Entry, type Writer } from './write';
 
 /**
  * The account lives in storage.local without its password; the password lives in the extension's
@@ -10,17 +12,15 @@ import { parseAccountSettings, type AccountSettings, type FieldError } from '../
  * Each password is stored under a key of its own, which the account names. A new password is
  * written before the account that names it, and the old one deleted after: whatever fails midway,
  * the stored account always names a password that is there. A new key also makes storage.local
- * report a change when only the password changed.
+ * report a change when only the password changed. Each save runs in the storage write chain from
+ * its first read to its last delete, so a save racing another cannot name a deleted password.
  */
-
-export const ACCOUNT_KEY = 'account';
 
 let secrets: UseStore | null = null;
 const secretStore = (): UseStore => (secrets ??= createStore('voip-widget-secrets', 'secrets'));
 
-async function readStored(): Promise<Record<string, unknown> | null> {
-  const stored = (await browser.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY];
-  return typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : null;
+function readStored(): Promise<StoredAccount | null> {
+  return read(storageKeys.account);
 }
 
 /**
@@ -58,26 +58,30 @@ export async function saveAccount(input: unknown): Promise<{ ok: true } | { ok: 
 }
 
 /** Stores a valid account, together with `alongside` (other storage.local keys) in the same write. */
-export async function storeAccount(account: AccountSettings, alongside: Record<string, unknown> = {}): Promise<void> {
-  const { password, ...rest } = account;
-  const stored = await readStored();
-  const previousKey = typeof stored?.passwordKey === 'string' ? stored.passwordKey : null;
-  const unchanged = previousKey !== null && typeof stored?.password !== 'string' && (await get(previousKey, secretStore())) === password;
-  if (unchanged) await browser.storage.local.set({ ...alongside, [ACCOUNT_KEY]: { ...rest, passwordKey: previousKey } });
-  else await writeWithNewPassword(rest, password, previousKey, alongside);
+export function storeAccount(account: AccountSettings, alongside: readonly Entry[] = []): Promise<void> {
+  return writeStorage(async (writer) => {
+    const { password, ...rest } = account;
+    const stored = await readStored();
+    const previousKey = typeof stored?.passwordKey === 'string' ? stored.passwordKey : null;
+    const unchanged = previousKey !== null && typeof stored?.password !== 'string' && (await get(previousKey, secretStore())) === password;
+    if (unchanged) await writer.setTogether([...alongside, { key: storageKeys.account, value: { ...rest, passwordKey: previousKey } }]);
+    else await writeWithNewPassword(writer, rest, password, previousKey, alongside);
+  });
 }
 
 /** Moves a password saved in storage.local by an earlier version into the extension's IndexedDB. */
-export async function movePasswordOutOfStorage(): Promise<void> {
-  const stored = await readStored();
-  if (typeof stored?.password !== 'string') return;
-  const { password, passwordKey, ...rest } = stored;
-  await writeWithNewPassword(rest, password, typeof passwordKey === 'string' ? passwordKey : null, {});
+export function movePasswordOutOfStorage(): Promise<void> {
+  return writeStorage(async (writer) => {
+    const stored = await readStored();
+    if (typeof stored?.password !== 'string') return;
+    const { password, passwordKey, ...rest } = stored;
+    await writeWithNewPassword(writer, rest, password, typeof passwordKey === 'string' ? passwordKey : null, []);
+  });
 }
 
-async function writeWithNewPassword(account: Record<string, unknown>, password: string, previousKey: string | null, alongside: Record<string, unknown>): Promise<void> {
+async function writeWithNewPassword(writer: Writer, account: StoredAccount, password: string, previousKey: string | null, alongside: readonly Entry[]): Promise<void> {
   const passwordKey = `sip-password:${crypto.randomUUID()}`;
   await set(passwordKey, password, secretStore());
-  await browser.storage.local.set({ ...alongside, [ACCOUNT_KEY]: { ...account, passwordKey } });
+  await writer.setTogether([...alongside, { key: storageKeys.account, value: { ...account, passwordKey } }]);
   if (previousKey !== null) await del(previousKey, secretStore()).catch(() => undefined);
 }

@@ -1,23 +1,19 @@
-import browser from 'webextension-polyfill';
-import { reducePageNumber } from '../clicktocall/pageNumber';
-import { PENDING_NUMBER_KEY, type PendingNumber } from '../clicktocall/pending';
-import { storedAccountDomain } from '../storage/accountStore';
+import { request } from '../protocol/client';
 
 /**
  * Firefox opens this page for a tel: or sip: link the agent chose to open with VoIP Widget. The
- * number is checked like a click-to-call link, handed over the same way (the popup takes it when
- * it opens) and the page becomes the softphone, so the agent confirms the call there.
+ * service worker checks the number like a click-to-call link and hands it over the same way (the
+ * popup takes it when it opens); the page then becomes the softphone, so the agent confirms the
+ * call there.
  */
 async function handOverLink(): Promise<void> {
   const link = new URLSearchParams(location.search).get('link') ?? '';
-  const reduced = reducePageNumber(link, await storedAccountDomain());
-  if (!reduced.ok) {
-    document.getElementById('status')!.textContent = `${reduced.error}: ${link}`;
+  const result = await request('background', 'handOverLink', { link: link.slice(0, 2000) });
+  if (!result.ok) {
+    document.getElementById('status')!.textContent = `${result.error.message}: ${link}`;
     return;
   }
-  const pending: PendingNumber = { number: reduced.dial, at: Date.now() };
-  await browser.storage.session.set({ [PENDING_NUMBER_KEY]: pending });
-  location.replace(browser.runtime.getURL('extension/popup.html'));
+  location.replace(chrome.runtime.getURL('extension/popup.html'));
 }
 
 void handOverLink();

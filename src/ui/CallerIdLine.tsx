@@ -1,5 +1,5 @@
 import type { ResolvedCallerId } from '../protocol/callerId';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 function reason({ result, rulePrefix }: ResolvedCallerId): string {
   if (result.kind !== 'external') return '';

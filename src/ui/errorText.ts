@@ -1,5 +1,5 @@
 import type { AppError } from '../calls/errors';
-import { t } from './i18n';
+import { t } from '../i18n';
 
 /** An error in the agent's language, from its code and parameters. */
 export function errorText(error: AppError): string {

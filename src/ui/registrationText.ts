@@ -1,6 +1,6 @@
 import type { RegistrationSnapshot } from '../calls/snapshot';
+import { t } from '../i18n';
 import { errorText } from './errorText';
-import { t } from './i18n';
 
 /** The registration state in the agent's words (and language). */
 export function registrationText(registration: RegistrationSnapshot): string {

@@ -1,21 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import type { StorageKey } from '../storage/keys';
+import { read, watch } from '../storage/read';
 
-/** A value in extension storage (local area), kept current while the view is open. */
-export function useStoredValue<T>(key: string, fallback: T): T {
-  const [value, setValue] = useState<T>(fallback);
+/**
+ * A key of extension storage, read through its parser, kept current while the view is open.
+ * Its fallback until the first read answers. Views only read: they ask the service worker to write.
+ */
+export function useStoredValue<T>(key: StorageKey<T>): T {
+  const [value, setValue] = useState<T>(key.fallback);
   useEffect(() => {
     let live = true;
-    void browser.storage.local.get(key).then((stored) => {
-      if (live && stored[key] !== undefined) setValue(stored[key] as T);
-    });
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
-      if (area === 'local' && key in changes) setValue((changes[key]?.newValue as T | undefined) ?? fallback);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const off = watch(key, (next) => live && setValue(() => next));
+    void read(key).then((stored) => live && setValue(() => stored));
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      off();
     };
   }, [key]);
   return value;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../ui/i18n';
+import { t } from '../i18n';
 import '../options/options.css';
 
 type MicrophoneState = 'idle' | 'asking' | 'granted' | 'denied' | 'missing';

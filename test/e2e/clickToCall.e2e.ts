@@ -261,20 +261,38 @@ describe('click-to-call on web pages', () => {
     await tab.close();
   });
 
-  test('"Call <selection>" in the context menu opens the softphone with the number in the selection', async () => {
-    // Playwright cannot open the browser's native context menu: the menu's click is dispatched to
-    // the service worker's real onClicked listener, with what Chromium would pass it.
-    const tab = await openSite('/numbers');
+  // Playwright cannot open the browser's native context menu: the menu's click is dispatched to
+  // the service worker's real onClicked listener, with what Chromium would pass it.
+  async function callSelectionFromMenu(tab: Page, selectionText: string): Promise<void> {
     const tabId = await tabIdOf(tab.url());
     await (await worker()).evaluate(
-      ([id, url]) => {
+      ([id, url, text]) => {
         const event = chrome.contextMenus.onClicked as unknown as { dispatch(info: object, tab: object): void };
-        event.dispatch({ menuItemId: 'call-selection', selectionText: 'Call Anna on 0470 12 34 56 today', editable: false, pageUrl: url }, { id, windowId: -1, url });
+        event.dispatch({ menuItemId: 'call-selection', selectionText: text, editable: false, pageUrl: url }, { id, windowId: -1, url });
       },
-      [tabId, tab.url()] as const,
+      [tabId, tab.url(), selectionText] as const,
     );
+  }
+
+  test('"Call <selection>" in the context menu opens the softphone with the number in the selection', async () => {
+    const tab = await openSite('/numbers');
+    await callSelectionFromMenu(tab, 'Call Anna on 0470 12 34 56 today');
     await expect.poll(async () => (await softphoneShows())?.number).toBe('+32470123456');
     await closeSoftphone();
+    await tab.close();
+  });
+
+  test('"Call <selection>" never dials by itself, even with "call at once" on: the page controls the selection', async () => {
+    await setCallAtOnce(true);
+    const since = Date.now();
+    const tab = await openSite('/numbers');
+    await callSelectionFromMenu(tab, 'Call Bob on 0470 98 76 54');
+    await expect.poll(softphoneShows).toEqual({ number: '+32470987654', callEnabled: true });
+    await tab.waitForTimeout(1000);
+    expect(pbx.requests(since).filter((r) => r.method === 'INVITE')).toEqual([]);
+    expect((await agent.snapshot()).calls).toEqual([]);
+    await closeSoftphone();
+    await setCallAtOnce(false);
     await tab.close();
   });
 

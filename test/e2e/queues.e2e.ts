@@ -192,6 +192,18 @@ describe('call queues', () => {
     expect(shown).toHaveProperty('queue-logout-result'); // how it went, in the agent's words
   });
 
+  test('one damaged field in the stored settings costs that field, not the whole list', async () => {
+    const alice = await desks.registered('101');
+    const stored = settingsFor([support, sales], []);
+    const damaged = { ...stored, queues: [stored.queues[0], { ...stored.queues[1], agent: 'sometimes' }] };
+    await (await alice.serviceWorker()).evaluate((settings) => chrome.storage.local.set({ queueSettings: settings }), damaged);
+    const popup = await queuesTab(alice);
+    await expect.poll(() => popup.getByRole('list', { name: 'Call queues' }).getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => queueRow(popup, 'Support').textContent()).toContain('Logged out');
+    // Sales is read with the default agent kind (dynamic): it can still be logged into.
+    await expect.poll(() => popup.getByRole('button', { name: 'Log in to Sales' }).count()).toBe(1);
+  });
+
   test('queue settings: inline errors are never saved, a file exports and imports, a bad import changes nothing', async () => {
     const alice = await desks.registered('101');
     const options = await alice.openOptions();

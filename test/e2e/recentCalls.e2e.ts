@@ -47,4 +47,13 @@ describe('recent calls', () => {
     await popup.getByRole('button', { name: 'Clear all recent calls' }).click();
     await expect.poll(() => popup.getByText('No calls yet').isVisible()).toBe(true);
   });
+
+  test('a damaged stored list does not blank the popup: a null list reads as no calls', async () => {
+    const alice = await env.desks.registered('101');
+    await (await alice.serviceWorker()).evaluate(() => chrome.storage.local.set({ recentCalls: null }));
+    const popup = await alice.openPopup();
+    await expect.poll(() => popup.getByRole('textbox', { name: 'Number to call' }).count()).toBe(1);
+    await popup.getByRole('tab', { name: /Recent/ }).click();
+    await expect.poll(() => popup.getByText('No calls yet').isVisible()).toBe(true);
+  });
 });

@@ -43,6 +43,10 @@ describe('classifyDialString', () => {
     ['*', '*'],
     ['# 31 #', '#31#'],
     ['(*72)', '*72'],
+    // Service and queue codes need not start with * or #: the queue settings accept any of these.
+    ['12*34', '12*34'],
+    ['0612#', '0612#'],
+    ['500 #', '500#'],
   ])('%j is internal: %s', (input, destination) => {
     expect(classifyDialString(input)).toEqual({ kind: 'internal', destination });
   });
@@ -53,7 +57,8 @@ describe('classifyDialString', () => {
     ['( ) - ', 'Enter a number to call'],
     ['abc', 'A phone number cannot contain letters'],
     ['02 555 ABC', 'A phone number cannot contain letters'],
-    ['tel:+3225551234', 'A phone number cannot contain letters'],
+    ['tel:', 'Enter a number to call'],
+    ['tel:abc', 'A phone number cannot contain letters'],
     ['*72a', 'A phone number cannot contain letters'],
     ['Ω123', 'A phone number cannot contain letters'],
     ['+', 'Enter the country code after +'],
@@ -65,21 +70,27 @@ describe('classifyDialString', () => {
     ['1+2', 'A + may only start the number'],
     ['++44', 'A + may only start the number'],
     ['*+44', 'A + may only start the number'],
-    ['12*34', '* and # may only start a feature code'],
-    ['0612#', '* and # may only start a feature code'],
+    ['+32*1', 'A number with + cannot contain * or #'],
+    ['+32 2 555 12 34#', 'A number with + cannot contain * or #'],
     ['1,234', '"," is not allowed: use digits, spaces and + ( ) . - /'],
     ['12_34', '"_" is not allowed: use digits, spaces and + ( ) . - /'],
     ['12;34', '";" is not allowed: use digits, spaces and + ( ) . - /'],
     ['😀', '"😀" is not allowed: use digits, spaces and + ( ) . - /'],
-    ['1'.repeat(21), 'That number is too long (at most 20 digits)'],
-    ['+' + '4'.repeat(21), 'That number is too long (at most 20 digits)'],
-    ['*' + '1'.repeat(21), 'That number is too long (at most 20 digits)'],
+    ['1'.repeat(33), 'That number is too long (at most 32 digits)'],
+    ['+' + '4'.repeat(33), 'That number is too long (at most 32 digits)'],
+    ['*' + '1'.repeat(33), 'That number is too long (at most 32 digits)'],
+    ['1 '.repeat(33), 'That number is too long (at most 32 digits)'],
   ])('%j is invalid: %s', (input, error) => {
     expect(classifyDialString(input)).toEqual({ kind: 'invalid', error });
   });
 
-  it('counts digits, not separators, against the 20-digit limit', () => {
-    expect(classifyDialString('0044 2079 4609 5812 3456').kind).toBe('international');
-    expect(classifyDialString('0044 2079 4609 5812 34567').kind).toBe('invalid');
+  it('counts digits, not separators, against the 32-digit limit', () => {
+    expect(classifyDialString('0044 2079 4609 5812 3456 7890 1234 5678').kind).toBe('international');
+    expect(classifyDialString('0044 2079 4609 5812 3456 7890 1234 56789').kind).toBe('invalid');
+  });
+
+  it('reads past a leading tel: or callto:, as the softphone dials it', () => {
+    expect(classifyDialString('tel:+3225551234')).toEqual({ kind: 'international', digits: '003225551234' });
+    expect(classifyDialString(' callto:0470 12 34 56')).toEqual({ kind: 'national', digits: '0470123456' });
   });
 });

@@ -85,7 +85,7 @@ describe('properties', () => {
             expect(result.destination).toMatch(/^00[1-9]\d*$/);
             expect(result.callerId).toMatch(/^\+[1-9]\d{1,14}$/);
           } else if (result.kind === 'internal') {
-            expect(result.destination).toMatch(/^([*#][\d*#]*|[1-9]\d{0,5})$/);
+            expect(result.destination).toMatch(/^([\d*#]*[*#][\d*#]*|[1-9]\d{0,5})$/);
           } else {
             expect(result.error.length).toBeGreaterThan(0);
           }
@@ -98,7 +98,7 @@ describe('properties', () => {
   it('a very long paste is refused quickly', () => {
     const started = performance.now();
     expect(resolveCallerId(company(), '1 '.repeat(500_000)).kind).toBe('invalid');
-    expect(resolveCallerId(company(), '*'.repeat(1_000_000)).kind).toBe('internal');
+    expect(resolveCallerId(company(), '*'.repeat(1_000_000)).kind).toBe('invalid');
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

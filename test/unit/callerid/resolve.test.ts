@@ -117,7 +117,7 @@ describe('destination', () => {
     ['', 'Enter a number to call'],
     ['abc', 'A phone number cannot contain letters'],
     ['0', '0 is not a complete phone number'],
-    ['1'.repeat(21), 'That number is too long (at most 20 digits)'],
+    ['1'.repeat(33), 'That number is too long (at most 32 digits)'],
     ['02-555-12_34', '"_" is not allowed: use digits, spaces and + ( ) . - /'],
   ])('invalid %j', (dialed, error) => {
     expect(resolveCallerId(company(), dialed)).toEqual({ kind: 'invalid', callerId: null, error });

@@ -53,5 +53,8 @@ describe('stored settings, read leniently', () => {
     [{ sites: ['<all_urls>'] }, defaultClickToCallSettings],
     [{ allSites: 'yes' }, defaultClickToCallSettings],
     [{ callAtOnce: true }, { allSites: false, sites: [], callAtOnce: true }],
+    // One damaged field or site costs that field or site, not the rest.
+    [{ allSites: 'yes', sites: ['https://a.example'], callAtOnce: true }, { allSites: false, sites: ['https://a.example'], callAtOnce: true }],
+    [{ sites: ['https://a.example', 42, 'https://b.example/x', 'https://c.example'] }, { allSites: false, sites: ['https://a.example', 'https://c.example'], callAtOnce: false }],
   ])('%j', (stored, expected) => expect(clickToCallSettingsOrDefaults(stored)).toEqual(expected));
 });

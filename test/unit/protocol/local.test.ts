@@ -8,6 +8,7 @@ const runtime = vi.hoisted(() => ({
   onMessage: { addListener: vi.fn(), removeListener: vi.fn() },
 }));
 vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
+vi.stubGlobal('chrome', { runtime: { id: runtime.id, getURL: runtime.getURL } });
 vi.stubGlobal('location', { href: 'moz-extension://voip-widget/extension/background.html' });
 
 const { broadcast, onBroadcast, request } = await import('../../../src/protocol/client');
@@ -80,12 +81,33 @@ describe('request() and serve() in one context (Firefox background page)', () =>
     expect(runtime.sendMessage).toHaveBeenCalledWith({ to: 'background', type: 'getSnapshot', payload: {} });
   });
 
-  it('checks a local payload against its schema like any other', async () => {
+  it('checks a local payload against its schema like any other: a malformed one rejects', async () => {
     const call = vi.fn();
     serve('offscreen', { call } as never, isExtensionPage);
-    const answer = await request('offscreen', 'call', { target: 42 } as never);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(request('offscreen', 'call', { target: 42 } as never)).rejects.toThrow('Malformed call request');
     expect(call).not.toHaveBeenCalled();
+  });
+
+  it('rejects a request it has no handler for, and one whose handler throws, rather than answering another shape', async () => {
+    serve('offscreen', { getSnapshot: () => { throw new Error('softphone gone'); } } as never, isExtensionPage);
+    await expect(request('offscreen', 'diagnostics', {})).rejects.toThrow('Unknown request diagnostics');
+    await expect(request('offscreen', 'getSnapshot', {})).rejects.toThrow('softphone gone');
+  });
+
+  it("takes a content script's requests from content scripts only, and view requests never from them", async () => {
+    const clickToCall = vi.fn(() => ({ ok: true, value: { dialed: false } }));
+    const getSnapshot = vi.fn(() => snapshot);
+    serve('background', { clickToCall, getSnapshot } as never, isExtensionPage);
+    const dispatch = localServer('background')!;
+    const page = { id: 'voip-widget', url: 'moz-extension://voip-widget/extension/popup.html' };
+    const contentScript = { id: 'voip-widget', url: 'https://crm.example.com/', tab: { id: 3 } as never };
+    const clicked = { to: 'background', type: 'clickToCall', payload: { number: '+3225551234', via: 'button' } };
+    expect(dispatch(clicked, page)).toBeUndefined();
+    expect(dispatch({ to: 'background', type: 'getSnapshot', payload: {} }, contentScript)).toBeUndefined();
+    expect(dispatch(clicked, { ...contentScript, id: 'another-extension' })).toBeUndefined();
+    expect(await dispatch(clicked, contentScript)).toEqual({ ok: true, value: { dialed: false } });
+    expect(clickToCall).toHaveBeenCalledWith({ number: '+3225551234', via: 'button' }, contentScript);
+    expect(getSnapshot).not.toHaveBeenCalled();
   });
 
   it('names this page as the sender, so the usual acceptance rule applies', async () => {

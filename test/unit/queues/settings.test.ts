@@ -67,5 +67,19 @@ describe('queue settings import and export', () => {
   test('stored garbage reads as no queues', () => {
     expect(storedQueueSettings({ queues: 'nope' })).toEqual(emptyQueueSettings);
     expect(storedQueueSettings(undefined)).toEqual(emptyQueueSettings);
+    expect(storedQueueSettings(null)).toEqual(emptyQueueSettings);
+  });
+
+  test('one damaged stored field costs that field, or its one queue, never the whole list', () => {
+    const stored = {
+      queues: [support, { ...sales, agent: 'sometimes', callerNamePrefix: 7 }, { ...queue('Billing', '502', '*55', '*56'), loginCode: 42 }, queue('support', '503', '*57', '*58')],
+      reminder: { enabled: 'yes', time: '17:30' },
+    };
+    expect(storedQueueSettings(stored)).toEqual({
+      // Sales keeps its queue with the default agent kind and prefix; Billing cannot be dialled;
+      // a second "support" would be refused by the settings page, so the first one stands.
+      queues: [support, { ...sales, agent: 'dynamic', callerNamePrefix: '' }],
+      reminder: { enabled: DEFAULT_REMINDER.enabled, time: '17:30' },
+    });
   });
 });

@@ -75,6 +75,12 @@ describe('which queues', () => {
 
   test('stored garbage reads as a fresh state', () => {
     expect(storedQueueState({ memberships: 3 })).toEqual(emptyQueueState);
+    expect(storedQueueState('nope')).toEqual(emptyQueueState);
     expect(storedQueueState(loggedIntoSupport)).toEqual(loggedIntoSupport);
+  });
+
+  test('a damaged field or membership costs only itself', () => {
+    const stored = { ...loggedIntoSupport, memberships: { ...loggedIntoSupport.memberships, '501': { loggedIn: 'yes' } }, working: 'busy', lastOutcome: { failure: 'exploded' } };
+    expect(storedQueueState(stored)).toEqual(loggedIntoSupport);
   });
 });

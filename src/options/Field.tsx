@@ -1,0 +1,45 @@
+import type { TargetedEvent } from 'preact';
+
+export interface FieldProps {
+  /** The control's id; its hint and error take ids made from it. */
+  id: string;
+  name?: string;
+  label: string;
+  hint?: string;
+  /** What is wrong with the value, shown under it and announced with the control. */
+  error?: string;
+  type?: 'text' | 'password' | 'textarea';
+  value: string;
+  onInput(value: string): void;
+}
+
+/** One labelled text control of a settings form, with its hint and its error tied to it for assistive technology. */
+export function Field({ id, name, label, hint, error, type = 'text', value, onInput }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    value,
+    onInput: (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onInput(event.currentTarget.value),
+  };
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {type === 'textarea' ? (
+        <textarea rows={3} {...common} />
+      ) : type === 'password' ? (
+        <input type="password" autoComplete="current-password" {...common} />
+      ) : (
+        <input type="text" autoComplete="off" spellcheck={false} {...common} />
+      )}
+      {hint && <small id={`${id}-hint`} class="hint">{hint}</small>}
+      {error && (
+        <small id={`${id}-error`} class="field-error">
+          {error}
+        </small>
+      )}
+    </div>
+  );
+}

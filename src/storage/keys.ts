@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { callerIdDraftOf, type CallerIdConfig } from '../callerid';
+import { storedRecentCalls, type RecentCall } from '../calls/recentCalls';
+import { storedPendingNumber, type PendingNumber } from '../clicktocall/pending';
+import { clickToCallSettingsOrDefaults, defaultClickToCallSettings, type ClickToCallSettings } from '../clicktocall/settings';
+import { emptyQueueSettings, emptyQueueState, storedQueueSettings, storedQueueState, type QueueSettings, type QueueState } from '../queues';
+import { defaultPreferences, preferencesOrDefaults, type Preferences } from '../settings/preferences';
+
+export type StorageArea = 'local' | 'session';
+
+/**
+ * One key of extension storage: where it lives, how what is stored there is read, and what it
+ * reads as when nothing is stored. Reading never throws: a damaged value falls back field by
+ * field (see each parser), never to a cast.
+ */
+export interface StorageKey<T> {
+  readonly area: StorageArea;
+  readonly name: string;
+  readonly fallback: T;
+  /** What a stored value (undefined: none) reads as. */
+  read(stored: unknown): T;
+}
+
+function key<T>(area: StorageArea, name: string, fallback: T, parse: (stored: unknown) => T): StorageKey<T> {
+  return { area, name, fallback, read: (stored) => (stored === undefined ? fallback : parse(stored)) };
+}
+
+function parsedOr<T>(schema: v.GenericSchema<unknown, T>, fallback: T): (stored: unknown) => T {
+  return (stored) => {
+    const parsed = v.safeParse(schema, stored);
+    return parsed.success ? parsed.output : fallback;
+  };
+}
+
+/** The account as stored: its settings without the password, and the key of that password in IndexedDB. */
+export type StoredAccount = Record<string, unknown>;
+
+/**
+ * Every key the extension stores, each declared once. Any context may read them (src/storage/read.ts);
+ * only the service worker writes them (src/storage/write.ts).
+ */
+export const storageKeys = {
+  /** Read and written by accountStore.ts, which keeps the password apart. */
+  account: key<StoredAccount | null>('local', 'account', null, parsedOr(v.nullable(v.record(v.string(), v.unknown())), null)),
+  preferences: key<Preferences>('local', 'preferences', defaultPreferences, preferencesOrDefaults),
+  /** As stored, field by field; parseCallerIdConfig says whether it is usable. */
+  callerId: key<Partial<CallerIdConfig> | null>('local', 'callerId', null, callerIdDraftOf),
+  queueSettings: key<QueueSettings>('local', 'queueSettings', emptyQueueSettings, storedQueueSettings),
+  queueState: key<QueueState>('local', 'queueState', emptyQueueState, storedQueueState),
+  recentCalls: key<RecentCall[]>('local', 'recentCalls', [], storedRecentCalls),
+  /** When the agent last looked at the Recent tab: missed calls before it no longer count. */
+  recentCallsSeenAt: key<number>('local', 'recentCallsSeenAt', 0, parsedOr(v.number(), 0)),
+  clickToCall: key<ClickToCallSettings>('local', 'clickToCall', defaultClickToCallSettings, clickToCallSettingsOrDefaults),
+  /** A number handed over by a page, waiting for the popup: gone with the browser session. */
+  pendingNumber: key<PendingNumber | null>('session', 'pendingNumber', null, storedPendingNumber),
+  /** The +sip.instance of each account registered from this browser (see sipInstances.ts). */
+  sipInstances: key<Record<string, string>>('local', 'sipInstances', {}, parsedOr(v.record(v.string(), v.pipe(v.string(), v.uuid())), {})),
+  /** The softphone's fallback popup window, closed before another is opened. */
+  softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
+};
+
+export type StorageKeyName = keyof typeof storageKeys;
