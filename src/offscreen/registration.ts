@@ -31,7 +31,7 @@ export class Registration {
   private stopped = false;
 
   constructor(
-    readonly account: AccountSettings,
+    private account: AccountSettings,
     private readonly identity: SipIdentity,
     private readonly events: RegistrationEvents,
     private readonly createSocket?: SocketFactory,
@@ -46,6 +46,12 @@ export class Registration {
   /** The user agent, while it is registered: the one calls are placed on. */
   get registeredAgent(): UserAgent | null {
     return this.agent?.registered ? this.agent : null;
+  }
+
+  /** Takes a display name or ICE servers that need no new registration: the next call uses them. */
+  updateInPlace(account: AccountSettings): void {
+    this.account = account;
+    this.agent?.setDisplayName(account.displayName);
   }
 
   /** Unregisters and stops for good (account changed, softphone turned off). */

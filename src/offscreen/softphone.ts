@@ -17,7 +17,7 @@ import {
 } from '../calls/snapshot';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
-import { accountAddress, defaultPreferences, sameRegistration, type AccountSettings, type Preferences } from '../settings';
+import { accountAddress, accountChange, defaultPreferences, type AccountSettings, type Preferences } from '../settings';
 import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';
@@ -42,6 +42,8 @@ export class Softphone {
   /** The call being placed while the microphone opens: a second click gets the same call. */
   private placing: Promise<Result<{ callId: string }>> | null = null;
   private readonly transferRequests = new Map<string, PendingTransferRequest>();
+  /** An account change that needs a new registration, kept until the last call ends. */
+  private deferred: { account: AccountSettings | null; identity: SipIdentity | null } | null = null;
   private preferences: Preferences = defaultPreferences;
   private readonly calls = new Map<string, CallSession>();
   /** Incoming sessions that replace a call of ours (the far end of an attended transfer). */
@@ -74,7 +76,19 @@ export class Softphone {
     this.preferences = preferences;
     for (const call of this.calls.values()) call.setOutputDevice(preferences.speakerId);
     this.update({ doNotDisturb: preferences.doNotDisturb });
-    if (sameRegistration(this.account, account) && this.registration !== null) return;
+    const change = accountChange(this.account, account);
+    this.deferred = null;
+    if (change === 'none' && this.registration !== null) return;
+    if (change === 'in-place' && account !== null) {
+      this.account = account;
+      this.registration?.updateInPlace(account);
+      return;
+    }
+    // A new registration would drop the calls in progress: it waits for the last one to end.
+    if (this.calls.size > 0) {
+      this.deferred = { account, identity };
+      return;
+    }
     this.registration?.stop();
     this.registration = null;
     this.account = account;
@@ -374,6 +388,10 @@ export class Softphone {
   private onCallChanged(call: CallSession): void {
     if (call.snapshot.state === 'ended') {
       this.calls.delete(call.id);
+      if (this.calls.size === 0 && this.deferred !== null) {
+        const { account, identity } = this.deferred;
+        queueMicrotask(() => this.configure(account, this.preferences, identity));
+      }
       for (const pending of this.transferRequests.values()) {
         if (pending.request.callId !== call.id) continue;
         this.dropTransferRequest(pending.request.id);

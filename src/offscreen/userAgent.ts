@@ -113,6 +113,10 @@ export class UserAgent {
     if (!this.stopped) this.ua.register();
   }
 
+  setDisplayName(displayName: string): void {
+    this.ua.set('display_name', displayName || undefined);
+  }
+
   get registered(): boolean {
     return !this.stopped && this.ua.isRegistered();
   }

@@ -109,9 +109,18 @@ export function formatIceServerLines(servers: IceServer[]): string {
 }
 
 /** Whether two accounts would register the same way (a change of these needs a new registration). */
-export function sameRegistration(a: AccountSettings | null, b: AccountSettings | null): boolean {
-  if (a === null || b === null) return a === b;
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * What a change of account settings takes: nothing; applying in place (the display name and ICE
+ * servers serve the next call, and never need a new registration); or a new registration.
+ */
+export type AccountChange = 'none' | 'in-place' | 'new-registration';
+
+export function accountChange(before: AccountSettings | null, after: AccountSettings | null): AccountChange {
+  if (before === null || after === null) return before === after ? 'none' : 'new-registration';
+  const { displayName: _a, iceServers: _b, ...registrationOf } = before;
+  const { displayName: _c, iceServers: _d, ...registrationAfter } = after;
+  if (JSON.stringify(registrationOf) !== JSON.stringify(registrationAfter)) return 'new-registration';
+  return JSON.stringify(before) === JSON.stringify(after) ? 'none' : 'in-place';
 }
 
 export function accountAddress(account: Pick<AccountSettings, 'username' | 'domain'>): string {

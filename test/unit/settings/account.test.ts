@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIceServerLines, parseAccountSettings, parseIceServerLines, sameRegistration } from '../../../src/settings';
+import { accountChange, formatIceServerLines, parseAccountSettings, parseIceServerLines, type AccountSettings } from '../../../src/settings';
 
 const valid = { username: '101', password: 'secret', domain: 'Company.Axivox.com', websocketUrl: ' wss://pabx.axivox.com:3443 ', displayName: 'Alice', iceServers: [], enabled: true };
 
@@ -42,13 +42,19 @@ describe('ICE server lines', () => {
   });
 });
 
-describe('sameRegistration', () => {
-  test('a changed password or server means a new registration', () => {
-    const a = parseAccountSettings(valid);
-    if (!a.ok) throw new Error('fixture');
-    expect(sameRegistration(a.value, { ...a.value })).toBe(true);
-    expect(sameRegistration(a.value, { ...a.value, password: 'new' })).toBe(false);
-    expect(sameRegistration(a.value, null)).toBe(false);
-    expect(sameRegistration(null, null)).toBe(true);
+describe('what an account change takes', () => {
+  const base: AccountSettings = { username: '101', password: 'secret', domain: 'pbx.test', websocketUrl: 'wss://pbx.test', displayName: 'Alice', iceServers: [], enabled: true };
+  test.each<[string, AccountSettings | null, AccountSettings | null, ReturnType<typeof accountChange>]>([
+    ['nothing changed', base, { ...base }, 'none'],
+    ['no account before or after', null, null, 'none'],
+    ['the display name: in place, for the next call', base, { ...base, displayName: 'Alice Martin' }, 'in-place'],
+    ['an ICE server: in place, for the next call', base, { ...base, iceServers: [{ urls: 'stun:stun.example:3478' }] }, 'in-place'],
+    ['the password', base, { ...base, password: 'new' }, 'new-registration'],
+    ['the server', base, { ...base, websocketUrl: 'wss://other.test' }, 'new-registration'],
+    ['turned off', base, { ...base, enabled: false }, 'new-registration'],
+    ['a first account', null, base, 'new-registration'],
+    ['the account removed', base, null, 'new-registration'],
+  ])('%s', (_, before, after, change) => {
+    expect(accountChange(before, after)).toBe(change);
   });
 });
