@@ -135,3 +135,15 @@ describe('a PBX that refuses or freezes', () => {
     await agent.waitUntilRegistered();
   });
 });
+
+describe('a PBX that wants longer registrations', () => {
+  const strict = usePbx({ minExpires: 900 });
+
+  test('423 Interval Too Brief: the softphone registers again at once with the PBX\'s Min-Expires', async () => {
+    const since = Date.now();
+    await strict.desks.registered('101');
+    const saved = strict.pbx.logLines(since).filter((l) => l.includes('REGISTERED sip:101@'));
+    expect(saved.length).toBeGreaterThan(0);
+    expect(saved.every((l) => /expires=900\b/.test(l))).toBe(true);
+  });
+});
