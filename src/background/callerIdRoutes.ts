@@ -1,4 +1,4 @@
-import { describeCallerIdSource, normalizeRulePrefix, resolveCallerId } from '../callerid';
+import { normalizeRulePrefix, resolveCallerId } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
 import type { callerIdRequests } from '../protocol/callerId';
 import type { Routes } from '../protocol/server';
@@ -23,7 +23,7 @@ export const callerIdRoutes = {
     if (config === null) return null;
     const result = resolveCallerId(config, dialed);
     const rule = result.kind === 'external' && result.ruleIndex !== undefined ? config.advancedRules[result.ruleIndex] : undefined;
-    return { result, reason: describeCallerIdSource(result, config), rulePrefix: rule ? normalizeRulePrefix(rule.prefix) : null };
+    return { result, rulePrefix: rule ? normalizeRulePrefix(rule.prefix) : null };
   },
   saveCallerIdConfig: async ({ config }) => {
     const parsed = await saveCallerIdConfig(config);

@@ -15,6 +15,7 @@ import {
   type QueueOutcome,
 } from '../queues';
 import { t } from '../i18n';
+import { internalError } from '../calls/errors';
 import { showQueuesOnBadge } from './badge';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';
@@ -28,7 +29,7 @@ async function dialQueueCode(code: string): Promise<QueueCallResult> {
     if (precheck) return precheck;
     return queueCallResult(await request('offscreen', 'dialServiceCode', { code }));
   } catch (error) {
-    return { failure: 'softphone_unavailable', detail: String(error) };
+    return { failure: 'softphone_unavailable', detail: { error: internalError(error) } };
   }
 }
 

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import { classifyDialString } from '../numbers/dialString';
 import { homeCountryCode, nationalToE164, normalizeNumber, normalizeRulePrefix } from './numbers';
 import { PrefixTrie } from './prefixTrie';
-import type { CallerIdConfig, CallerIdResult } from './types';
+import type { CallerIdConfig, CallerIdProblem, CallerIdResult } from './types';
 
 /** A configuration compiled once, to resolve many dial strings (one per keystroke). */
 export interface CompiledCallerId {
@@ -21,7 +21,7 @@ interface Snapshot {
   trie: PrefixTrie;
 }
 
-function invalid(error: string): CallerIdResult {
+function invalid(error: CallerIdProblem): CallerIdResult {
   return { kind: 'invalid', callerId: null, error };
 }
 
@@ -71,9 +71,9 @@ function destinationOf(dialed: string, home: CountryCode | null): CallerIdResult
     case 'international':
       return dial.digits;
     case 'national': {
-      if (home === null) return invalid('Set a known home country to call national numbers, or dial with +');
+      if (home === null) return invalid({ code: 'no_home_country' });
       const e164 = nationalToE164(dial.digits, home);
-      return e164 === null ? invalid(`${dial.digits} is not a complete phone number`) : `00${e164.slice(1)}`;
+      return e164 === null ? invalid({ code: 'incomplete_number', digits: dial.digits }) : `00${e164.slice(1)}`;
     }
   }
 }
@@ -83,16 +83,16 @@ function choose(s: Snapshot, destination: string): CallerIdResult {
     const ruleIndex = s.trie.match(destination);
     if (ruleIndex >= 0) {
       const callerId = s.ruleNumbers[ruleIndex] ?? null;
-      if (callerId === null) return invalid(`rule ${ruleIndex + 1} has no valid outgoing number`);
+      if (callerId === null) return invalid({ code: 'rule_without_number', rule: ruleIndex + 1 });
       return { kind: 'external', callerId, source: 'rule', ruleIndex, destination };
     }
   }
   if (!s.onDefault) {
     // Not silently the company number: that would hide a broken user setting.
-    if (s.userNumber === null) return invalid('Your outgoing number is not a valid phone number');
+    if (s.userNumber === null) return invalid({ code: 'user_number_invalid' });
     return { kind: 'external', callerId: s.userNumber, source: 'user', destination };
   }
-  if (s.defaultNumber === null) return invalid('The company has no valid default outgoing number');
+  if (s.defaultNumber === null) return invalid({ code: 'no_default_number' });
   return { kind: 'external', callerId: s.defaultNumber, source: 'default', destination };
 }
 
@@ -107,7 +107,7 @@ export function compileCallerIdConfig(config: CallerIdConfig): CompiledCallerId 
   return {
     config,
     resolve(dialed: string): CallerIdResult {
-      if (s === null) return invalid('Caller ID settings are missing');
+      if (s === null) return invalid({ code: 'settings_missing' });
       const destination = destinationOf(dialed, s.home);
       return typeof destination === 'string' ? choose(s, destination) : destination;
     },
@@ -119,7 +119,7 @@ const compiledConfigs = new WeakMap<object, CompiledCallerId>();
 
 /** Which number an outgoing call to `dialed` presents. Never throws. */
 export function resolveCallerId(config: CallerIdConfig, dialed: string): CallerIdResult {
-  if (typeof config !== 'object' || config === null) return invalid('Caller ID settings are missing');
+  if (typeof config !== 'object' || config === null) return invalid({ code: 'settings_missing' });
   let compiled = compiledConfigs.get(config);
   if (compiled === undefined) {
     compiled = compileCallerIdConfig(config);

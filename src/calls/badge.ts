@@ -1,9 +1,14 @@
+import type { MessageKey } from '../i18n';
+import type { AppError } from './errors';
 import type { SoftphoneSnapshot } from './snapshot';
+
+/** The tooltip, for the service worker to word in the agent's language. */
+export type BadgeTitle = { key: MessageKey; params?: string[] } | { error: AppError; retrying: boolean };
 
 export interface Badge {
   text: string;
   color: string;
-  title: string;
+  title: BadgeTitle;
 }
 
 const GREY = '#6b7280';
@@ -15,22 +20,22 @@ const AMBER = '#b45309';
 /** The toolbar badge for a softphone state: the most urgent fact wins. */
 export function badgeFor(snapshot: SoftphoneSnapshot, missedCalls = 0): Badge {
   const { registration, calls } = snapshot;
-  if (calls.some((c) => c.state === 'incoming')) return { text: 'RING', color: AMBER, title: 'Incoming call' };
-  if (calls.length > 0) return { text: 'CALL', color: BLUE, title: 'In call' };
+  if (calls.some((c) => c.state === 'incoming')) return { text: 'RING', color: AMBER, title: { key: 'incomingCallLabel' } };
+  if (calls.length > 0) return { text: 'CALL', color: BLUE, title: { key: 'badgeInCall' } };
   switch (registration.state) {
     case 'registered':
-      if (snapshot.doNotDisturb) return { text: 'DND', color: RED, title: 'Do not disturb: incoming calls are refused' };
-      if (missedCalls > 0) return { text: String(Math.min(missedCalls, 99)), color: RED, title: `${missedCalls} missed call${missedCalls === 1 ? '' : 's'}` };
-      return { text: '', color: GREEN, title: `Ready: ${registration.account ?? ''}` };
+      if (snapshot.doNotDisturb) return { text: 'DND', color: RED, title: { key: 'badgeDoNotDisturb' } };
+      if (missedCalls > 0) return { text: String(Math.min(missedCalls, 99)), color: RED, title: { key: missedCalls === 1 ? 'badgeMissedCall' : 'badgeMissedCalls', params: [String(missedCalls)] } };
+      return { text: '', color: GREEN, title: { key: 'statusReady', params: [registration.account ?? ''] } };
     case 'connecting':
     case 'registering':
-      if (registration.error) return { text: '!', color: RED, title: `${registration.error.message}: retrying` };
-      return { text: '…', color: GREY, title: 'Connecting' };
+      if (registration.error) return { text: '!', color: RED, title: { error: registration.error, retrying: true } };
+      return { text: '…', color: GREY, title: { key: 'statusConnecting' } };
     case 'failed':
-      return { text: '!', color: RED, title: registration.error?.message ?? 'Error' };
+      return { text: '!', color: RED, title: registration.error ? { error: registration.error, retrying: Boolean(registration.retryAt) } : { key: 'statusFailed' } };
     case 'disabled':
-      return { text: 'OFF', color: GREY, title: 'Softphone turned off' };
+      return { text: 'OFF', color: GREY, title: { key: 'statusDisabled' } };
     case 'unconfigured':
-      return { text: 'SET', color: GREY, title: 'Set up your SIP account' };
+      return { text: 'SET', color: GREY, title: { key: 'statusUnconfigured' } };
   }
 }

@@ -59,40 +59,33 @@ export function applyCallEvent(call: CallSnapshot, event: CallEvent): CallSnapsh
   }
 }
 
-/** JsSIP's end causes (JsSIP.C.causes) in the agent's words. */
+/** JsSIP's end causes (JsSIP.C.causes) as the codes the views word. */
 export function callEnd(call: CallSnapshot, cause: string | undefined, originator: 'local' | 'remote' | 'system'): CallEnd {
   const answered = call.answeredAt !== null;
-  if (cause === 'Terminated' || cause === 'Bye' || cause === undefined) {
-    return originator === 'local'
-      ? { code: 'local_hangup', message: 'Call ended', completed: answered }
-      : { code: 'remote_hangup', message: 'The other party hung up', completed: answered };
-  }
+  const end = (code: CallEnd['code'], completed = false): CallEnd => ({ code, completed });
+  if (cause === 'Terminated' || cause === 'Bye' || cause === undefined) return end(originator === 'local' ? 'local_hangup' : 'remote_hangup', answered);
   switch (cause) {
     case 'Canceled':
-      return originator === 'local'
-        ? { code: 'canceled', message: 'Call canceled', completed: false }
-        : { code: 'canceled', message: 'The caller hung up', completed: false };
+      return end(originator === 'local' ? 'canceled' : 'caller_canceled');
     case 'Busy':
-      return { code: 'busy', message: 'Busy', completed: false };
+      return end('busy');
     case 'Rejected':
-      return originator === 'local'
-        ? { code: 'declined', message: 'Call declined', completed: false }
-        : { code: 'rejected', message: 'Call rejected', completed: false };
+      return end(originator === 'local' ? 'declined' : 'rejected');
     case 'Not Found':
-      return { code: 'not_found', message: 'Number not found', completed: false };
+      return end('not_found');
     case 'Unavailable':
     case 'Request Timeout':
-      return { code: 'unavailable', message: 'Not reachable right now', completed: false };
+      return end('unavailable');
     case 'Connection Error':
-      return { code: 'connection_lost', message: 'Connection to the PBX lost', completed: false };
+      return end('connection_lost');
     case 'No Answer':
     case 'Expires':
-      return { code: 'no_answer', message: 'No answer', completed: false };
+      return end('no_answer');
     case 'Missing SDP':
     case 'Bad Media Description':
     case 'Incompatible SDP':
-      return { code: 'failed', message: 'Call ended: the PBX sent audio settings the softphone cannot use', completed: false };
+      return end('media_unusable');
     default:
-      return { code: 'failed', message: `Call failed: ${cause}`, completed: false };
+      return { code: 'failed', cause: cause.slice(0, 80), completed: false };
   }
 }

@@ -16,8 +16,13 @@ export interface RecentCall {
   durationMs: number;
   /** The outgoing caller ID the callee saw, when known. */
   callerId: string | null;
-  /** How it ended, in the agent's words. */
+  /**
+   * How it ended: a call-end code (src/i18n/errorText.ts words it), or, in calls kept from
+   * versions that stored sentences, that sentence.
+   */
   outcome: string;
+  /** The SIP stack's cause of a `failed` end. */
+  outcomeCause: string | null;
 }
 
 /** The recent-calls entry for a call that has ended. */
@@ -33,7 +38,8 @@ export function recentCallFrom(call: CallSnapshot, callerId: string | null = nul
     startedAt: call.startedAt,
     durationMs: answered && call.endedAt !== null ? Math.max(0, call.endedAt - (call.answeredAt ?? call.endedAt)) : 0,
     callerId,
-    outcome: call.end?.message ?? '',
+    outcome: call.end?.code ?? '',
+    outcomeCause: call.end?.cause ?? null,
   };
 }
 
@@ -59,8 +65,9 @@ const detailFields = {
   durationMs: v.pipe(v.number(), v.minValue(0)),
   callerId: v.nullable(v.string()),
   outcome: v.string(),
+  outcomeCause: v.nullable(v.string()),
 };
-const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome'> = { name: null, durationMs: 0, callerId: null, outcome: '' };
+const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome' | 'outcomeCause'> = { name: null, durationMs: 0, callerId: null, outcome: '', outcomeCause: null };
 
 /**
  * The stored list, read leniently: anything but a list reads as no calls; an entry without its

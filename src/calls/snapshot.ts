@@ -16,9 +16,26 @@ export type CallDirection = 'incoming' | 'outgoing';
 /** dialing -> ringing (remote alerting) -> active; incoming -> connecting -> active; any -> ended. */
 export type CallState = 'dialing' | 'ringing' | 'incoming' | 'connecting' | 'active' | 'ended';
 
+/** How a call ended, for the views to word (src/i18n/callEndText.ts). */
+export type CallEndCode =
+  | 'local_hangup'
+  | 'remote_hangup'
+  | 'busy'
+  | 'rejected'
+  | 'declined'
+  | 'not_found'
+  | 'unavailable'
+  | 'no_answer'
+  | 'canceled'
+  | 'caller_canceled'
+  | 'connection_lost'
+  | 'media_unusable'
+  | 'failed';
+
 export interface CallEnd {
-  code: 'local_hangup' | 'remote_hangup' | 'busy' | 'rejected' | 'declined' | 'not_found' | 'unavailable' | 'no_answer' | 'canceled' | 'connection_lost' | 'failed';
-  message: string;
+  code: CallEndCode;
+  /** The SIP stack's own cause, for a `failed` end. */
+  cause?: string;
   /** The call was set up and then ended normally. */
   completed: boolean;
 }

@@ -1,6 +1,8 @@
-import { toDialString } from '../numbers/dialString';
+import { type NumberProblem, toDialString } from '../numbers/dialString';
 
-export type PageNumberResult = { ok: true; dial: string } | { ok: false; error: string };
+export type PageNumberResult = { ok: true; dial: string } | { ok: false; error: NumberProblem };
+
+const problem = (code: NumberProblem['code']): PageNumberResult => ({ ok: false, error: { code } });
 
 const MAX_LENGTH = 128;
 const SIP_URI = /^sips?:([^@;?]+)@([^;?]+)$/i;
@@ -12,30 +14,30 @@ const SIP_URI = /^sips?:([^@;?]+)@([^;?]+)$/i;
  * (`;`, `?`), letters, * and # (service codes are the agent's to type, not a page's), overlong input.
  */
 export function reducePageNumber(input: string, accountDomain: string | null): PageNumberResult {
-  if (input.length > MAX_LENGTH) return { ok: false, error: 'That number is too long' };
+  if (input.length > MAX_LENGTH) return problem('too_long');
   let candidate = input.trim();
   let decoded: string;
   try {
     decoded = decodeURIComponent(candidate);
   } catch {
-    return { ok: false, error: 'That link is not a phone number' };
+    return problem('not_a_phone_link');
   }
   candidate = decoded.trim();
   if (/^sips?:/i.test(candidate)) {
     const sip = SIP_URI.exec(candidate);
-    if (!sip) return { ok: false, error: 'That SIP address cannot be called from a page' };
+    if (!sip) return problem('sip_not_callable');
     const [, user, host] = sip as unknown as [string, string, string];
     if (accountDomain === null || host.toLowerCase() !== accountDomain.toLowerCase()) {
-      return { ok: false, error: 'That SIP address is on another domain than your account' };
+      return problem('sip_other_domain');
     }
     candidate = user;
   } else {
     candidate = candidate.replace(/^(tel|callto):(\/\/)?/i, '');
   }
-  if (/[;?&=,@:]/.test(candidate)) return { ok: false, error: 'That link carries more than a phone number' };
+  if (/[;?&=,@:]/.test(candidate)) return problem('more_than_a_number');
   const reduced = toDialString(candidate);
   if (!reduced.ok) return reduced;
-  if (!/^\+?\d{2,}$/.test(reduced.dial)) return { ok: false, error: 'A number from a page may contain digits and a leading + only' };
+  if (!/^\+?\d{2,}$/.test(reduced.dial)) return problem('page_digits_only');
   return reduced;
 }
 

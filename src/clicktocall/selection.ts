@@ -10,12 +10,12 @@ const MAX_SELECTION = 1000;
  */
 export function numberInSelection(selection: string, country: CountryCode, accountDomain: string | null): PageNumberResult {
   const text = selection.trim();
-  if (text === '') return { ok: false, error: 'Nothing selected' };
+  if (text === '') return { ok: false, error: { code: 'nothing_selected' } };
   if (text.length <= 128) {
     const whole = reducePageNumber(text, accountDomain);
     if (whole.ok) return whole;
   }
   const first = findNumbers(text.slice(0, MAX_SELECTION), country)[0];
-  if (!first) return { ok: false, error: 'No phone number in the selection' };
+  if (!first) return { ok: false, error: { code: 'none_in_selection' } };
   return reducePageNumber(first.e164, accountDomain);
 }

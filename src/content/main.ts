@@ -4,6 +4,8 @@ import { isCallLink } from '../clicktocall/pageNumber';
 import type { RequestPayload, Response } from '../protocol/api';
 import { onTabMessage, type ContentScriptRequest } from '../protocol/clickToCall';
 import { request } from '../protocol/client';
+import { appError } from '../calls/errors';
+import { errorText } from '../i18n/errorText';
 import { createCallButton, type CallRequest } from './callButton';
 import { PageScanner, type Decorator } from './scanner';
 
@@ -20,8 +22,8 @@ function send<K extends ContentScriptRequest>(type: K, payload: RequestPayload<'
 
 const callFromButton: CallRequest = async (number) => {
   const result = await send('clickToCall', { number, via: 'button' }).catch(() => null);
-  if (result === null) return { ok: false, message: 'The softphone is not available' };
-  return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+  if (result === null) return { ok: false, message: errorText(appError('offscreen_unavailable')) };
+  return result.ok ? { ok: true } : { ok: false, message: errorText(result.error) };
 };
 
 const decorator: Decorator = {

@@ -1,5 +1,6 @@
 import type { QueueErrorCode, QueueFailure, QueueField, QueueOutcome, QueueSettingsError } from '../queues';
 import { t, type MessageKey } from '.';
+import { callEndText, errorText as softphoneErrorText } from './errorText';
 
 /** The queues' wording, wherever it shows: popup, settings page, notifications, toolbar tooltip. */
 
@@ -20,7 +21,8 @@ const reasons: Record<QueueFailure, MessageKey> = {
 /** What a login or logout did, in the agent's words. */
 export function describeQueueOutcome(outcome: QueueOutcome): string {
   if (outcome.failure === null) return t(outcome.action === 'login' ? 'queueLoggedIn' : 'queueLoggedOut', outcome.queueName);
-  const reason = t(reasons[outcome.failure]) + (outcome.detail ? ` (${outcome.detail})` : '');
+  const detail = outcome.detail === null ? '' : 'error' in outcome.detail ? softphoneErrorText(outcome.detail.error) : callEndText(outcome.detail.end);
+  const reason = t(reasons[outcome.failure]) + (detail ? ` (${detail})` : '');
   return t(outcome.action === 'login' ? 'queueLoginFailed' : 'queueLogoutFailed', [outcome.queueName, reason]);
 }
 

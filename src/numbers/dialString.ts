@@ -4,12 +4,37 @@
  * dials is exactly what the caller ID line and the pasted number describe.
  */
 
+/**
+ * Why a number cannot be dialled: a code the views put in the agent's words (src/i18n/numberText),
+ * with the offending character where there is one.
+ */
+export interface NumberProblem {
+  code:
+    | 'empty'
+    | 'too_long'
+    | 'letters'
+    | 'plus_not_first'
+    | 'plus_with_code'
+    | 'bad_character'
+    | 'no_country_code'
+    | 'country_code_zero'
+    // Numbers from web pages (src/clicktocall/pageNumber.ts):
+    | 'not_a_phone_link'
+    | 'sip_not_callable'
+    | 'sip_other_domain'
+    | 'more_than_a_number'
+    | 'page_digits_only'
+    | 'nothing_selected'
+    | 'none_in_selection';
+  char?: string;
+}
+
 /** What a dial string is, before any caller ID is chosen. */
 export type DialString =
   | { kind: 'international'; digits: string } // starts with 00, e.g. "00442079460958"
   | { kind: 'national'; digits: string } // to be read in the home country, e.g. "025551234"
   | { kind: 'internal'; destination: string } // extension, queue or feature code
-  | { kind: 'invalid'; error: string };
+  | { kind: 'invalid'; error: NumberProblem };
 
 /** Longest number the softphone dials, in digits (separators, * and # not counted). */
 export const MAX_DIAL_DIGITS = 32;
@@ -27,15 +52,19 @@ const TRUNK_ZERO_AFTER_DIGIT = /(\d[\s.\-/]*)\(\s*0\s*\)/g;
 const INTERNATIONAL_START = /^[\s(]*(\+|00)/;
 const PLUS_START = /^[\s(]*\+/;
 
+function invalid(code: NumberProblem['code'], char?: string): DialString {
+  return { kind: 'invalid', error: char === undefined ? { code } : { code, char } };
+}
+
 function tooLong(): DialString {
-  return { kind: 'invalid', error: `That number is too long (at most ${MAX_DIAL_DIGITS} digits)` };
+  return invalid('too_long');
 }
 
 function refuse(ch: string): DialString {
-  if (LETTER.test(ch)) return { kind: 'invalid', error: 'A phone number cannot contain letters' };
-  if (ch === '+') return { kind: 'invalid', error: 'A + may only start the number' };
-  if (ch === '*' || ch === '#') return { kind: 'invalid', error: 'A number with + cannot contain * or #' };
-  return { kind: 'invalid', error: `"${ch}" is not allowed: use digits, spaces and + ( ) . - /` };
+  if (LETTER.test(ch)) return invalid('letters');
+  if (ch === '+') return invalid('plus_not_first');
+  if (ch === '*' || ch === '#') return invalid('plus_with_code');
+  return invalid('bad_character', ch);
 }
 
 /** A feature, service or queue code such as "*72", "#21#" or "500#": digits, * and #. */
@@ -53,9 +82,9 @@ function readFeatureCode(text: string): DialString {
 
 /** Cleans and classifies what was typed or pasted (a leading tel: or callto: is read past). Never throws. */
 export function classifyDialString(input: string): DialString {
-  if (typeof input !== 'string') return { kind: 'invalid', error: 'Enter a number to call' };
+  if (typeof input !== 'string') return invalid('empty');
   const text = input.trim().replace(SCHEME, '');
-  if (text.trim() === '') return { kind: 'invalid', error: 'Enter a number to call' };
+  if (text.trim() === '') return invalid('empty');
   if (text.length > MAX_DIAL_LENGTH) return tooLong();
 
   if (!PLUS_START.test(text) && /[*#]/.test(text)) return readFeatureCode(text);
@@ -75,21 +104,21 @@ export function classifyDialString(input: string): DialString {
   }
 
   if (plus) {
-    if (digits === '') return { kind: 'invalid', error: 'Enter the country code after +' };
-    if (digits.startsWith('0')) return { kind: 'invalid', error: 'After + comes the country code, which never starts with 0' };
+    if (digits === '') return invalid('no_country_code');
+    if (digits.startsWith('0')) return invalid('country_code_zero');
     return { kind: 'international', digits: `00${digits}` };
   }
-  if (digits === '') return { kind: 'invalid', error: 'Enter a number to call' };
+  if (digits === '') return invalid('empty');
   if (digits.startsWith('00')) {
-    if (digits.length === 2) return { kind: 'invalid', error: 'Enter the country code after 00' };
-    if (digits[2] === '0') return { kind: 'invalid', error: 'After 00 comes the country code, which never starts with 0' };
+    if (digits.length === 2) return invalid('no_country_code');
+    if (digits[2] === '0') return invalid('country_code_zero');
     return { kind: 'international', digits };
   }
   if (digits.length <= MAX_INTERNAL_DIGITS && !digits.startsWith('0')) return { kind: 'internal', destination: digits };
   return { kind: 'national', digits };
 }
 
-export type DialStringResult = { ok: true; dial: string } | { ok: false; error: string };
+export type DialStringResult = { ok: true; dial: string } | { ok: false; error: NumberProblem };
 
 /**
  * What the softphone dials for a dial string: its classification written as digits, * and #,

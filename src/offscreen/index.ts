@@ -36,7 +36,7 @@ serve(
   {
     configure: ({ account, preferences, instanceId }): Result => {
       const valid = validAccount(account);
-      if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings', 'Invalid account settings') };
+      if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings') };
       softphone.configure(valid, preferencesOrDefaults(preferences), identityOf(instanceId));
       return { ok: true, value: null };
     },

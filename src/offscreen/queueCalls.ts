@@ -26,7 +26,7 @@ export function attachQueues(softphone: Softphone): Pick<Handlers<'offscreen'>, 
   softphone.queueNameOf = (session, invite) => queueOfIncomingCall(queues, facts(session, invite))?.name ?? null;
   const configure = (input: unknown): Result => {
     const parsed = parseQueueSettings({ queues: input });
-    if (!parsed.ok) return { ok: false, error: appError('invalid_settings', 'Invalid queue settings') };
+    if (!parsed.ok) return { ok: false, error: appError('invalid_settings') };
     queues = parsed.value.queues;
     return { ok: true, value: null };
   };

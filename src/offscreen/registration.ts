@@ -134,10 +134,10 @@ export class Registration {
 function failureError(failure: RegistrationFailure, websocketUrl: string): AppError {
   switch (failure.kind) {
     case 'credentials':
-      return appError('auth_failed', 'Wrong username or password');
+      return appError('auth_failed');
     case 'refused':
       return registrationRefused(failure.status, failure.reason);
     case 'timeout':
-      return appError('timeout', `${websocketUrl} did not answer in time`, [websocketUrl]);
+      return { code: 'timeout', params: [websocketUrl] };
   }
 }

@@ -1,7 +1,7 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { callsToHold, decideIncoming, dtmfTransport, MAX_LIVE_CALLS } from '../calls/callControl';
-import { appError, type AppError } from '../calls/errors';
+import { appError, internalError, invalidNumber, type AppError } from '../calls/errors';
 import { decideRefer, REFER_ANSWER_MS } from '../calls/referPolicy';
 import { offersAudio } from '../calls/remoteParty';
 import type { SipIdentity } from '../calls/sipIdentity';
@@ -103,7 +103,7 @@ export class Softphone {
     }
     if (identity === null) {
       // Without its kept identity every connection would register as a new device.
-      this.setRegistration({ state: 'failed', account: address, error: appError('internal', 'No SIP identity for this account') });
+      this.setRegistration({ state: 'failed', account: address, error: appError('no_sip_identity') });
       return;
     }
     const registration = new Registration(
@@ -145,18 +145,18 @@ export class Softphone {
 
   private async place(target: string, purpose: CallPurpose, consultationFor: string | null): Promise<Result<{ callId: string }>> {
     const dial = toDialString(target);
-    if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
+    if (!dial.ok) return this.fail(invalidNumber(dial.error));
     const agent = this.registration?.registeredAgent ?? null;
-    if (agent === null) return this.fail(appError('not_registered', this.notRegisteredReason()));
+    if (agent === null) return this.fail(this.notRegisteredError());
     if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
-      return this.fail(appError('call_in_progress', 'Finish the current call first'));
+      return this.fail(appError('call_in_progress'));
     }
     const microphone = await this.openMicrophone();
     if (!microphone.ok) return microphone;
     // The account may have changed, or the connection dropped, while the microphone opened.
     if (this.registration?.registeredAgent !== agent) {
       stopStream(microphone.value);
-      return this.fail(appError('not_registered', this.notRegisteredReason()));
+      return this.fail(this.notRegisteredError());
     }
     const session = agent.ua.call(`sip:${dial.dial}@${agent.account.domain}`, {
       mediaStream: microphone.value,
@@ -187,7 +187,7 @@ export class Softphone {
 
   async answer(callId: string): Promise<Result> {
     const call = this.calls.get(callId);
-    if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_found', 'That call is no longer ringing'));
+    if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_ringing'));
     const microphone = await this.openMicrophone();
     if (!microphone.ok) return microphone;
     this.holdOthers(callId);
@@ -197,7 +197,7 @@ export class Softphone {
 
   decline(callId: string): Result {
     const call = this.calls.get(callId);
-    if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_found', 'That call is no longer ringing'));
+    if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_ringing'));
     const status = this.preferences.declineWith;
     call.hangUp({ status_code: status, reason_phrase: status === 603 ? 'Decline' : 'Busy Here' });
     return OK;
@@ -205,7 +205,7 @@ export class Softphone {
 
   hangup(callId: string): Result {
     const call = this.calls.get(callId);
-    if (!call) return this.fail(appError('call_not_found', 'That call has already ended'));
+    if (!call) return this.fail(appError('call_ended'));
     call.hangUp();
     return OK;
   }
@@ -234,7 +234,7 @@ export class Softphone {
   /** Blind transfer: our call ends when the other party reports the new call answered, not before. */
   transfer(callId: string, target: string): Result {
     const dial = toDialString(target);
-    if (!dial.ok) return this.fail(appError('invalid_number', dial.error));
+    if (!dial.ok) return this.fail(invalidNumber(dial.error));
     return this.withEstablishedCall(callId, (call) => {
       call.patch({ transferringTo: dial.dial });
       call.blindTransfer(`sip:${dial.dial}@${this.account?.domain ?? ''}`, (outcome) => this.onTransferOutcome(call, dial.dial, outcome));
@@ -249,23 +249,23 @@ export class Softphone {
       return;
     }
     const status = outcome.status === null ? '' : `${outcome.status} ${outcome.reason}`.trim();
-    this.fail(appError('transfer_failed', `The transfer to ${target} did not go through${status ? `: ${status}` : ''}`, [target, status]));
+    this.fail({ code: 'transfer_failed', params: [target, status] });
   }
 
   async consult(callId: string, target: string): Promise<Result<{ callId: string }>> {
     const call = this.calls.get(callId);
-    if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'That call has already ended'));
+    if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_ended'));
     if (!call.snapshot.held) call.setHeld(true);
     return this.call(target, 'call', callId);
   }
 
   completeTransfer(callId: string, consultCallId: string): Result {
     const consultation = this.calls.get(consultCallId);
-    if (!consultation || consultation.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'The consulted party is no longer on the line'));
+    if (!consultation || consultation.snapshot.state !== 'active') return this.fail(appError('consulted_party_gone'));
     return this.withEstablishedCall(callId, (call) => {
       call.completeTransfer(consultation, (outcome) => {
         if (!outcome.ok) {
-          this.fail(appError('transfer_failed', 'The transfer did not go through', [consultation.snapshot.remoteNumber, '']));
+          this.fail({ code: 'transfer_failed', params: [consultation.snapshot.remoteNumber, ''] });
           return;
         }
         call.hangUp();
@@ -277,7 +277,7 @@ export class Softphone {
   /** The agent's answer to a far end's REFER: only this places the call it asks for. */
   answerTransferRequest(requestId: string, accept: boolean): Result {
     const pending = this.transferRequests.get(requestId);
-    if (!pending) return this.fail(appError('call_not_found', 'That transfer request is no longer waiting'));
+    if (!pending) return this.fail(appError('transfer_request_gone'));
     this.dropTransferRequest(requestId);
     if (!accept) {
       pending.refer.reject();
@@ -413,12 +413,12 @@ export class Softphone {
 
   private withEstablishedCall(callId: string, action: (call: CallSession) => void): Result {
     const call = this.calls.get(callId);
-    if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_not_found', 'That call has already ended'));
+    if (!call || call.snapshot.state !== 'active') return this.fail(appError('call_ended'));
     try {
       action(call);
       return OK;
     } catch (error) {
-      return this.fail(appError('internal', error instanceof Error ? error.message : String(error)));
+      return this.fail(internalError(error));
     }
   }
 
@@ -441,11 +441,11 @@ export class Softphone {
     return { iceServers: this.account?.iceServers ?? [] };
   }
 
-  private notRegisteredReason(): string {
-    const { registration } = this.state;
-    if (registration.state === 'unconfigured') return 'Set up your SIP account first';
-    if (registration.state === 'disabled') return 'The softphone is turned off';
-    return registration.error ? `Not registered: ${registration.error.message}` : 'Not registered yet';
+  private notRegisteredError(): AppError {
+    const { state } = this.state.registration;
+    if (state === 'unconfigured') return appError('not_set_up');
+    if (state === 'disabled') return appError('turned_off');
+    return appError('not_registered');
   }
 
   private fail<T>(error: AppError): Result<T> {

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { ALL_SITES_PATTERNS } from '../clicktocall/settings';
 import { request } from '../protocol/client';
 import { t } from '../i18n';
+import { errorText } from '../i18n/errorText';
+import type { Result } from '../protocol/api';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
@@ -9,7 +11,7 @@ import { useStoredValue } from '../ui/useStoredValue';
 export function ClickToCallSection() {
   const settings = useStoredValue(storageKeys.clickToCall);
   const [error, setError] = useState('');
-  const report = (result: { ok: boolean; error?: { message: string } }): void => setError(result.ok ? '' : (result.error?.message ?? ''));
+  const report = (result: Result): void => setError(result.ok ? '' : errorText(result.error));
 
   const setAllSites = (on: boolean): void => {
     if (!on) return void request('background', 'saveClickToCallSettings', { allSites: false }).then(report);

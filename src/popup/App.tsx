@@ -5,7 +5,7 @@ import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import type { Result } from '../protocol/api';
 import { t } from '../i18n';
-import { errorText } from '../ui/errorText';
+import { callEndText, errorText } from '../i18n/errorText';
 import { useSnapshot } from '../ui/useSnapshot';
 import { usePreferences } from '../ui/usePreferences';
 import { storageKeys } from '../storage/keys';
@@ -47,7 +47,7 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   if (!ended?.end) return null;
   return (
     <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
-      {t('lastCall', [ended.remoteName ?? ended.remoteNumber, ended.end.message])}
+      {t('lastCall', [ended.remoteName ?? ended.remoteNumber, callEndText(ended.end)])}
     </p>
   );
 }

@@ -3,6 +3,7 @@ import type { CallSnapshot } from '../calls/snapshot';
 import { formatDuration } from '../ui/format';
 import { CallerIdLine } from '../ui/CallerIdLine';
 import { t } from '../i18n';
+import { callEndText } from '../i18n/errorText';
 import { useCallerId } from '../ui/useCallerId';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
@@ -31,7 +32,7 @@ function callStatus(call: CallSnapshot, now: number): string {
     case 'active':
       return formatDuration(now - (call.answeredAt ?? now));
     case 'ended':
-      return call.end?.message ?? t('callEnded');
+      return call.end ? callEndText(call.end) : t('callEnded');
   }
 }
 

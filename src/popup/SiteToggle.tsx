@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { isEnabledOn, siteOf, sitePattern } from '../clicktocall/settings';
 import { request } from '../protocol/client';
 import { t } from '../i18n';
+import { errorText } from '../i18n/errorText';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
@@ -36,11 +37,11 @@ export function SiteToggle() {
     void chrome.permissions.request({ origins: [sitePattern(tab.site)] }).then(async (granted) => {
       if (!granted) return setError(t('clickToCallNotGranted'));
       const result = await request('background', 'setClickToCallSite', { site: tab.site, enabled: true, tabId: tab.id });
-      setError(result.ok ? '' : result.error.message);
+      setError(result.ok ? '' : errorText(result.error));
     });
   };
   const disable = (): void =>
-    void request('background', 'setClickToCallSite', { site: tab.site, enabled: false }).then((result) => setError(result.ok ? '' : result.error.message));
+    void request('background', 'setClickToCallSite', { site: tab.site, enabled: false }).then((result) => setError(result.ok ? '' : errorText(result.error)));
 
   return (
     <div class="site-toggle">

@@ -12,9 +12,7 @@ export const callerIdRequests = {
 
 export interface ResolvedCallerId {
   result: CallerIdResult;
-  /** "rule 2: 0044", "your outgoing number", "company default", "internal call", or the error. */
-  reason: string;
-  /** The matching rule's prefix in 00 form, for views that word the reason themselves. */
+  /** The matching rule's prefix in 00 form, for the views to word the reason. */
   rulePrefix: string | null;
 }
 

@@ -1,10 +1,10 @@
 import type { AppError } from '../calls/errors';
 import type { CallSnapshot, SoftphoneSnapshot } from '../calls/snapshot';
-import type { QueueFailure } from './state';
+import type { QueueDetail, QueueFailure } from './state';
 
 export interface QueueCallResult {
   failure: QueueFailure | null;
-  detail: string | null;
+  detail: QueueDetail;
 }
 
 /** Hang up a login/logout call that the PBX has not answered after this long. */
@@ -14,7 +14,7 @@ export const SERVICE_CALL_MAX_TALK_MS = 20_000;
 
 /** Whether the softphone can place a login/logout call now (checked before dialing). */
 export function queueCallPrecheck(snapshot: SoftphoneSnapshot): QueueCallResult | null {
-  if (snapshot.registration.state !== 'registered') return { failure: 'not_registered', detail: snapshot.registration.error?.message ?? null };
+  if (snapshot.registration.state !== 'registered') return { failure: 'not_registered', detail: snapshot.registration.error ? { error: snapshot.registration.error } : null };
   if (snapshot.calls.length > 0) return { failure: 'call_in_progress', detail: null };
   return null;
 }
@@ -22,18 +22,18 @@ export function queueCallPrecheck(snapshot: SoftphoneSnapshot): QueueCallResult 
 /** A login/logout worked when the PBX answered the code and then ended the call itself. */
 export function queueCallResult(result: { ok: true; value: CallSnapshot } | { ok: false; error: AppError }): QueueCallResult {
   if (!result.ok) {
-    const { code, message } = result.error;
-    if (code === 'not_registered') return { failure: 'not_registered', detail: message };
-    if (code === 'call_in_progress') return { failure: 'call_in_progress', detail: null };
-    if (code === 'offscreen_unavailable') return { failure: 'softphone_unavailable', detail: message };
-    return { failure: 'failed', detail: message };
+    const { error } = result;
+    if (error.code === 'not_registered' || error.code === 'not_set_up' || error.code === 'turned_off') return { failure: 'not_registered', detail: { error } };
+    if (error.code === 'call_in_progress') return { failure: 'call_in_progress', detail: null };
+    if (error.code === 'offscreen_unavailable') return { failure: 'softphone_unavailable', detail: null };
+    return { failure: 'failed', detail: { error } };
   }
   const call = result.value;
   const end = call.end?.code;
   if (call.answeredAt !== null) {
     if (end === 'remote_hangup') return { failure: null, detail: null };
     if (end === 'local_hangup') return { failure: 'not_ended', detail: null };
-    return { failure: 'failed', detail: call.end?.message ?? null };
+    return { failure: 'failed', detail: call.end ? { end: call.end } : null };
   }
   switch (end) {
     case 'busy':
@@ -44,6 +44,6 @@ export function queueCallResult(result: { ok: true; value: CallSnapshot } | { ok
       return { failure: 'no_answer', detail: null };
     default:
       // Any other final answer to the INVITE (403, 404, 480, 503...): the PBX did not take the code.
-      return { failure: 'rejected', detail: call.end?.message ?? null };
+      return { failure: 'rejected', detail: call.end ? { end: call.end } : null };
   }
 }

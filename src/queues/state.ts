@@ -1,3 +1,5 @@
+import type { AppError } from '../calls/errors';
+import type { CallEnd } from '../calls/snapshot';
 import * as v from 'valibot';
 import { perField } from '../settings/perField';
 import type { QueueDefinition } from './settings';
@@ -30,13 +32,16 @@ export interface QueueWork {
   startedAt: number;
 }
 
+/** An error of the softphone's, or how the PBX ended the code's call. */
+export type QueueDetail = { error: AppError } | { end: CallEnd } | null;
+
 export interface QueueOutcome {
   extension: string;
   queueName: string;
   action: QueueAction;
   failure: QueueFailure | null;
-  /** The softphone's or PBX's own words, when they add something (e.g. why registration failed). */
-  detail: string | null;
+  /** What the softphone or the PBX adds (e.g. why registration failed), for the view to word. */
+  detail: QueueDetail;
   at: number;
 }
 
@@ -94,7 +99,7 @@ export function finishQueueAction(
   state: QueueState,
   queue: QueueDefinition,
   action: QueueAction,
-  result: { failure: QueueFailure | null; detail: string | null },
+  result: { failure: QueueFailure | null; detail: QueueDetail },
   now: number,
 ): QueueState {
   const working = state.working?.extension === queue.extension ? null : state.working;
@@ -105,7 +110,7 @@ export function finishQueueAction(
 }
 
 /** Records why an action was refused before any call was placed; nothing else changes. */
-export function refuseQueueAction(state: QueueState, queue: Pick<QueueDefinition, 'extension' | 'name'>, action: QueueAction, failure: QueueFailure, detail: string | null, now: number): QueueState {
+export function refuseQueueAction(state: QueueState, queue: Pick<QueueDefinition, 'extension' | 'name'>, action: QueueAction, failure: QueueFailure, detail: QueueDetail, now: number): QueueState {
   return { ...state, lastOutcome: { extension: queue.extension, queueName: queue.name, action, failure, detail, at: now } };
 }
 
@@ -141,11 +146,22 @@ const Memberships = v.pipe(
   v.transform((stored) => Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, Membership] => v.is(Membership, entry[1])))),
 );
 
+// Our own writes, read back: the codes are kept, a damaged detail is dropped rather than shown.
+const StoredDetail = v.fallback(
+  v.nullable(
+    v.union([
+      v.object({ error: v.looseObject({ code: v.string(), params: v.optional(v.array(v.string())) }) }),
+      v.object({ end: v.object({ code: v.string(), cause: v.optional(v.string()), completed: v.boolean() }) }),
+    ]),
+  ),
+  null,
+) as unknown as v.GenericSchema<unknown, QueueDetail>;
+
 const stateFields = {
   memberships: Memberships,
   working: v.nullable(v.object({ extension: v.string(), action: Action, startedAt: v.number() })),
   lastOutcome: v.nullable(
-    v.object({ extension: v.string(), queueName: v.string(), action: Action, failure: v.nullable(v.picklist(FAILURES)), detail: v.nullable(v.string()), at: v.number() }),
+    v.object({ extension: v.string(), queueName: v.string(), action: Action, failure: v.nullable(v.picklist(FAILURES)), detail: StoredDetail, at: v.number() }),
   ),
   changedAt: v.nullable(v.number()),
 };

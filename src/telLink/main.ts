@@ -1,4 +1,5 @@
 import { request } from '../protocol/client';
+import { errorText } from '../i18n/errorText';
 
 /**
  * Firefox opens this page for a tel: or sip: link the agent chose to open with VoIP Widget. The
@@ -10,7 +11,7 @@ async function handOverLink(): Promise<void> {
   const link = new URLSearchParams(location.search).get('link') ?? '';
   const result = await request('background', 'handOverLink', { link: link.slice(0, 2000) });
   if (!result.ok) {
-    document.getElementById('status')!.textContent = `${result.error.message}: ${link}`;
+    document.getElementById('status')!.textContent = `${errorText(result.error)}: ${link}`;
     return;
   }
   location.replace(chrome.runtime.getURL('extension/popup.html'));

@@ -1,5 +1,6 @@
 import type { ResolvedCallerId } from '../protocol/callerId';
 import { t } from '../i18n';
+import { callerIdProblemText } from '../i18n/errorText';
 
 function reason({ result, rulePrefix }: ResolvedCallerId): string {
   if (result.kind !== 'external') return '';
@@ -16,7 +17,7 @@ export function CallerIdLine({ resolved }: { resolved: ResolvedCallerId | null }
         ? t('callerIdLine', [resolved.result.callerId, reason(resolved)])
         : resolved.result.kind === 'internal'
           ? t('callerIdInternal')
-          : resolved.result.error;
+          : callerIdProblemText(resolved.result.error);
   return (
     <p class={`caller-id caller-id-${resolved?.result.kind ?? 'none'}`} role="status" aria-live="polite" aria-label={t('callerIdLabel')}>
       {text}

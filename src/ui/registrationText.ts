@@ -1,6 +1,6 @@
 import type { RegistrationSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
-import { errorText } from './errorText';
+import { errorText } from '../i18n/errorText';
 
 /** The registration state in the agent's words (and language). */
 export function registrationText(registration: RegistrationSnapshot): string {

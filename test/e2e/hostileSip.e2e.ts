@@ -55,7 +55,7 @@ describe('hostile input from the SIP side', () => {
     await carrier;
     const ended = await alice.waitForSnapshot((s) => s.calls.length === 0, 'the call ended');
     expect(ended.lastEndedCall?.answeredAt).not.toBeNull();
-    expect(ended.lastEndedCall?.end?.message).toBe('Call ended: the PBX sent audio settings the softphone cannot use');
+    expect(ended.lastEndedCall?.end?.code).toBe('media_unusable');
     await expect.poll(() => popup.getByLabel('Last call').textContent()).toContain('audio settings the softphone cannot use');
     expect(ended.registration.state).toBe('registered');
     await expect.poll(() => popup.getByRole('button', { name: 'Hang up' }).count()).toBe(0);

@@ -74,7 +74,7 @@ describe('faults', () => {
     const sw = await alice.serviceWorker();
     await expect
       .poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('recentCalls')).recentCalls as { outcome: string }[] | undefined)?.[0]?.outcome))
-      .toBe('Connection to the PBX lost');
+      .toBe('connection_lost');
 
     await env.pbx.restartSipServer();
     await alice.waitUntilRegistered();

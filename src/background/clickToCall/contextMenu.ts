@@ -1,4 +1,4 @@
-import { appError } from '../../calls/errors';
+import { invalidNumber } from '../../calls/errors';
 import { numberInSelection } from '../../clicktocall/selection';
 import type { Result } from '../../protocol/api';
 import { storedAccountDomain } from '../../storage/accountStore';
@@ -19,6 +19,6 @@ export function installCallSelectionMenu(): void {
 }
 
 export async function onCallSelection(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined): Promise<Result<{ dialed: boolean }>> {
-  if (info.menuItemId !== MENU_ID || !info.selectionText) return { ok: false, error: appError('invalid_number', 'Nothing selected') };
+  if (info.menuItemId !== MENU_ID || !info.selectionText) return { ok: false, error: invalidNumber({ code: 'nothing_selected' }) };
   return handOver(numberInSelection(info.selectionText, await readingCountryOfAgent(), await storedAccountDomain()), false, tab);
 }

@@ -1,7 +1,7 @@
 import { reducePageNumber } from '../../clicktocall/pageNumber';
 import { numberInSelection } from '../../clicktocall/selection';
 import { siteOf } from '../../clicktocall/settings';
-import { appError } from '../../calls/errors';
+import { appError, invalidNumber } from '../../calls/errors';
 import type { clickToCallRequests, contentScriptRequests } from '../../protocol/clickToCall';
 import type { Routes } from '../../protocol/server';
 import { storedAccountDomain } from '../../storage/accountStore';
@@ -25,7 +25,7 @@ export const clickToCallContentRoutes = {
     const settings = await loadClickToCallSettings();
     const site = siteOf(sender.url ?? '');
     // A script left running on a site the agent has since disabled gets nowhere.
-    if (site === null || !(settings.allSites || settings.sites.includes(site))) return { ok: false, error: appError('invalid_settings', 'Click-to-call is off on this site') };
+    if (site === null || !(settings.allSites || settings.sites.includes(site))) return { ok: false, error: appError('click_to_call_off') };
     return handOver(reducePageNumber(number, await storedAccountDomain()), via === 'button' && settings.callAtOnce, sender.tab);
   },
   clickToCallSetup: async () => ({ country: await readingCountryOfAgent() }),
@@ -33,13 +33,13 @@ export const clickToCallContentRoutes = {
 
 export const clickToCallRoutes = {
   setClickToCallSite: async ({ site, enabled, tabId }) => {
-    if (siteOf(site) !== site) return { ok: false, error: appError('invalid_settings', `${site} is not a web site`) };
+    if (siteOf(site) !== site) return { ok: false, error: { code: 'not_a_web_site', params: [site] } };
     return enabled ? enableSite(site, tabId) : disableSite(site);
   },
   saveClickToCallSettings: (patch) => saveClickToCallOptions(patch),
   handOverLink: async ({ link }) => {
     const reduced = reducePageNumber(link, await storedAccountDomain());
-    if (!reduced.ok) return { ok: false, error: appError('invalid_number', reduced.error) };
+    if (!reduced.ok) return { ok: false, error: invalidNumber(reduced.error) };
     await offerNumber(reduced.dial);
     return { ok: true, value: null };
   },

@@ -15,15 +15,13 @@ export async function changeSettings(change: (current: ClickToCallSettings) => C
 /** The settings page's choices: all sites (with the access the agent granted) and calling at once. */
 export async function saveClickToCallOptions(patch: { allSites?: boolean; callAtOnce?: boolean }): Promise<Result> {
   if (patch.allSites === true && !(await hasAccess(ALL_SITES_PATTERNS))) {
-    return { ok: false, error: appError('invalid_settings', 'Access to all sites was not granted') };
+    return { ok: false, error: appError('all_sites_refused') };
   }
-  let refused = '';
   const { before, after } = await changeSettings((current) => {
     const parsed = parseClickToCallSettings({ ...current, ...patch });
-    if (!parsed.ok) refused = parsed.error;
     return parsed.ok ? parsed.value : null;
   });
-  if (after === null) return { ok: false, error: appError('invalid_settings', refused) };
+  if (after === null) return { ok: false, error: appError('invalid_settings') };
   // Sites enabled one by one keep running: restarting them in their open tabs is left to a reload.
   if (before.allSites && !after.allSites) await giveBackAccess(ALL_SITES_PATTERNS);
   return { ok: true, value: null };
@@ -32,7 +30,7 @@ export async function saveClickToCallOptions(patch: { allSites?: boolean; callAt
 /** Turns click-to-call on for a site the agent granted access to (from the popup, with their click). */
 export async function enableSite(site: string, tabId: number | undefined): Promise<Result> {
   // The popup asked for the permission from the agent's click; without it nothing could run.
-  if (!(await hasAccess([sitePattern(site)]))) return { ok: false, error: appError('invalid_settings', `Access to ${site} was not granted`) };
+  if (!(await hasAccess([sitePattern(site)]))) return { ok: false, error: { code: 'site_access_refused', params: [site] } };
   await changeSettings((current) => withSite(current, site, true));
   // Start at once in the tab the agent is looking at, rather than after a reload.
   if (tabId !== undefined) await startInTab(tabId);

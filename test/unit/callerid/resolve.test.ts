@@ -1,7 +1,17 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileCallerIdConfig, describeCallerIdSource, resolveCallerId, type CallerIdConfig } from '../../../src/callerid';
+import { callerIdProblemText } from '../../../src/i18n/errorText';
+import { installEnglish } from '../i18n/englishMessages';
+import type { CallerIdResult } from '../../../src/callerid/types';
+import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { compileCallerIdConfig, resolveCallerId, type CallerIdConfig } from '../../../src/callerid';
 import { PrefixTrie } from '../../../src/callerid/prefixTrie';
 import { ANTWERP, BRUSSELS_DIRECT, BRUSSELS_MAIN, LONDON, MANCHESTER, PARIS, company } from './fixtures';
+
+beforeAll(installEnglish);
+
+/** The result as the agent reads it: an invalid one with its problem worded in English. */
+function worded(result: CallerIdResult): unknown {
+  return result.kind === 'invalid' ? { ...result, error: callerIdProblemText(result.error) } : result;
+}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -120,12 +130,12 @@ describe('destination', () => {
     ['1'.repeat(33), 'That number is too long (at most 32 digits)'],
     ['02-555-12_34', '"_" is not allowed: use digits, spaces and + ( ) . - /'],
   ])('invalid %j', (dialed, error) => {
-    expect(resolveCallerId(company(), dialed)).toEqual({ kind: 'invalid', callerId: null, error });
+    expect(worded(resolveCallerId(company(), dialed))).toEqual({ kind: 'invalid', callerId: null, error });
   });
 
   it('needs a known home country for national numbers only', () => {
     const config = company({ homeCountry: 'XX' });
-    expect(resolveCallerId(config, '02 555 12 34')).toEqual({
+    expect(worded(resolveCallerId(config, '02 555 12 34'))).toEqual({
       kind: 'invalid',
       callerId: null,
       error: 'Set a known home country to call national numbers, or dial with +',
@@ -170,9 +180,9 @@ describe('unusable settings give a reason, not an exception', () => {
   it.each<[string, Partial<CallerIdConfig>, string, string]>([
     ['no default number', { defaultOutgoingNumber: '' }, '+49 30 123456', 'The company has no valid default outgoing number'],
     ['unreadable user number', { userOutgoingNumber: 'my mobile' }, '+49 30 123456', 'Your outgoing number is not a valid phone number'],
-    ['unreadable rule number', { advancedRules: [{ prefix: '0049', number: '?' }] }, '+49 30 123456', 'rule 1 has no valid outgoing number'],
+    ['unreadable rule number', { advancedRules: [{ prefix: '0049', number: '?' }] }, '+49 30 123456', 'Rule 1 has no valid outgoing number'],
   ])('%s', (_, overrides, dialed, error) => {
-    expect(resolveCallerId(company(overrides), dialed)).toEqual({ kind: 'invalid', callerId: null, error });
+    expect(worded(resolveCallerId(company(overrides), dialed))).toEqual({ kind: 'invalid', callerId: null, error });
   });
 
   it('treats an empty or capitalised user setting as Default', () => {
@@ -181,7 +191,7 @@ describe('unusable settings give a reason, not an exception', () => {
   });
 
   it.each([null, undefined, 42, 'BE'])('config %j', (config) => {
-    expect(resolveCallerId(config as unknown as CallerIdConfig, '+44 20 7946 0958')).toEqual({
+    expect(worded(resolveCallerId(config as unknown as CallerIdConfig, '+44 20 7946 0958'))).toEqual({
       kind: 'invalid',
       callerId: null,
       error: 'Caller ID settings are missing',
@@ -190,7 +200,7 @@ describe('unusable settings give a reason, not an exception', () => {
 
   it('survives settings of the wrong shape', () => {
     const broken = { advancedRules: 'x', incomingNumbers: null, homeCountry: 7 } as unknown as CallerIdConfig;
-    expect(resolveCallerId(broken, '+44 20 7946 0958')).toEqual({ kind: 'invalid', callerId: null, error: 'The company has no valid default outgoing number' });
+    expect(worded(resolveCallerId(broken, '+44 20 7946 0958'))).toEqual({ kind: 'invalid', callerId: null, error: 'The company has no valid default outgoing number' });
     const oddRules = company({ advancedRules: [null, 5, { prefix: 44 }, { prefix: '0044', number: LONDON }] as unknown as CallerIdConfig['advancedRules'] });
     expect(resolveCallerId(oddRules, '+44 20 7946 0958')).toMatchObject({ source: 'rule', ruleIndex: 3 });
   });
@@ -201,7 +211,7 @@ describe('unusable settings give a reason, not an exception', () => {
         throw new Error('boom');
       },
     });
-    expect(resolveCallerId(hostile, '+44 20 7946 0958')).toMatchObject({ kind: 'invalid', error: 'Caller ID settings are missing' });
+    expect(worded(resolveCallerId(hostile, '+44 20 7946 0958'))).toMatchObject({ kind: 'invalid', error: 'Caller ID settings are missing' });
   });
 
   it('refuses a dial string that is not a string', () => {
@@ -239,30 +249,12 @@ describe('compiling', () => {
   });
 });
 
-describe('describeCallerIdSource', () => {
-  const config = company();
+describe('a number the resolver cannot read', () => {
   it.each([
-    ['+44 161 496 0001', 'rule 1: 0044161'],
-    ['+44 20 7946 0958', 'rule 2: 0044'],
-    ['+33 1 44 55 66 00', 'rule 3: 0033'],
-    ['+49 30 123456', 'company default'],
-    ['101', 'internal call'],
-    ['*72', 'internal call'],
-    ['abc', 'A phone number cannot contain letters'],
-  ])('%j -> %s', (dialed, reason) => {
-    expect(describeCallerIdSource(resolveCallerId(config, dialed), config)).toBe(reason);
-  });
-
-  it('says "your outgoing number" for a user on a specific number', () => {
-    const mine = company({ userOutgoingNumber: BRUSSELS_DIRECT });
-    expect(describeCallerIdSource(resolveCallerId(mine, '+44 20 7946 0958'), mine)).toBe('your outgoing number');
-  });
-
-  it('shows a prefix written with + in 00 form, and copes without the config', () => {
-    const plus = company({ advancedRules: [{ prefix: '+44', number: LONDON }] });
-    const result = resolveCallerId(plus, '+44 20 7946 0958');
-    expect(describeCallerIdSource(result, plus)).toBe('rule 1: 0044');
-    expect(describeCallerIdSource(result)).toBe('rule 1');
-    expect(describeCallerIdSource(result, company({ advancedRules: [] }))).toBe('rule 1');
+    ['abc', 'letters'],
+    ['', 'empty'],
+    ['+0032 2 555 12 34', 'country_code_zero'],
+  ])('%j is invalid with the code %s, for the view to word', (dialed, code) => {
+    expect(resolveCallerId(company(), dialed)).toMatchObject({ kind: 'invalid', error: { code } });
   });
 });

@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { applyCallEvent, callEnd, newCall, type CallEvent } from '../../../src/calls/callState';
 import type { CallSnapshot } from '../../../src/calls/snapshot';
+import { callEndText } from '../../../src/i18n/errorText';
+import { installEnglish } from '../i18n/englishMessages';
 
 const outgoing = newCall('c1', 'outgoing', '102', null, 1000);
 const incoming = newCall('c2', 'incoming', '101', 'Alice', 1000);
@@ -33,12 +35,13 @@ describe('call state', () => {
 });
 
 describe('how a call ended', () => {
+  beforeAll(installEnglish);
   const answered = run(outgoing, [{ type: 'accepted', at: 2000 }]);
   test.each<[CallSnapshot, string | undefined, 'local' | 'remote' | 'system', string, string, boolean]>([
     [answered, 'Terminated', 'local', 'local_hangup', 'Call ended', true],
     [answered, 'Terminated', 'remote', 'remote_hangup', 'The other party hung up', true],
     [outgoing, 'Canceled', 'local', 'canceled', 'Call canceled', false],
-    [incoming, 'Canceled', 'remote', 'canceled', 'The caller hung up', false],
+    [incoming, 'Canceled', 'remote', 'caller_canceled', 'The caller hung up', false],
     [outgoing, 'Busy', 'remote', 'busy', 'Busy', false],
     [incoming, 'Rejected', 'local', 'declined', 'Call declined', false],
     [outgoing, 'Rejected', 'remote', 'rejected', 'Call rejected', false],
@@ -46,9 +49,11 @@ describe('how a call ended', () => {
     [outgoing, 'Unavailable', 'remote', 'unavailable', 'Not reachable right now', false],
     [outgoing, 'No Answer', 'remote', 'no_answer', 'No answer', false],
     [outgoing, 'WebRTC Error', 'system', 'failed', 'Call failed: WebRTC Error', false],
-    [answered, 'Missing SDP', 'local', 'failed', 'Call ended: the PBX sent audio settings the softphone cannot use', false],
-    [incoming, 'Incompatible SDP', 'local', 'failed', 'Call ended: the PBX sent audio settings the softphone cannot use', false],
+    [answered, 'Missing SDP', 'local', 'media_unusable', 'Call ended: the PBX sent audio settings the softphone cannot use', false],
+    [incoming, 'Incompatible SDP', 'local', 'media_unusable', 'Call ended: the PBX sent audio settings the softphone cannot use', false],
   ])('%#: cause %s by %s', (call, cause, originator, code, message, completed) => {
-    expect(callEnd(call, cause, originator)).toEqual({ code, message, completed });
+    const end = callEnd(call, cause, originator);
+    expect(end).toMatchObject({ code, completed });
+    expect(callEndText(end)).toBe(message);
   });
 });

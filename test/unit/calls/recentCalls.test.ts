@@ -11,7 +11,8 @@ describe('recent calls', () => {
   test('an answered outgoing call records its talk time', () => {
     const call = answered.reduce(applyCallEvent, newCall('a', 'outgoing', '102', 'Bob', 1000));
     expect(recentCallFrom(call, '+3225551234')).toEqual({
-      id: 'a', direction: 'outgoing', number: '102', name: 'Bob', startedAt: 1000, durationMs: 60_000, callerId: '+3225551234', outcome: 'The other party hung up',
+      id: 'a', direction: 'outgoing', number: '102', name: 'Bob', startedAt: 1000, durationMs: 60_000, callerId: '+3225551234', outcome: 'remote_hangup',
+      outcomeCause: null,
     });
   });
 
@@ -19,11 +20,11 @@ describe('recent calls', () => {
     const missed = applyCallEvent(newCall('b', 'incoming', '103', null, 1000), { type: 'ended', at: 5000, cause: 'Canceled', originator: 'remote' });
     const declined = applyCallEvent(newCall('c', 'incoming', '103', null, 1000), { type: 'ended', at: 5000, cause: 'Rejected', originator: 'local' });
     expect(recentCallFrom(missed)).toMatchObject({ direction: 'missed', durationMs: 0 });
-    expect(recentCallFrom(declined)).toMatchObject({ direction: 'incoming', outcome: 'Call declined' });
+    expect(recentCallFrom(declined)).toMatchObject({ direction: 'incoming', outcome: 'declined' });
   });
 
   const entry = (id: string, startedAt: number, direction: RecentCall['direction'] = 'outgoing'): RecentCall => ({
-    id, direction, number: '1', name: null, startedAt, durationMs: 0, callerId: null, outcome: '',
+    id, direction, number: '1', name: null, startedAt, durationMs: 0, callerId: null, outcome: '', outcomeCause: null,
   });
 
   test('newest first, each call once, capped with the oldest dropped', () => {

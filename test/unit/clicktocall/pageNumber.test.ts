@@ -37,7 +37,7 @@ describe('reducePageNumber', () => {
   ])('refuses %s', (_, input, domain: string | null = DOMAIN) => {
     const result = reducePageNumber(input, domain);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.length).toBeGreaterThan(0);
+    if (!result.ok) expect(result.error.code.length).toBeGreaterThan(0);
   });
 });
 

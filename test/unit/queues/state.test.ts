@@ -56,8 +56,8 @@ describe('queue transitions', () => {
   });
 
   test('a refusal only records why', () => {
-    const after = refuseQueueAction(loggedIntoSupport, support, 'logout', 'not_registered', 'Wrong username or password', 7000);
-    expect(after).toEqual({ ...loggedIntoSupport, lastOutcome: { extension: '500', queueName: 'Support', action: 'logout', failure: 'not_registered', detail: 'Wrong username or password', at: 7000 } });
+    const after = refuseQueueAction(loggedIntoSupport, support, 'logout', 'not_registered', { error: { code: 'auth_failed' } }, 7000);
+    expect(after).toEqual({ ...loggedIntoSupport, lastOutcome: { extension: '500', queueName: 'Support', action: 'logout', failure: 'not_registered', detail: { error: { code: 'auth_failed' } }, at: 7000 } });
   });
 });
 

@@ -5,7 +5,7 @@ import { storageKeys } from '../../../src/storage/keys';
 import { isStored, read, watch } from '../../../src/storage/read';
 import { installFakeChrome, type FakeChrome } from './fakeChrome';
 
-const call: RecentCall = { id: 'c1', direction: 'missed', number: '102', name: 'Bob', startedAt: 1000, durationMs: 0, callerId: null, outcome: 'Missed' };
+const call: RecentCall = { id: 'c1', direction: 'missed', number: '102', name: 'Bob', startedAt: 1000, durationMs: 0, callerId: null, outcome: 'no_answer', outcomeCause: null };
 
 let fake: FakeChrome;
 beforeEach(() => {
