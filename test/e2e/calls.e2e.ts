@@ -85,3 +85,19 @@ describe('calls between two agents', () => {
     expect(env.pbx.requests(since).filter((r) => r.method === 'INVITE')).toHaveLength(0);
   });
 });
+
+describe('in the agent\'s language', () => {
+  test('a French agent reads how the call ended, and why a number cannot be called, in French', async () => {
+    const alice = await env.desks.registered('101', {}, { language: 'fr' });
+    const bob = await env.desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await alicePopup.getByRole('textbox', { name: 'Numéro à appeler' }).fill('102');
+    await alicePopup.getByRole('button', { name: 'Appeler' }).click();
+    await bobPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'alice in call');
+    await bobPopup.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(() => alicePopup.getByRole('note').textContent()).toContain('Votre correspondant a raccroché');
+    await alice.command('call', { target: '02 555 ! 12' });
+    await expect.poll(() => alicePopup.getByRole('alert').first().textContent()).toContain('« ! » n\'est pas autorisé');
+  });
+});

@@ -30,6 +30,8 @@ export interface AgentOptions {
   logFile?: string;
   /** A CA certificate (PEM file) the browser trusts, as an administrator would install one. */
   trustedCa?: string;
+  /** The browser's language (e.g. 'fr'), which the extension's interface follows. */
+  language?: string;
 }
 
 /** One browser profile with the built extension loaded: an agent at a desk. */
@@ -60,6 +62,7 @@ export class Agent {
       headless: false,
       // Chromium on Linux trusts the CAs of the NSS database in $HOME/.pki/nssdb.
       env: { ...process.env, HOME: homeFor(profileDir, options.trustedCa) },
+      ...(options.language ? { locale: options.language } : {}),
       args: [
         '--headless=new',
         '--no-sandbox',
@@ -72,6 +75,7 @@ export class Agent {
         '--allow-loopback-in-peer-connection',
         '--use-fake-device-for-media-stream',
         '--autoplay-policy=no-user-gesture-required',
+        ...(options.language ? [`--lang=${options.language}`] : []),
         // Exact heap figures, after a collection, for the soak test and the benchmarks.
         '--enable-precise-memory-info',
         '--js-flags=--expose-gc',
