@@ -66,6 +66,18 @@ const ringer = new Ringer();
 softphone.subscribe((snapshot) => ringer.update(ringToneFor(snapshot.calls), softphone.currentPreferences.ringerId));
 
 void watchMicrophonePermission((state) => softphone.setMicrophonePermission(state));
-void request('background', 'offscreenReady', {}).then(({ account, preferences, instanceId }) =>
-  softphone.configure(validAccount(account), preferencesOrDefaults(preferences), identityOf(instanceId)),
-);
+/**
+ * Asks the service worker for the settings (this document has no storage of its own) until it
+ * answers: a storage or IndexedDB error there must not leave the softphone unconfigured for good.
+ */
+async function loadSettings(attempt = 0): Promise<void> {
+  try {
+    const { account, preferences, instanceId } = await request('background', 'offscreenReady', {});
+    softphone.configure(validAccount(account), preferencesOrDefaults(preferences), identityOf(instanceId));
+  } catch (error) {
+    console.warn('settings could not be loaded, trying again:', error);
+    setTimeout(() => void loadSettings(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+  }
+}
+
+void loadSettings();

@@ -155,4 +155,26 @@ describe('faults', () => {
     await alice.waitForSnapshot((s) => s.registration.state === 'disabled', 'turned off once the call ended');
     await expect.poll(() => env.pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=0\b/.test(l)).length).toBe(1);
   });
+
+  test('the service worker cannot read the settings when the softphone starts: it asks again until it can', async () => {
+    const alice = await env.desks.registered('101');
+    const sw = await alice.serviceWorker();
+    // Storage fails in the service worker (as IndexedDB or a full disk can), and the softphone restarts.
+    await sw.evaluate(() => {
+      const local = chrome.storage.local as unknown as { get: unknown; realGet?: unknown };
+      local.realGet = local.get;
+      local.get = () => Promise.reject(new Error('storage failed'));
+    });
+    await sw.evaluate(() => chrome.offscreen.closeDocument());
+    await alice.openPopup();
+    await expect.poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length)).toBe(1);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await alice.snapshot()).registration.state).toBe('unconfigured');
+    await sw.evaluate(() => {
+      const local = chrome.storage.local as unknown as { get: unknown; realGet?: unknown };
+      local.get = local.realGet;
+    });
+    await alice.waitForSnapshot((s) => s.registration.state === 'registered', 'registered once the settings could be read', 20_000);
+  });
 });
+
