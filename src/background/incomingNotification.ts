@@ -1,10 +1,16 @@
-import { actionForButton, callIdFromNotification, notificationChanges, notificationIdFor } from '../calls/incomingNotification';
+import { actionForButton, callIdFromNotification, incomingNotificationText, notificationChanges, notificationIdFor, type IncomingNotificationWords } from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import { t } from '../ui/i18n';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const shown = new Set<string>();
+
+const words: IncomingNotificationWords = {
+  from: (number) => t('incomingCallFrom', number),
+  incoming: t('incomingCallLabel'),
+  queue: (name) => t('queueIncoming', name),
+};
 
 async function popupIsOpen(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.POPUP] });
@@ -25,8 +31,7 @@ export async function showIncomingCallNotifications(snapshot: SoftphoneSnapshot)
     await chrome.notifications.create(id, {
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
-      title: t('incomingCallLabel'),
-      message: [call.remoteName, call.remoteNumber].filter(Boolean).join(' · '),
+      ...incomingNotificationText(call, words),
       buttons: [{ title: t('answer') }, { title: t('decline') }],
       requireInteraction: true,
       silent: true, // the softphone rings on the agent's chosen ringing device
