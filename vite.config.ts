@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    target: 'chrome116',
+    target: 'chrome140',
     rollupOptions: {
       // Pages that the manifest does not name must be listed so they are built.
       input: {

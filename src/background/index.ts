@@ -6,7 +6,7 @@ import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './a
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { clickToCallContentRoutes, clickToCallRoutes, followPermissionChanges, installCallSelectionMenu } from './clickToCall';
-import { answerFromNotifications, showIncomingCallNotifications } from './incomingNotification';
+import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes, recordEndedCall } from './recentCallsStore';
 import { queueRoutes, startQueues } from './queueRoutes';
@@ -28,6 +28,7 @@ onBroadcast((message) => {
 });
 countMissedCallsOnBadge();
 answerFromNotifications();
+void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
 startQueues();
 installCallSelectionMenu();
 followPermissionChanges();
