@@ -110,24 +110,25 @@ function opacityChain(element: Element): number {
 
 /**
  * A call button for `number`, in a closed shadow root: the page can neither read nor click into it.
- * Only a trusted click on a button the user can see calls `onCall`. The host comes back hidden and
- * empty; revealButtons builds and shows it.
+ * Only a trusted click on a button the user can see calls `onCall`. `dialled` is what the tooltip
+ * and accessible name show: the number that will be dialled, never text the page chose. The host
+ * comes back hidden and empty; revealButtons builds and shows it.
  */
-export function createCallButton(number: string, label: string, onCall: CallRequest): HTMLElement {
+export function createCallButton(number: string, dialled: string, onCall: CallRequest): HTMLElement {
   const host = document.createElement(HOST_TAG);
   host.style.cssText = HIDDEN_STYLE;
-  unbuilt.set(host, () => buildButton(host, number, label, onCall));
+  unbuilt.set(host, () => buildButton(host, number, dialled, onCall));
   return host;
 }
 
-function buildButton(host: HTMLElement, number: string, label: string, onCall: CallRequest): void {
+function buildButton(host: HTMLElement, number: string, dialled: string, onCall: CallRequest): void {
   const root = host.attachShadow({ mode: 'closed' });
   const parts = shared();
   root.adoptedStyleSheets = [parts.sheet];
   const button = document.createElement('button');
   button.type = 'button';
-  button.title = `Call ${label}`;
-  button.setAttribute('aria-label', `Call ${label}`);
+  button.title = `Call ${dialled}`;
+  button.setAttribute('aria-label', `Call ${dialled}`);
   button.append(parts.icon.cloneNode(true));
   const status = document.createElement('span');
   status.setAttribute('role', 'status');

@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { findNumbers } from '../clicktocall/detect';
-import { isCallLink } from '../clicktocall/pageNumber';
+import { isCallLink, linkTarget } from '../clicktocall/pageNumber';
 import type { ContentScriptResponses } from '../protocol/clickToCall';
 import { createCallButton, type CallRequest } from './callButton';
 import { PageScanner, type Decorator } from './scanner';
@@ -23,14 +23,14 @@ const callFromButton: CallRequest = async (number) => {
 
 const decorator: Decorator = {
   afterText(node, numbers) {
-    const hosts = numbers.map(({ text, dial }) => createCallButton(dial, text, callFromButton));
+    // The tooltip names the number dialled, not the text around it (which the page chose).
+    const hosts = numbers.map(({ dial }) => createCallButton(dial, dial, callFromButton));
     node.after(...hosts);
     return hosts;
   },
   afterLink(link) {
     const href = link.getAttribute('href') ?? '';
-    const label = (link.textContent ?? '').trim().slice(0, 40) || href.replace(/^[a-z]+:/i, '');
-    const host = createCallButton(href, label, callFromButton);
+    const host = createCallButton(href, linkTarget(href), callFromButton);
     link.after(host);
     return host;
   },

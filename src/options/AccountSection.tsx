@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
+import { emptyAccount, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
 import { loadAccountDraft } from '../storage/accountStore';
 import { t, type MessageKey } from '../ui/i18n';
@@ -17,16 +17,18 @@ interface FieldProps {
   name: keyof FormValues;
   label: MessageKey;
   hint?: MessageKey;
+  /** Shown under the field while its value is allowed but risky. */
+  warning?: MessageKey | null;
   type?: 'text' | 'password' | 'textarea';
   values: FormValues;
   errors: FieldError[];
   onChange(name: keyof FormValues, value: string): void;
 }
 
-function Field({ name, label, hint, type = 'text', values, errors, onChange }: FieldProps) {
+function Field({ name, label, hint, warning, type = 'text', values, errors, onChange }: FieldProps) {
   const id = `account-${name}`;
   const error = errors.find((e) => e.field === name);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,
@@ -46,6 +48,11 @@ function Field({ name, label, hint, type = 'text', values, errors, onChange }: F
         <input type="text" autoComplete="off" spellcheck={false} {...common} />
       )}
       {hint && <small id={`${id}-hint`} class="hint">{t(hint)}</small>}
+      {warning && (
+        <small id={`${id}-warning`} class="field-warning" role="note">
+          {t(warning)}
+        </small>
+      )}
       {error && (
         <small id={`${id}-error`} class="field-error">
           {error.message}
@@ -88,7 +95,13 @@ export function AccountSection() {
         <Field name="username" label="fieldUsername" hint="fieldUsernameHint" {...fieldProps} />
         <Field name="password" label="fieldPassword" type="password" {...fieldProps} />
         <Field name="domain" label="fieldDomain" hint="fieldDomainHint" {...fieldProps} />
-        <Field name="websocketUrl" label="fieldWebsocketUrl" hint="fieldWebsocketUrlHint" {...fieldProps} />
+        <Field
+          name="websocketUrl"
+          label="fieldWebsocketUrl"
+          hint="fieldWebsocketUrlHint"
+          warning={isUnencryptedWebSocket(values.websocketUrl) ? 'unencryptedWebSocketWarning' : null}
+          {...fieldProps}
+        />
         <Field name="displayName" label="fieldDisplayName" {...fieldProps} />
         <Field name="iceServers" label="fieldIceServers" hint="fieldIceServersHint" type="textarea" {...fieldProps} />
         <div class="field checkbox">

@@ -39,4 +39,26 @@ describe('call settings', () => {
     await sendMessageSummary(env.pbx, '101', 0, 10);
     await expect.poll(() => voicemail.isVisible()).toBe(false);
   });
+
+  test('ws:// is refused for a public server and, for the loopback test server, saved with a warning', async () => {
+    const alice = await env.desks.registered('101');
+    const options = await alice.openOptions();
+    const url = options.getByLabel('WebSocket URL');
+    await expect.poll(() => url.inputValue()).toBe(env.pbx.wsUrl);
+    const warning = options.getByRole('note').filter({ hasText: 'Unencrypted (ws://)' });
+    // The test PBX listens on loopback: allowed, and the agent is told what unencrypted means.
+    expect(env.pbx.wsUrl).toMatch(/^ws:\/\/127\./);
+    await expect.poll(() => warning.count()).toBe(1);
+    expect(await url.getAttribute('aria-describedby')).toContain('account-websocketUrl-warning');
+
+    await url.fill('ws://pbx.example.com:8080/ws');
+    await options.getByRole('region', { name: 'SIP account' }).getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByText('ws:// (unencrypted) is only for a test server on this machine or a private network').count()).toBe(1);
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    const stored = await (await alice.serviceWorker()).evaluate(() => chrome.storage.local.get('account'));
+    expect(stored.account).toMatchObject({ websocketUrl: env.pbx.wsUrl });
+
+    await url.fill('wss://pbx.example.com');
+    await expect.poll(() => warning.count()).toBe(0);
+  });
 });

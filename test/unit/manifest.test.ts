@@ -15,6 +15,12 @@ describe('manifest: least privilege', () => {
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 
+  test('nothing is web-accessible: pages can neither load the extension\'s files nor probe for them', () => {
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+    // crxjs adds one for every `?script` import unless the build takes it out again.
+    expect(readFileSync(new URL('../../vite.config.ts', import.meta.url), 'utf8')).toContain('delete built.web_accessible_resources');
+  });
+
   test('extension pages run only their own scripts', () => {
     const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toContain("script-src 'self'");
