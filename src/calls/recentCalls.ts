@@ -45,3 +45,12 @@ export function addRecentCall(list: readonly RecentCall[], entry: RecentCall, ca
 export function unseenMissedCalls(list: readonly RecentCall[], seenAt: number): number {
   return list.filter((c) => c.direction === 'missed' && c.startedAt > seenAt).length;
 }
+
+/**
+ * Whether calling this entry back must be confirmed first: the caller chose the number of an
+ * incoming or missed call, and one with `*` or `#` is a feature code to the PBX (`*21*…#`
+ * forwards the agent's calls, others log out of queues or turn on do not disturb), not a phone.
+ */
+export function callBackNeedsConfirmation(call: Pick<RecentCall, 'direction' | 'number'>): boolean {
+  return call.direction !== 'outgoing' && /[*#]/.test(call.number);
+}
