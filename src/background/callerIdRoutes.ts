@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { describeCallerIdSource, normalizeRulePrefix, parseCallerIdConfig, resolveCallerId, type CallerIdConfig } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
 import type { Handlers } from '../protocol/server';
-import { buildConfigurationFile, parseConfigurationFile } from '../settings/configurationFile';
+import { buildConfigurationFile, describeImport, parseConfigurationFile, type CurrentSettings } from '../settings/configurationFile';
 import { QUEUE_SETTINGS_KEY, loadQueueSettings } from './queuesStore';
 import { loadAccount, storeAccount } from '../storage/accountStore';
 
@@ -23,7 +23,12 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
   return config ? resolveCallerId(config, call.remoteNumber).callerId : null;
 }
 
-export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 'saveCallerIdConfig' | 'exportConfiguration' | 'importConfiguration'> = {
+async function currentSettings(): Promise<CurrentSettings> {
+  const stored = (await browser.storage.local.get(QUEUE_SETTINGS_KEY))[QUEUE_SETTINGS_KEY];
+  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: stored === undefined ? null : await loadQueueSettings() };
+}
+
+export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 'saveCallerIdConfig' | 'exportConfiguration' | 'previewConfiguration' | 'importConfiguration'> = {
   resolveCallerId: async ({ dialed }) => {
     const config = await loadCallerIdConfig();
     if (config === null) return null;
@@ -37,15 +42,16 @@ export const callerIdRoutes: Pick<Handlers<'background'>, 'resolveCallerId' | 's
     await browser.storage.local.set({ [CALLER_ID_KEY]: parsed.config });
     return { ok: true, warnings: parsed.warnings };
   },
-  exportConfiguration: async ({ includePassword }) => {
-    const stored = (await browser.storage.local.get(QUEUE_SETTINGS_KEY))[QUEUE_SETTINGS_KEY];
-    return buildConfigurationFile(
-      { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: stored === undefined ? null : await loadQueueSettings() },
-      includePassword,
-    );
+  exportConfiguration: async ({ includePassword }) => buildConfigurationFile(await currentSettings(), includePassword),
+  // What an import would change, read and checked like the import itself; nothing is written.
+  previewConfiguration: async ({ file }) => {
+    const current = await currentSettings();
+    const parsed = parseConfigurationFile(file, current.account);
+    if (!parsed.ok) return parsed;
+    return { ok: true, sections: Object.keys(parsed.value), changes: describeImport(current, parsed.value), warnings: parsed.warnings };
   },
   importConfiguration: async ({ file }) => {
-    const parsed = parseConfigurationFile(file, (await loadAccount())?.password ?? null);
+    const parsed = parseConfigurationFile(file, await loadAccount());
     if (!parsed.ok) return parsed;
     const { callerId, account, queues } = parsed.value;
     // One write of storage.local: all sections or none (a new password is stored just before it).
