@@ -3,6 +3,7 @@ import { findNumbers } from '../clicktocall/detect';
 import { isCallLink, linkTarget } from '../clicktocall/pageNumber';
 import type { ContentScriptResponses } from '../protocol/clickToCall';
 import { createCallButton, type CallRequest } from './callButton';
+import { unwatchLayoutChanges, watchLayoutChanges } from './layoutChanges';
 import { PageScanner, type Decorator } from './scanner';
 
 /**
@@ -15,8 +16,8 @@ type Send = <K extends keyof ContentScriptResponses>(type: K, payload: object) =
 
 const send: Send = (type, payload) => chrome.runtime.sendMessage({ to: 'background', type, payload });
 
-const callFromButton: CallRequest = async (number) => {
-  const result = await send('clickToCall', { number, via: 'button' }).catch(() => null);
+const callFromButton: CallRequest = async (number, confirm) => {
+  const result = await send('clickToCall', { number, via: confirm ? 'confirm' : 'button' }).catch(() => null);
   if (result === null) return { ok: false, message: 'The softphone is not available' };
   return result.ok ? { ok: true } : { ok: false, message: result.error.message };
 };
@@ -54,10 +55,12 @@ async function start(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve));
   const scanner = new PageScanner(document, country as CountryCode, decorator);
   document.addEventListener('click', onLinkClick, true);
+  watchLayoutChanges(document);
   scanner.start();
   chrome.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== chrome.runtime.id || (message as { clickToCall?: unknown } | null)?.clickToCall !== 'stop') return;
     scanner.stop();
+    unwatchLayoutChanges();
     document.removeEventListener('click', onLinkClick, true);
   });
   // A mark in the page's performance timeline, for profiling and the benchmark (no page data in it).

@@ -12,8 +12,12 @@ import { isEnvelope } from './envelope';
 export const contentScriptRequests = {
   clickToCall: v.object({
     number: v.pipe(v.string(), v.maxLength(256)),
-    /** `button`: our own call button (trusted click, checked visible); `link`: a page's tel: link. */
-    via: v.picklist(['button', 'link']),
+    /**
+     * `button`: our own call button (trusted click, checked visible); `confirm`: our button, but
+     * not everything could be checked (no IntersectionObserver v2, a filter, a mask...): like a
+     * page's tel: link (`link`), it only opens the softphone with the number, to confirm.
+     */
+    via: v.picklist(['button', 'confirm', 'link']),
   }),
   clickToCallSetup: v.object({}),
 };
