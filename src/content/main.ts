@@ -47,22 +47,37 @@ function onLinkClick(event: MouseEvent): void {
   void send('clickToCall', { number: href, via: 'link' }).catch(() => undefined);
 }
 
+const world = globalThis as { voipWidgetClickToCall?: boolean };
+
+/**
+ * Runs click-to-call in this page until the service worker says stop (the agent turned the site
+ * off). Stopping takes everything away and clears the run-once mark, so turning the site on again
+ * in the same tab (the script is injected again) starts afresh.
+ */
 async function start(): Promise<void> {
   const startedAt = performance.now();
+  let scanner: PageScanner | null = null;
+  let stopped = false;
+  const onStop = (message: unknown, sender: chrome.runtime.MessageSender): void => {
+    if (sender.id !== chrome.runtime.id || (message as { clickToCall?: unknown } | null)?.clickToCall !== 'stop') return;
+    stopped = true;
+    scanner?.stop();
+    unwatchLayoutChanges();
+    document.removeEventListener('click', onLinkClick, true);
+    chrome.runtime.onMessage.removeListener(onStop);
+    world.voipWidgetClickToCall = false;
+  };
+  // Listening from the start: a stop may come while the setup is asked for.
+  chrome.runtime.onMessage.addListener(onStop);
   const { country } = await send('clickToCallSetup', {});
   // The first search compiles libphonenumber's patterns: done in a task of its own, not in a slice.
   findNumbers('+32 2 555 12 34', country as CountryCode);
   await new Promise((resolve) => setTimeout(resolve));
-  const scanner = new PageScanner(document, country as CountryCode, decorator);
+  if (stopped) return;
+  scanner = new PageScanner(document, country as CountryCode, decorator);
   document.addEventListener('click', onLinkClick, true);
   watchLayoutChanges(document);
   scanner.start();
-  chrome.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== chrome.runtime.id || (message as { clickToCall?: unknown } | null)?.clickToCall !== 'stop') return;
-    scanner.stop();
-    unwatchLayoutChanges();
-    document.removeEventListener('click', onLinkClick, true);
-  });
   // A mark in the page's performance timeline, for profiling and the benchmark (no page data in it).
   await scanner.settled();
   // Intersections are computed in the next frame, and the buttons shown then are laid out in the one after.
@@ -71,8 +86,7 @@ async function start(): Promise<void> {
   performance.mark('voip-widget:first-scan', { detail: { busyMs, slices, longestSliceMs, found: scanner.found, waitingForView: scanner.waitingForView, startedAt } });
 }
 
-// Registered and also injected at once when the agent enables the site: run once per page.
-const world = globalThis as { voipWidgetClickToCall?: boolean };
+// Registered and also injected at once when the agent enables the site: one run at a time per page.
 if (!world.voipWidgetClickToCall) {
   world.voipWidgetClickToCall = true;
   void start();
