@@ -131,4 +131,19 @@ describe('click-to-call in a long single-page session', () => {
     expect(await tab.locator(HOST).count()).toBe(2);
     await tab.close();
   });
+
+  test('the content script cannot read storage.local (the account without its password, recent calls, settings)', async () => {
+    await (await agent.serviceWorker()).evaluate(() => chrome.storage.local.set({ recentCalls: [{ id: 'x', number: '+3225551234' }] }));
+    const tab = await agent.context.newPage();
+    await tab.goto(site.url('/contacts'));
+    await agent.command('setClickToCallSite', { site: 'http://127.0.0.1', enabled: true, tabId: await tabIdOf(tab.url()) });
+    await expect.poll(() => tab.locator(HOST).count()).toBe(2);
+    const cdp = await agent.context.newCDPSession(tab);
+    const world = await isolatedWorld(cdp, agent.extensionId);
+    const expression = `(async () => { try { return 'read: ' + JSON.stringify(await chrome.storage.local.get(null)); } catch (error) { return 'refused'; } })()`;
+    const { result } = await cdp.send('Runtime.evaluate', { contextId: world, expression, awaitPromise: true, returnByValue: true });
+    expect(result.value).toBe('refused');
+    await cdp.detach();
+    await tab.close();
+  });
 });
