@@ -1,14 +1,31 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 
+/**
+ * crxjs makes every `?script` import web-accessible, for its module loader. The click-to-call
+ * script is a self-contained IIFE that the service worker registers itself
+ * (scripting.registerContentScripts), which needs no web-accessible resource: none is kept, so
+ * web pages can neither fetch the extension's files nor tell from them that it is installed.
+ */
+function noWebAccessibleResources(): CrxPlugin {
+  return {
+    name: 'voip-widget:no-web-accessible-resources',
+    enforce: 'post',
+    renderCrxManifest(built) {
+      delete built.web_accessible_resources;
+      return built;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [preact(), crx({ manifest }), noWebAccessibleResources()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    target: 'chrome116',
+    target: 'chrome140',
     rollupOptions: {
       // Pages that the manifest does not name must be listed so they are built.
       input: {

@@ -41,7 +41,9 @@ function contentScriptAsIife(): Plugin {
       const chunk = first && 'output' in first ? first.output.find((o) => o.type === 'chunk') : undefined;
       if (!chunk || chunk.type !== 'chunk') throw new Error('the content script did not build');
       this.emitFile({ type: 'asset', fileName: CONTENT_SCRIPT, source: chunk.code });
-      return `export default ${JSON.stringify(CONTENT_SCRIPT)};`;
+      // From the extension's root: Firefox reads a relative path from the calling page's folder
+      // (extension/), where registerContentScripts would look for extension/assets/content.js.
+      return `export default ${JSON.stringify(`/${CONTENT_SCRIPT}`)};`;
     },
   };
 }

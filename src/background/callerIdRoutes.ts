@@ -2,7 +2,7 @@ import { normalizeRulePrefix, resolveCallerId } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
 import type { callerIdRequests } from '../protocol/callerId';
 import type { Routes } from '../protocol/server';
-import { buildConfigurationFile, parseConfigurationFile } from '../settings/configurationFile';
+import { buildConfigurationFile, describeImport, parseConfigurationFile, type CurrentSettings } from '../settings/configurationFile';
 import { loadAccount, storeAccount } from '../storage/accountStore';
 import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
 import { storageKeys } from '../storage/keys';
@@ -17,6 +17,12 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
   return config ? resolveCallerId(config, call.remoteNumber).callerId : null;
 }
 
+/** What is stored now; queues count once they were saved, also as an empty list. */
+async function currentSettings(): Promise<CurrentSettings> {
+  const queuesSaved = await isStored(storageKeys.queueSettings);
+  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null };
+}
+
 export const callerIdRoutes = {
   resolveCallerId: async ({ dialed }) => {
     const config = await loadCallerIdConfig();
@@ -29,16 +35,16 @@ export const callerIdRoutes = {
     const parsed = await saveCallerIdConfig(config);
     return parsed.ok ? { ok: true, warnings: parsed.warnings } : parsed;
   },
-  exportConfiguration: async ({ includePassword }) => {
-    // Queues are in the file once they were saved, also as an empty list.
-    const queuesSaved = await isStored(storageKeys.queueSettings);
-    return buildConfigurationFile(
-      { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null },
-      includePassword,
-    );
+  exportConfiguration: async ({ includePassword }) => buildConfigurationFile(await currentSettings(), includePassword),
+  // What an import would change, read and checked like the import itself; nothing is written.
+  previewConfiguration: async ({ file }) => {
+    const current = await currentSettings();
+    const parsed = parseConfigurationFile(file, current.account);
+    if (!parsed.ok) return parsed;
+    return { ok: true, sections: Object.keys(parsed.value), changes: describeImport(current, parsed.value), warnings: parsed.warnings };
   },
   importConfiguration: async ({ file }) => {
-    const parsed = parseConfigurationFile(file, (await loadAccount())?.password ?? null);
+    const parsed = parseConfigurationFile(file, await loadAccount());
     if (!parsed.ok) return parsed;
     const { callerId, account, queues } = parsed.value;
     // One write of storage.local: all sections or none (a new password is stored just before it).

@@ -1,32 +1,57 @@
-import { actionForButton, callIdFromNotification, NOTIFICATION_BUTTONS, notificationChanges, notificationIdFor } from '../calls/incomingNotification';
+import { actionForButton, callIdFromNotification, incomingNotificationText, NOTIFICATION_BUTTONS, notificationChanges, notificationIdFor, type IncomingNotificationWords } from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { request } from '../protocol/client';
 import { t } from '../i18n';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
-const shown = new Set<string>();
+
+const words: IncomingNotificationWords = {
+  from: (number) => t('incomingCallFrom', number),
+  incoming: t('incomingCallLabel'),
+  queue: (name) => t('queueIncoming', name),
+};
 
 async function popupIsOpen(): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.POPUP] });
   return contexts.length > 0;
 }
 
+/**
+ * The incoming-call notifications on screen, as the browser knows them. The service worker can be
+ * stopped and started again while a call rings: what it kept in memory is gone then, and a
+ * notification shown before would never be cleared.
+ */
+async function shownNotifications(): Promise<Set<string>> {
+  const all = await chrome.notifications.getAll();
+  return new Set(Object.keys(all).filter((id) => callIdFromNotification(id) !== null));
+}
+
+let updating: Promise<void> = Promise.resolve();
+
 /** A ringing call shows a system notification with Answer and Decline while the popup is closed. */
-export async function showIncomingCallNotifications(snapshot: SoftphoneSnapshot): Promise<void> {
-  const { show, clear } = notificationChanges(shown, snapshot.calls);
-  for (const id of clear) {
-    shown.delete(id);
-    await chrome.notifications.clear(id);
-  }
+export function showIncomingCallNotifications(snapshot: SoftphoneSnapshot): Promise<void> {
+  // One snapshot at a time: each reads what the one before it left on screen.
+  updating = updating.then(() => updateNotifications(snapshot)).catch((error: unknown) => console.warn('incoming-call notification:', error));
+  return updating;
+}
+
+/** After a restart of the service worker: clears what no call rings for any more (the softphone may have restarted too). */
+export async function reconcileIncomingCallNotifications(): Promise<void> {
+  if ((await shownNotifications()).size === 0) return;
+  await ensureOffscreenDocument();
+  await showIncomingCallNotifications(await request('offscreen', 'getSnapshot', {}));
+}
+
+async function updateNotifications(snapshot: SoftphoneSnapshot): Promise<void> {
+  const { show, clear } = notificationChanges(await shownNotifications(), snapshot.calls);
+  for (const id of clear) await chrome.notifications.clear(id);
   if (show.length === 0 || (await popupIsOpen())) return;
   for (const call of show) {
     const id = notificationIdFor(call);
-    shown.add(id);
     await chrome.notifications.create(id, {
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
-      title: t('incomingCallLabel'),
-      message: [call.remoteName, call.remoteNumber].filter(Boolean).join(' · '),
+      ...incomingNotificationText(call, words),
       // In the order actionForButton reads a clicked button's index back.
       buttons: NOTIFICATION_BUTTONS.map((action) => ({ title: t(action) })),
       requireInteraction: true,

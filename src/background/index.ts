@@ -4,7 +4,7 @@ import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './a
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
-import { answerFromNotifications, showIncomingCallNotifications } from './incomingNotification';
+import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { recentCallsRoutes } from './recentCallsRoutes';
 import { recordEndedCall } from '../storage/recentCallsStore';
@@ -34,6 +34,7 @@ onBroadcast((message) => {
 countMissedCallsOnBadge();
 answerFromNotifications();
 answerTransferRequestsFromNotifications();
+void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
 startQueues();
 startClickToCall();
 

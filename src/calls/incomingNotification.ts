@@ -27,3 +27,32 @@ export function notificationChanges(shown: ReadonlySet<string>, calls: readonly 
     clear: [...shown].filter((id) => !wanted.has(id)),
   };
 }
+
+export interface IncomingNotificationText {
+  title: string;
+  message: string;
+  contextMessage?: string;
+}
+
+export interface IncomingNotificationWords {
+  /** "Incoming call from $1", with the number. */
+  from(number: string): string;
+  /** The title when the caller sent no number. */
+  incoming: string;
+  /** "Queue: $1". */
+  queue(name: string): string;
+}
+
+/**
+ * What an incoming-call notification says. The number is the title, the line of its own; the
+ * caller's name is the message, alone: the name is whatever the caller chose to send, and joined
+ * to the number in one line ("Police · +32…" followed by the real number) it could pass for one.
+ */
+export function incomingNotificationText(call: Pick<CallSnapshot, 'remoteNumber' | 'remoteName' | 'queueName'>, words: IncomingNotificationWords): IncomingNotificationText {
+  const text: IncomingNotificationText = {
+    title: call.remoteNumber === '' ? words.incoming : words.from(call.remoteNumber),
+    message: call.remoteName ?? '',
+  };
+  if (call.queueName) text.contextMessage = words.queue(call.queueName);
+  return text;
+}

@@ -79,3 +79,12 @@ export function storedRecentCalls(input: unknown): RecentCall[] {
     return identity.success ? { ...identity.output, ...perField(detailFields, NO_DETAILS, entry) } : null;
   }).slice(0, RECENT_CALLS_CAP);
 }
+
+/**
+ * Whether calling this entry back must be confirmed first: the caller chose the number of an
+ * incoming or missed call, and one with `*` or `#` is a feature code to the PBX (`*21*…#`
+ * forwards the agent's calls, others log out of queues or turn on do not disturb), not a phone.
+ */
+export function callBackNeedsConfirmation(call: Pick<RecentCall, 'direction' | 'number'>): boolean {
+  return call.direction !== 'outgoing' && /[*#]/.test(call.number);
+}

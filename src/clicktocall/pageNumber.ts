@@ -1,3 +1,4 @@
+import { cleanDisplayName } from '../calls/remoteParty';
 import { type NumberProblem, toDialString } from '../numbers/dialString';
 
 export type PageNumberResult = { ok: true; dial: string } | { ok: false; error: NumberProblem };
@@ -45,3 +46,21 @@ export function reducePageNumber(input: string, accountDomain: string | null): P
 export function isCallLink(href: string): boolean {
   return /^(tel|callto|sips?):/i.test(href.trim());
 }
+
+/**
+ * What a call link dials, for its button's tooltip: the number the href reduces to, or the SIP
+ * address as it is (its domain is checked when clicked). Never the link's text: the page words that
+ * as it likes, "+32 2 555 12 34" over a link to another number.
+ */
+export function linkTarget(href: string): string {
+  const reduced = reducePageNumber(href, null);
+  if (reduced.ok) return reduced.dial;
+  let shown = href.trim();
+  try {
+    shown = decodeURIComponent(shown);
+  } catch {
+    // shown as written
+  }
+  return cleanDisplayName(shown.replace(/^(tel|callto):(\/\/)?/i, '')) ?? '';
+}
+

@@ -1,6 +1,8 @@
-import { judgeClick } from '../clicktocall/clickGuard';
+import { hidingEffects, filterOpacity, judgeClick, PositionHistory, type ClickFacts, type ClickVerdict } from '../clicktocall/clickGuard';
+import { HOST_TAG } from './hostTag';
+import { layoutChangedAt } from './layoutChanges';
 
-export const HOST_TAG = 'voip-widget-call';
+export { HOST_TAG };
 
 /** Host styles inline and !important: they beat any page rule, so the page cannot resize or hide it by CSS. */
 const HOST_STYLE = [
@@ -15,7 +17,8 @@ const HOST_STYLE = [
  * 25 µs on a slow machine), so the page should lay out the buttons someone can see, not all of them.
  */
 const HIDDEN_STYLE = 'all: initial !important; display: none !important';
-const shownAt = new WeakMap<Element, number>();
+/** Where each shown button has been since it was shown: its age counts from its last move. */
+const positions = new WeakMap<Element, PositionHistory>();
 const unbuilt = new WeakMap<HTMLElement, () => void>();
 
 export function revealButtons(hosts: Iterable<HTMLElement>): void {
@@ -26,7 +29,7 @@ export function revealButtons(hosts: Iterable<HTMLElement>): void {
     unbuilt.delete(host);
     build();
     host.style.cssText = HOST_STYLE;
-    shownAt.set(host, now);
+    positions.set(host, new PositionHistory(now));
   }
 }
 
@@ -61,107 +64,195 @@ function shared(): { sheet: CSSStyleSheet; icon: SVGSVGElement } {
   return { sheet, icon };
 }
 
-export type CallRequest = (number: string) => Promise<{ ok: true } | { ok: false; message: string }>;
+/** `confirm`: open the softphone with the number for the user to confirm, whatever the settings say. */
+export type CallRequest = (number: string, confirm: boolean) => Promise<{ ok: true } | { ok: false; message: string }>;
 
-/** Tracks whether an element is really visible (IntersectionObserver v2: occlusion, opacity, filters). */
-function visibilityTracker(host: Element): { verdict(): Promise<boolean | null>; stop(): void } {
-  let latest: boolean | null = null;
-  let observer: IntersectionObserver | null = null;
-  let waiting: ((visible: boolean | null) => void)[] = [];
-  const start = (): void => {
-    if (observer !== null) return;
+/**
+ * IntersectionObserver v2's verdict on the host now (occlusion, opacity, filters, transforms),
+ * from an observer made for this click: its first report is a fresh one. Null where there is no
+ * v2 (Firefox), or when no report came in time.
+ */
+function visibilityNow(host: Element): Promise<boolean | null> {
+  return new Promise((resolve) => {
+    let observer: IntersectionObserver | null = null;
+    const done = (visible: boolean | null): void => {
+      clearTimeout(timer);
+      observer?.disconnect();
+      resolve(visible);
+    };
+    const timer = setTimeout(() => done(null), 300);
     try {
       observer = new IntersectionObserver(
         (entries) => {
           const entry = entries[entries.length - 1] as IntersectionObserverEntry & { isVisible?: boolean };
-          latest = entry.isVisible ?? null;
-          for (const resolve of waiting.splice(0)) resolve(latest);
+          done(typeof entry.isVisible === 'boolean' ? entry.isVisible : null);
         },
         { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
       );
       observer.observe(host);
     } catch {
-      observer = null; // no IntersectionObserver v2: the other checks still apply
+      done(null);
     }
-  };
-  return {
-    verdict: () => {
-      start();
-      if (observer === null) return Promise.resolve(null);
-      // Ask for a fresh observation: the page may have changed what covers the button since.
-      return new Promise((resolve) => {
-        waiting.push(resolve);
-        setTimeout(() => resolve(latest), 250);
-      });
-    },
-    stop: () => {
-      observer?.disconnect();
-      observer = null;
-      waiting = [];
-    },
-  };
+  });
 }
 
-function opacityChain(element: Element): number {
+const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+
+/** How the host and its ancestors draw it: their combined opacity, and effects that may hide it. */
+function drawing(host: Element): { opacity: number; effects: string[] } {
   let opacity = 1;
-  for (let el: Element | null = element; el !== null && opacity > 0; el = el.parentElement) opacity *= Number(getComputedStyle(el).opacity);
-  return opacity;
+  const effects = new Set<string>();
+  for (let el: Element | null = host; el !== null; el = parentOf(el)) {
+    const style = getComputedStyle(el);
+    opacity *= Number(style.opacity) * filterOpacity(style.filter);
+    const mask = style as CSSStyleDeclaration & { webkitMaskImage?: string; backdropFilter?: string };
+    for (const effect of hidingEffects({ filter: style.filter, backdropFilter: mask.backdropFilter, maskImage: style.maskImage, webkitMaskImage: mask.webkitMaskImage, clipPath: style.clipPath, mixBlendMode: style.mixBlendMode })) effects.add(effect);
+  }
+  return { opacity, effects: [...effects] };
+}
+
+/** An animation or transition runs on the host or an ancestor: it may be carrying the button along. */
+function animating(host: Element): boolean {
+  for (let el: Element | null = host; el !== null; el = parentOf(el)) if (el.getAnimations?.().some((a) => a.playState === 'running')) return true;
+  return false;
+}
+
+/** More elements than this and the page is not searched for pass-through overlays (the click is confirmed instead). */
+const MAX_OVERLAY_SCAN = 200_000;
+
+/** Whether `el` paints something of its own (not just holds other elements). */
+function paints(el: Element): boolean {
+  const style = getComputedStyle(el);
+  if (style.visibility !== 'visible' || Number(style.opacity) === 0) return false;
+  if (/^(img|svg|canvas|video|iframe|object|embed|input|textarea|select|button|picture)$/i.test(el.localName)) return true;
+  const transparent = (color: string): boolean => color === 'transparent' || /rgba\([^)]*,\s*0\)$/.test(color);
+  if (!transparent(style.backgroundColor) || style.backgroundImage !== 'none' || style.boxShadow !== 'none') return true;
+  if (parseFloat(style.borderTopWidth) + parseFloat(style.borderLeftWidth) > 0 && !transparent(style.borderTopColor)) return true;
+  return [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+}
+
+/** Whether `el` is drawn over the point, as a hit test would find it if it took pointer events. */
+function drawnOver(el: HTMLElement | SVGElement, x: number, y: number): boolean {
+  const hadStyle = el.hasAttribute('style');
+  const value = el.style.getPropertyValue('pointer-events');
+  const priority = el.style.getPropertyPriority('pointer-events');
+  el.style.setProperty('pointer-events', 'auto', 'important');
+  try {
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && (hit === el || el.contains(hit));
+  } finally {
+    if (value === '') el.style.removeProperty('pointer-events');
+    else el.style.setProperty('pointer-events', value, priority);
+    if (!hadStyle) el.removeAttribute('style');
+  }
+}
+
+/**
+ * Whether something that lets clicks through (`pointer-events: none`) is drawn over the click
+ * point: the hit test does not see it, the user does. Null when the page is too big to search.
+ * Elements in closed shadow roots of the page are seen only through their host.
+ */
+function passThroughCover(host: Element, x: number, y: number): boolean | null {
+  const own = new Set<Element>();
+  for (let el: Element | null = host; el !== null; el = parentOf(el)) own.add(el);
+  const candidates: (HTMLElement | SVGElement)[] = [];
+  let seen = 0;
+  const search = (root: Document | ShadowRoot): boolean => {
+    for (const el of root.querySelectorAll('*')) {
+      if (++seen > MAX_OVERLAY_SCAN) return false;
+      if (el.shadowRoot && !search(el.shadowRoot)) return false;
+      if (own.has(el) || !(el instanceof HTMLElement || el instanceof SVGElement)) continue;
+      const box = el.getBoundingClientRect();
+      if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+      if (getComputedStyle(el).pointerEvents === 'none' && paints(el)) candidates.push(el);
+    }
+    return true;
+  };
+  if (!search(document)) return null;
+  return candidates.some((el) => drawnOver(el, x, y));
+}
+
+/** While the pointer is over the button, its box is read every frame: a move under the pointer is seen. */
+function followWhileHovered(host: HTMLElement, button: HTMLElement): void {
+  let frame = 0;
+  const sample = (): void => {
+    if (!host.isConnected) return;
+    positions.get(host)?.sample(host.getBoundingClientRect(), performance.now(), layoutChangedAt());
+    frame = requestAnimationFrame(sample);
+  };
+  button.addEventListener('pointerenter', () => {
+    cancelAnimationFrame(frame);
+    sample();
+  });
+  button.addEventListener('pointerleave', () => cancelAnimationFrame(frame));
+  button.addEventListener('focus', () => positions.get(host)?.sample(host.getBoundingClientRect(), performance.now(), layoutChangedAt()));
+}
+
+/** Judges a click on the host's button from what the page shows at the click point. */
+async function judge(host: HTMLElement, event: MouseEvent): Promise<ClickVerdict> {
+  const now = performance.now();
+  const rect = host.getBoundingClientRect();
+  const position = positions.get(host) ?? new PositionHistory(now);
+  position.sample(rect, now, layoutChangedAt());
+  if (animating(host)) position.moving(now);
+  // Keyboard activation has no pointer position: check the button's centre instead.
+  const [x, y] = event.detail === 0 ? [rect.left + rect.width / 2, rect.top + rect.height / 2] : [event.clientX, event.clientY];
+  const facts: ClickFacts = {
+    isTrusted: event.isTrusted,
+    topmostIsOurs: document.elementFromPoint(x, y) === host,
+    coveredByPassThrough: null,
+    ...drawing(host),
+    visibility: getComputedStyle(host).visibility,
+    width: rect.width,
+    height: rect.height,
+    isVisible: null,
+    stableMs: position.stableMs(now),
+  };
+  const first = judgeClick(facts);
+  if (first.action === 'refuse') return first;
+  // The costlier checks, only for a click that passed the others.
+  facts.coveredByPassThrough = passThroughCover(host, x, y);
+  facts.isVisible = await visibilityNow(host);
+  return judgeClick(facts);
 }
 
 /**
  * A call button for `number`, in a closed shadow root: the page can neither read nor click into it.
- * Only a trusted click on a button the user can see calls `onCall`. The host comes back hidden and
- * empty; revealButtons builds and shows it.
+ * Only a trusted click on a button the user can see calls `onCall`. `dialled` is what the tooltip
+ * and accessible name show: the number that will be dialled, never text the page chose. The host
+ * comes back hidden and empty; revealButtons builds and shows it.
  */
-export function createCallButton(number: string, label: string, onCall: CallRequest): HTMLElement {
+export function createCallButton(number: string, dialled: string, onCall: CallRequest): HTMLElement {
   const host = document.createElement(HOST_TAG);
   host.style.cssText = HIDDEN_STYLE;
-  unbuilt.set(host, () => buildButton(host, number, label, onCall));
+  unbuilt.set(host, () => buildButton(host, number, dialled, onCall));
   return host;
 }
 
-function buildButton(host: HTMLElement, number: string, label: string, onCall: CallRequest): void {
+function buildButton(host: HTMLElement, number: string, dialled: string, onCall: CallRequest): void {
   const root = host.attachShadow({ mode: 'closed' });
   const parts = shared();
   root.adoptedStyleSheets = [parts.sheet];
   const button = document.createElement('button');
   button.type = 'button';
-  button.title = `Call ${label}`;
-  button.setAttribute('aria-label', `Call ${label}`);
+  button.title = `Call ${dialled}`;
+  button.setAttribute('aria-label', `Call ${dialled}`);
   button.append(parts.icon.cloneNode(true));
   const status = document.createElement('span');
   status.setAttribute('role', 'status');
   root.append(button, status);
 
-  let tracker: ReturnType<typeof visibilityTracker> | null = null;
-  const trackerOf = (): ReturnType<typeof visibilityTracker> => {
-    tracker ??= visibilityTracker(host);
-    return tracker;
-  };
-  const track = (): void => void trackerOf().verdict();
-  button.addEventListener('pointerenter', track);
-  button.addEventListener('focus', track);
+  followWhileHovered(host, button);
 
   button.addEventListener('click', async (event) => {
     // The page sees nothing of this click: no navigation of an enclosing link, no page handlers.
     event.preventDefault();
     event.stopPropagation();
-    const rect = host.getBoundingClientRect();
-    // Keyboard activation has no pointer position: check the button's centre instead.
-    const [x, y] = event.detail === 0 ? [rect.left + rect.width / 2, rect.top + rect.height / 2] : [event.clientX, event.clientY];
-    const verdict = judgeClick({
-      isTrusted: event.isTrusted,
-      topmostIsOurs: document.elementFromPoint(x, y) === host,
-      opacity: opacityChain(host),
-      visibility: getComputedStyle(host).visibility,
-      width: rect.width,
-      height: rect.height,
-      isVisible: event.isTrusted ? await trackerOf().verdict() : null,
-      ageMs: performance.now() - (shownAt.get(host) ?? Infinity),
-    });
-    if (!verdict.ok) return void console.debug(`click-to-call: click refused (${verdict.reason})`);
+    const verdict = await judge(host, event);
+    if (verdict.action === 'refuse') return void console.debug(`click-to-call: click refused (${verdict.reason})`);
+    if (verdict.action === 'confirm') console.debug(`click-to-call: the softphone asks to confirm (${verdict.reason})`);
     status.textContent = '';
-    const result = await onCall(number);
+    const result = await onCall(number, verdict.action === 'confirm');
     if (!result.ok) {
       status.textContent = result.message;
       setTimeout(() => (status.textContent = ''), 4000);

@@ -1,12 +1,13 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { findNumbers } from '../clicktocall/detect';
-import { isCallLink } from '../clicktocall/pageNumber';
+import { isCallLink, linkTarget } from '../clicktocall/pageNumber';
 import type { RequestPayload, Response } from '../protocol/api';
 import { onTabMessage, type ContentScriptRequest } from '../protocol/clickToCall';
 import { request } from '../protocol/client';
 import { appError } from '../calls/errors';
 import { errorText } from '../i18n/errorText';
 import { createCallButton, type CallRequest } from './callButton';
+import { unwatchLayoutChanges, watchLayoutChanges } from './layoutChanges';
 import { PageScanner, type Decorator } from './scanner';
 
 /**
@@ -20,22 +21,22 @@ function send<K extends ContentScriptRequest>(type: K, payload: RequestPayload<'
   return request('background', type, payload);
 }
 
-const callFromButton: CallRequest = async (number) => {
-  const result = await send('clickToCall', { number, via: 'button' }).catch(() => null);
+const callFromButton: CallRequest = async (number, confirm) => {
+  const result = await send('clickToCall', { number, via: confirm ? 'confirm' : 'button' }).catch(() => null);
   if (result === null) return { ok: false, message: errorText(appError('offscreen_unavailable')) };
   return result.ok ? { ok: true } : { ok: false, message: errorText(result.error) };
 };
 
 const decorator: Decorator = {
   afterText(node, numbers) {
-    const hosts = numbers.map(({ text, dial }) => createCallButton(dial, text, callFromButton));
+    // The tooltip names the number dialled, not the text around it (which the page chose).
+    const hosts = numbers.map(({ dial }) => createCallButton(dial, dial, callFromButton));
     node.after(...hosts);
     return hosts;
   },
   afterLink(link) {
     const href = link.getAttribute('href') ?? '';
-    const label = (link.textContent ?? '').trim().slice(0, 40) || href.replace(/^[a-z]+:/i, '');
-    const host = createCallButton(href, label, callFromButton);
+    const host = createCallButton(href, linkTarget(href), callFromButton);
     link.after(host);
     return host;
   },
@@ -51,20 +52,36 @@ function onLinkClick(event: MouseEvent): void {
   void send('clickToCall', { number: href, via: 'link' }).catch(() => undefined);
 }
 
+const world = globalThis as { voipWidgetClickToCall?: boolean };
+
+/**
+ * Runs click-to-call in this page until the service worker says stop (the agent turned the site
+ * off). Stopping takes everything away and clears the run-once mark, so turning the site on again
+ * in the same tab (the script is injected again) starts afresh.
+ */
 async function start(): Promise<void> {
   const startedAt = performance.now();
+  let scanner: PageScanner | null = null;
+  let stopped = false;
+  // Listening from the start: a stop may come while the setup is asked for.
+  const stopListening = onTabMessage((message) => {
+    if (message.clickToCall !== 'stop') return;
+    stopped = true;
+    scanner?.stop();
+    unwatchLayoutChanges();
+    document.removeEventListener('click', onLinkClick, true);
+    stopListening();
+    world.voipWidgetClickToCall = false;
+  });
   const { country } = await send('clickToCallSetup', {});
   // The first search compiles libphonenumber's patterns: done in a task of its own, not in a slice.
   findNumbers('+32 2 555 12 34', country as CountryCode);
   await new Promise((resolve) => setTimeout(resolve));
-  const scanner = new PageScanner(document, country as CountryCode, decorator);
+  if (stopped) return;
+  scanner = new PageScanner(document, country as CountryCode, decorator);
   document.addEventListener('click', onLinkClick, true);
+  watchLayoutChanges(document);
   scanner.start();
-  onTabMessage((message) => {
-    if (message.clickToCall !== 'stop') return;
-    scanner.stop();
-    document.removeEventListener('click', onLinkClick, true);
-  });
   // A mark in the page's performance timeline, for profiling and the benchmark (no page data in it).
   await scanner.settled();
   // Intersections are computed in the next frame, and the buttons shown then are laid out in the one after.
@@ -73,8 +90,7 @@ async function start(): Promise<void> {
   performance.mark('voip-widget:first-scan', { detail: { busyMs, slices, longestSliceMs, found: scanner.found, waitingForView: scanner.waitingForView, startedAt } });
 }
 
-// Registered and also injected at once when the agent enables the site: run once per page.
-const world = globalThis as { voipWidgetClickToCall?: boolean };
+// Registered and also injected at once when the agent enables the site: one run at a time per page.
 if (!world.voipWidgetClickToCall) {
   world.voipWidgetClickToCall = true;
   void start();

@@ -55,6 +55,22 @@ export class NearViewport {
     return count;
   }
 
+  /**
+   * Forgets the buttons the page took away with their rows, and stops watching their rows: a long
+   * single-page session adds and removes rows all day, and nothing of a removed row may stay here.
+   */
+  dropDetached(): void {
+    this.queued = this.queued.filter(({ host }) => host.isConnected);
+    for (const [sentinel, group] of this.groups) {
+      const kept = group.filter(({ host }) => host.isConnected);
+      if (kept.length === group.length && sentinel.isConnected) continue;
+      this.observer.unobserve(sentinel);
+      this.groups.delete(sentinel);
+      // The rest of a group whose first row went is watched through its new first row.
+      if (kept.length > 0) this.watch(kept);
+    }
+  }
+
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
@@ -77,7 +93,7 @@ export class NearViewport {
   }
 
   private watch(group: Placed[]): void {
-    const sentinel = group[0]!.anchor;
+    const sentinel = group.find(({ anchor }) => anchor.isConnected)?.anchor ?? group[0]!.anchor;
     const known = this.groups.get(sentinel);
     if (known !== undefined) known.push(...group);
     else {

@@ -105,6 +105,8 @@ export class PageScanner {
     for (const link of (root as Element).querySelectorAll('a[href]')) {
       if (isCallLinkElement(link) && !this.insideSkipped(link)) this.visitLink(link);
       if (++count % 64 === 0) yield;
+      // Rows the page removed before we got to them are not worth reading (nor decorating).
+      if (!root.isConnected) return;
     }
     const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
@@ -112,6 +114,7 @@ export class PageScanner {
         yield* this.visitText(node);
         yield;
       } else if (++count % 64 === 0) yield;
+      if (!root.isConnected) return;
     }
   }
 
@@ -129,7 +132,8 @@ export class PageScanner {
 
   private *visitText(node: Text): Generator<void> {
     const text = node.data;
-    if (text.length < 6 || this.alreadyDecorated(node)) return;
+    if (text.length < 6) return;
+    if (this.alreadyDecorated(node)) return void this.readopt(node, node.parentElement);
     const numbers: { text: string; dial: string }[] = [];
     for (let offset = 0; offset < text.length; offset += PIECE) {
       const piece = text.length <= PIECE ? text : text.slice(offset, offset + PIECE);
@@ -141,7 +145,7 @@ export class PageScanner {
       }
       if (offset + PIECE < text.length) yield;
     }
-    if (numbers.length === 0) return;
+    if (numbers.length === 0 || !node.isConnected) return;
     if (this.isSelecting(node)) {
       this.deferred.push(node);
       return;
@@ -150,7 +154,7 @@ export class PageScanner {
   }
 
   private visitLink(link: HTMLAnchorElement): void {
-    if (this.alreadyDecorated(link)) return;
+    if (this.alreadyDecorated(link)) return void this.readopt(link, link);
     const host = this.decorator.afterLink(link);
     if (host) this.own(host, link, link);
   }
@@ -160,6 +164,26 @@ export class PageScanner {
     this.hosts.add(host);
     this.found++;
     if (anchor !== null) this.nearViewport.add(host, anchor);
+  }
+
+  /**
+   * A text or link that comes back with its buttons (the page moved it, or put back a row it had
+   * taken away): its buttons are ours again, and shown when they come near the viewport.
+   */
+  private readopt(owner: Node, anchor: Element | null): void {
+    for (let next = owner.nextSibling; next !== null && this.owner.get(next) === owner; next = next.nextSibling) {
+      const host = next as HTMLElement;
+      if (this.hosts.has(host)) continue;
+      this.hosts.add(host);
+      if (anchor !== null) this.nearViewport.add(host, anchor);
+    }
+  }
+
+  /** Our buttons that left the page with what the page removed: forgotten, with whatever watches them. */
+  private dropDetached(): void {
+    for (const host of this.hosts) if (!host.isConnected) this.hosts.delete(host);
+    this.deferred = this.deferred.filter((node) => node.isConnected);
+    this.nearViewport.dropDetached();
   }
 
   /** Resolves when every number found so far has its button, shown or waiting to come into view. */
@@ -189,6 +213,7 @@ export class PageScanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    let removed = false;
     for (const record of records) {
       if (record.type === 'characterData') {
         // The page rewrote a text: its old buttons go, the new text is read again.
@@ -201,7 +226,12 @@ export class PageScanner {
         continue;
       }
       for (const node of record.addedNodes) if (!this.isOurs(node) && node.isConnected) this.scan(node);
-      for (const node of record.removedNodes) if (this.isOurs(node)) this.hosts.delete(node as HTMLElement);
+      for (const node of record.removedNodes) {
+        if (this.isOurs(node)) this.hosts.delete(node as HTMLElement);
+        else if (node.nodeType === Node.ELEMENT_NODE) removed = true;
+      }
     }
+    // A removed row takes its buttons along: they are dropped here, not kept until the page ends.
+    if (removed) this.dropDetached();
   }
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import { emptyAccount, formatIceServerLines, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
+import { emptyAccount, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
 import { request } from '../protocol/client';
 import { loadAccountDraft } from '../storage/accountStore';
 import { t, type MessageKey } from '../i18n';
@@ -18,19 +18,22 @@ interface AccountFieldProps {
   name: keyof FormValues;
   label: MessageKey;
   hint?: MessageKey;
+  /** Shown under the field while its value is allowed but risky. */
+  warning?: MessageKey | null;
   type?: 'text' | 'password' | 'textarea';
   values: FormValues;
   errors: FieldError[];
   onChange(name: keyof FormValues, value: string): void;
 }
 
-function AccountField({ name, label, hint, type, values, errors, onChange }: AccountFieldProps) {
+function AccountField({ name, label, hint, warning, type, values, errors, onChange }: AccountFieldProps) {
   return (
     <Field
       id={`account-${name}`}
       name={name}
       label={t(label)}
       hint={hint && t(hint)}
+      warning={warning ? t(warning) : undefined}
       error={errors.find((e) => e.field === name)?.message}
       type={type}
       value={String(values[name])}
@@ -72,7 +75,13 @@ export function AccountSection() {
         <AccountField name="username" label="fieldUsername" hint="fieldUsernameHint" {...fieldProps} />
         <AccountField name="password" label="fieldPassword" type="password" {...fieldProps} />
         <AccountField name="domain" label="fieldDomain" hint="fieldDomainHint" {...fieldProps} />
-        <AccountField name="websocketUrl" label="fieldWebsocketUrl" hint="fieldWebsocketUrlHint" {...fieldProps} />
+        <AccountField
+          name="websocketUrl"
+          label="fieldWebsocketUrl"
+          hint="fieldWebsocketUrlHint"
+          warning={isUnencryptedWebSocket(values.websocketUrl) ? 'unencryptedWebSocketWarning' : null}
+          {...fieldProps}
+        />
         <AccountField name="displayName" label="fieldDisplayName" {...fieldProps} />
         <AccountField name="iceServers" label="fieldIceServers" hint="fieldIceServersHint" type="textarea" {...fieldProps} />
         <div class="field checkbox">

@@ -1,21 +1,44 @@
 import { useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
 import { request } from '../protocol/client';
+import type { ImportChange } from '../settings/configurationFile';
 import { t } from '../i18n';
 import { downloadFile } from './download';
+import { ImportPreview } from './ImportPreview';
 
-/** One file for all agents: caller ID, account (without password unless asked) and queues. */
+interface PendingImport {
+  text: string;
+  changes: ImportChange[];
+  warnings: string[];
+}
+
+/**
+ * One file for all agents: caller ID, account (without password unless asked) and queues. An
+ * imported file is checked and its changes shown first; nothing is written until the agent applies it.
+ */
 export function ConfigurationFileSection() {
   const [includePassword, setIncludePassword] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  const [pending, setPending] = useState<PendingImport | null>(null);
 
   const exportFile = async (): Promise<void> => {
     const file = await request('background', 'exportConfiguration', { includePassword });
     downloadFile('voip-widget-settings.json', `${JSON.stringify(file, null, 2)}\n`);
   };
-  const importFile = async (file: File | undefined): Promise<void> => {
+  const pickFile = async (event: TargetedEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.currentTarget.files?.[0];
+    event.currentTarget.value = '';
+    setPending(null);
     if (!file) return;
     const text = file.size > 1_000_000 ? '' : await file.text();
-    const result = await request('background', 'importConfiguration', { file: text === '' ? null : text });
+    const preview = await request('background', 'previewConfiguration', { file: text === '' ? null : text });
+    if (!preview.ok) return setOutcome({ ok: false, lines: preview.errors });
+    setOutcome(null);
+    setPending({ text, changes: preview.changes, warnings: preview.warnings });
+  };
+  const apply = async (text: string): Promise<void> => {
+    setPending(null);
+    const result = await request('background', 'importConfiguration', { file: text });
     setOutcome(result.ok ? { ok: true, lines: [t('importDone', result.sections.join(', ')), ...result.warnings] } : { ok: false, lines: result.errors });
   };
 
@@ -32,8 +55,16 @@ export function ConfigurationFileSection() {
       </div>
       <div class="field">
         <label for="import-file">{t('importSettings')}</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
+        <input id="import-file" type="file" accept="application/json,.json" onChange={(e) => void pickFile(e)} />
       </div>
+      {pending && (
+        <ImportPreview
+          changes={pending.changes}
+          warnings={pending.warnings}
+          onApply={() => void apply(pending.text)}
+          onCancel={() => (setPending(null), setOutcome({ ok: true, lines: [t('importCancelled')] }))}
+        />
+      )}
       {outcome && (
         <ul role={outcome.ok ? 'status' : 'alert'} class={outcome.ok ? 'import-ok' : 'error'} aria-label={t('importResult')}>
           {outcome.lines.map((line) => (

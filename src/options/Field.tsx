@@ -6,6 +6,8 @@ export interface FieldProps {
   name?: string;
   label: string;
   hint?: string;
+  /** Shown under the control while its value is allowed but risky. */
+  warning?: string;
   /** What is wrong with the value, shown under it and announced with the control. */
   error?: string;
   type?: 'text' | 'password' | 'textarea';
@@ -14,8 +16,8 @@ export interface FieldProps {
 }
 
 /** One labelled text control of a settings form, with its hint and its error tied to it for assistive technology. */
-export function Field({ id, name, label, hint, error, type = 'text', value, onInput }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function Field({ id, name, label, hint, warning, error, type = 'text', value, onInput }: FieldProps) {
+  const describedBy = [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,
@@ -35,6 +37,11 @@ export function Field({ id, name, label, hint, error, type = 'text', value, onIn
         <input type="text" autoComplete="off" spellcheck={false} {...common} />
       )}
       {hint && <small id={`${id}-hint`} class="hint">{hint}</small>}
+      {warning && (
+        <small id={`${id}-warning`} class="field-warning" role="note">
+          {warning}
+        </small>
+      )}
       {error && (
         <small id={`${id}-error`} class="field-error">
           {error}

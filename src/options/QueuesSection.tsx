@@ -8,6 +8,8 @@ import { storageKeys } from '../storage/keys';
 import { read } from '../storage/read';
 import { downloadFile } from './download';
 import { Field } from './Field';
+import { describeImport } from '../settings/configurationFile';
+import { ImportPreview } from './ImportPreview';
 
 interface QueueFieldsetProps {
   index: number;
@@ -61,6 +63,8 @@ export function QueuesSection() {
   const [saved, setSaved] = useState<QueueSettings | null>(null);
   const [errors, setErrors] = useState<QueueSettingsError[]>([]);
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
+  /** An imported file, checked, waiting for the agent to apply it after seeing what it changes. */
+  const [pending, setPending] = useState<QueueSettings | null>(null);
 
   useEffect(() => {
     void read(storageKeys.queueSettings).then((settings) => {
@@ -91,14 +95,20 @@ export function QueuesSection() {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
+    setPending(null);
     const parsed = importQueueSettings(await file.text(), saved);
     if (!parsed.ok) {
       setStatus({ text: t('queuesImportFailed', parsed.errors.slice(0, 3).map(describeQueueSettingsError).join('; ')), ok: false });
       return;
     }
-    if (await store(parsed.value)) {
-      setForm(parsed.value);
-      setStatus({ text: t('queuesImported', String(parsed.value.queues.length)), ok: true });
+    setStatus(null);
+    setPending(parsed.value);
+  };
+  const applyImport = async (imported: QueueSettings): Promise<void> => {
+    setPending(null);
+    if (await store(imported)) {
+      setForm(imported);
+      setStatus({ text: t('queuesImported', String(imported.queues.length)), ok: true });
     } else setStatus({ text: t('queuesImportFailed', t('notSavedFixErrors')), ok: false });
   };
   const formErrors = errors.filter((e) => e.queue === null);
@@ -154,6 +164,14 @@ export function QueuesSection() {
             <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e)} />
           </label>
         </div>
+        {pending && (
+          <ImportPreview
+            changes={describeImport({ callerId: null, account: null, queues: saved }, { queues: pending })}
+            warnings={[]}
+            onApply={() => void applyImport(pending)}
+            onCancel={() => (setPending(null), setStatus({ text: t('importCancelled'), ok: true }))}
+          />
+        )}
         <p role={status?.ok === false ? 'alert' : 'status'} class={status?.ok === false ? 'error' : 'save-status'}>
           {status?.text ?? ''}
         </p>

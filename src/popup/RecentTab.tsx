@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RecentCall } from '../calls/recentCalls';
+import { callBackNeedsConfirmation, type RecentCall } from '../calls/recentCalls';
 import { request } from '../protocol/client';
 import { formatDuration } from '../ui/format';
 import { t } from '../i18n';
@@ -21,6 +21,8 @@ function when(startedAt: number): string {
 
 export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(number: string): void }) {
   const [confirming, setConfirming] = useState(false);
+  /** The entry whose caller-chosen feature code waits for the agent's say-so before it is dialled. */
+  const [askingFor, setAskingFor] = useState<string | null>(null);
   useEffect(() => {
     void request('background', 'markRecentCallsSeen', {});
   }, [calls.length]);
@@ -42,9 +44,25 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
                   .join(' · ')}
               </span>
             </span>
-            <button type="button" class="icon-button" aria-label={t('callBack', call.name ?? call.number)} onClick={() => onCall(call.number)}>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('callBack', call.name ?? call.number)}
+              onClick={() => (callBackNeedsConfirmation(call) ? setAskingFor(call.id) : onCall(call.number))}
+            >
               <Icon name="phone" />
             </button>
+            {askingFor === call.id && (
+              <div class="confirm-row feature-code-confirm" role="alert">
+                <p>{t('featureCodeConfirm', call.number)}</p>
+                <button type="button" onClick={() => (setAskingFor(null), onCall(call.number))}>
+                  {t('featureCodeDial', call.number)}
+                </button>
+                <button type="button" onClick={() => setAskingFor(null)} autoFocus>
+                  {t('cancel')}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -11,8 +11,12 @@ import type { Result } from './api';
 export const contentScriptRequests = {
   clickToCall: v.object({
     number: v.pipe(v.string(), v.maxLength(256)),
-    /** `button`: our own call button (trusted click, checked visible); `link`: a page's tel: link. */
-    via: v.picklist(['button', 'link']),
+    /**
+     * `button`: our own call button (trusted click, checked visible); `confirm`: our button, but
+     * not everything could be checked (no IntersectionObserver v2, a filter, a mask...): like a
+     * page's tel: link (`link`), it only opens the softphone with the number, to confirm.
+     */
+    via: v.picklist(['button', 'confirm', 'link']),
   }),
   clickToCallSetup: v.object({}),
 };
@@ -70,10 +74,15 @@ export async function sendToTab(tabId: number, message: TabMessage): Promise<voi
   await chrome.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
-/** In the content script: calls `listener` with each message the service worker sends this tab. */
-export function onTabMessage(listener: (message: TabMessage) => void): void {
-  chrome.runtime.onMessage.addListener((message: unknown, sender) => {
+/**
+ * In the content script: calls `listener` with each message the service worker sends this tab,
+ * until the returned function is called.
+ */
+export function onTabMessage(listener: (message: TabMessage) => void): () => void {
+  const receive = (message: unknown, sender: chrome.runtime.MessageSender): undefined => {
     if (sender.id === chrome.runtime.id && v.is(TabMessageSchema, message)) listener(message);
     return undefined;
-  });
+  };
+  chrome.runtime.onMessage.addListener(receive);
+  return () => chrome.runtime.onMessage.removeListener(receive);
 }

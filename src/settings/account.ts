@@ -27,13 +27,46 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 const hostname = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-function isWebSocketUrl(value: string): boolean {
+/** Names that never resolve on the public internet (RFC 2606, 6761, 6762, 8375; ICANN's .internal). */
+const PRIVATE_SUFFIXES = ['.localhost', '.test', '.local', '.internal', '.home.arpa'];
+
+/**
+ * A host an unencrypted connection stays on this machine or a private network for: loopback,
+ * private and link-local addresses, and names reserved for private use. Not a public server.
+ */
+export function isPrivateTestHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (host === 'localhost' || PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  }
+  // IPv6: loopback, unique local (fc00::/7), link-local (fe80::/10).
+  return host === '::1' || /^f[cd][0-9a-f]{0,2}:/.test(host) || /^fe[89ab][0-9a-f]?:/.test(host);
+}
+
+function webSocketUrl(value: string): URL | null {
   try {
     const url = new URL(value);
-    return (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '' && url.username === '' && url.password === '';
+    return (url.protocol === 'wss:' || url.protocol === 'ws:') && url.hostname !== '' && url.username === '' && url.password === '' ? url : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** wss://, or ws:// to a test server on this machine or a private network. */
+function isWebSocketUrl(value: string): boolean {
+  const url = webSocketUrl(value);
+  return url !== null && (url.protocol === 'wss:' || isPrivateTestHost(url.hostname));
+}
+
+/**
+ * Whether the SIP traffic to this URL crosses the network unencrypted (ws://): the settings page
+ * warns about it, even for the private hosts where it is allowed.
+ */
+export function isUnencryptedWebSocket(value: string): boolean {
+  return webSocketUrl(value.trim())?.protocol === 'ws:';
 }
 
 const IceServerSchema = v.object({
@@ -62,7 +95,8 @@ export const AccountSettingsSchema = v.object({
     v.string('The WebSocket URL is required'),
     v.trim(),
     v.nonEmpty('The WebSocket URL is required'),
-    v.check(isWebSocketUrl, 'The WebSocket URL must start with wss:// (or ws:// for a local test server)'),
+    v.check((url) => webSocketUrl(url) !== null, 'The WebSocket URL must start with wss:// (or ws:// for a local test server)'),
+    v.check(isWebSocketUrl, 'ws:// (unencrypted) is only for a test server on this machine or a private network: use wss://'),
   ),
   displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, 'The display name is too long')), ''),
   iceServers: v.optional(v.pipe(v.array(IceServerSchema), v.maxLength(8, 'At most 8 ICE servers')), []),

@@ -26,12 +26,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether two accounts register the same user of the same domain on the same server. */
+export function sameAccountIdentity(a: Pick<AccountSettings, 'username' | 'domain' | 'websocketUrl'>, b: Pick<AccountSettings, 'username' | 'domain' | 'websocketUrl'>): boolean {
+  return a.username === b.username && a.domain === b.domain && a.websocketUrl === b.websocketUrl;
+}
+
 /**
  * Reads a configuration file (object or JSON text). Every section is checked before anything is
- * accepted, so a file with one mistake changes nothing. An account without a password keeps the
- * stored one. Never throws.
+ * accepted, so a file with one mistake changes nothing. Never throws.
+ *
+ * An account without a password keeps the stored one only when it is the same account: same user,
+ * domain and server. Otherwise a file handed out as a "queue list" could move the agent's
+ * registration, and with it the password's digest, to a server of the file's choosing.
  */
-export function parseConfigurationFile(input: unknown, storedPassword: string | null): ParsedConfigurationFile {
+export function parseConfigurationFile(input: unknown, stored: AccountSettings | null): ParsedConfigurationFile {
   let data = input;
   if (typeof input === 'string') {
     try {
@@ -57,13 +65,15 @@ export function parseConfigurationFile(input: unknown, storedPassword: string | 
   }
   if ('account' in data) {
     const account = isRecord(data.account) ? data.account : {};
-    const password = typeof account.password === 'string' && account.password !== '' ? account.password : storedPassword;
-    if (password === null) errors.push('Account: the file has no SIP password and none is stored yet');
-    else {
-      const parsed = parseAccountSettings({ ...account, password });
-      if (parsed.ok) value.account = parsed.value;
-      else errors.push(...parsed.errors.map((e) => `Account: ${e.message}`));
-    }
+    const ownPassword = typeof account.password === 'string' && account.password !== '' ? account.password : null;
+    // Checked with a stand-in password first: the identity is compared once normalised.
+    const parsed = parseAccountSettings({ ...account, password: ownPassword ?? 'stand-in' });
+    if (!parsed.ok) errors.push(...parsed.errors.map((e) => `Account: ${e.message}`));
+    else if (ownPassword !== null) value.account = parsed.value;
+    else if (stored === null) errors.push('Account: the file has no SIP password and none is stored yet');
+    else if (!sameAccountIdentity(parsed.value, stored)) {
+      errors.push('Account: the file changes the SIP user, domain or server but has no SIP password: the stored password is kept only for the same account');
+    } else value.account = { ...parsed.value, password: stored.password };
   }
   if ('queues' in data) {
     const parsed = parseQueueSettings(data.queues);
@@ -84,3 +94,82 @@ export function buildConfigurationFile(settings: { callerId: CallerIdConfig | nu
   if (settings.queues) file.queues = settings.queues;
   return file;
 }
+
+export type ImportSection = 'callerId' | 'account' | 'queues';
+
+/** One setting an import would change, with its value before and after, as shown to the agent. */
+export interface ImportChange {
+  section: ImportSection;
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface CurrentSettings {
+  callerId: CallerIdConfig | null;
+  account: AccountSettings | null;
+  queues: QueueSettings | null;
+}
+
+const onOff = (value: boolean): string => (value ? 'on' : 'off');
+
+function iceServersText(servers: AccountSettings['iceServers']): string {
+  // TURN credentials are not shown: only whether a server has them.
+  return servers.map((s) => (s.username === undefined ? s.urls : `${s.urls} (with credentials)`)).join(', ');
+}
+
+function queueText(settings: QueueSettings): string {
+  return settings.queues
+    .map((q) => `${q.name} (${[q.extension, `${q.loginCode}/${q.logoutCode}`, q.agent, q.callerNamePrefix === '' ? '' : `name prefix ${q.callerNamePrefix}`].filter(Boolean).join(', ')})`)
+    .join('; ');
+}
+
+/** What each section looks like, field by field, as text: two settings differ where their texts do. */
+function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSettings | QueueSettings | null): Record<string, string> {
+  if (settings === null) return {};
+  switch (section) {
+    case 'account': {
+      const a = settings as AccountSettings;
+      return { username: a.username, domain: a.domain, websocketUrl: a.websocketUrl, displayName: a.displayName, iceServers: iceServersText(a.iceServers), enabled: onOff(a.enabled) };
+    }
+    case 'callerId': {
+      const c = settings as CallerIdConfig;
+      return {
+        defaultOutgoingNumber: c.defaultOutgoingNumber,
+        incomingNumbers: c.incomingNumbers.join(', '),
+        userOutgoingNumber: c.userOutgoingNumber,
+        advancedRules: c.advancedRules.map((r) => `${r.prefix} → ${r.number}`).join(', '),
+        applyRulesToAllUsers: onOff(c.applyRulesToAllUsers),
+        homeCountry: c.homeCountry,
+      };
+    }
+    case 'queues': {
+      const q = settings as QueueSettings;
+      return { queues: queueText(q), reminder: q.reminder.enabled ? q.reminder.time : 'off' };
+    }
+  }
+}
+
+/**
+ * Every setting the import would change, for the preview the agent accepts or refuses before
+ * anything is written. The password is never shown: a change of it is listed with empty values.
+ */
+export function describeImport(current: CurrentSettings, imported: ImportedConfiguration): ImportChange[] {
+  const changes: ImportChange[] = [];
+  for (const section of ['account', 'callerId', 'queues'] as const) {
+    const next = imported[section];
+    if (next === undefined) continue;
+    const before = fieldsOf(section, current[section]);
+    for (const [field, after] of Object.entries(fieldsOf(section, next))) {
+      if ((before[field] ?? '') !== after) changes.push({ section, field, before: before[field] ?? '', after });
+    }
+    if (section === 'account' && current.account?.password !== imported.account?.password) changes.push({ section, field: 'password', before: '', after: '' });
+  }
+  return changes;
+}
+
+/** Whether the import would register as another user, domain or server than now. */
+export function movesAccount(changes: readonly ImportChange[]): boolean {
+  return changes.some((c) => c.section === 'account' && ['username', 'domain', 'websocketUrl'].includes(c.field));
+}
+

@@ -109,6 +109,7 @@ describe('caller ID', () => {
     const callerIdOnly = join(tmpdir(), `voip-callerid-${Date.now()}.json`);
     writeFileSync(callerIdOnly, JSON.stringify({ version: 1, callerId: file.callerId }));
     await bobFiles.getByLabel('Import settings file').setInputFiles(callerIdOnly);
+    await bobFiles.getByRole('region', { name: 'Import preview' }).getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => bobFiles.getByRole('status').textContent()).toContain('Imported: callerId');
     expect(await stored(bob, 'callerId')).toEqual(await stored(alice, 'callerId'));
     expect(await stored(bob, 'account')).toEqual(accountBefore);

@@ -55,6 +55,9 @@ const pages = {
     <pre id="pre">02 555 33 33</pre><code id="code">02 555 33 33</code>
     <script>/* 02 555 33 33 */</script><style>/* 02 555 33 33 */</style>
     <p id="control">02 555 33 33</p>`),
+  '/labels': page('Labels', `
+    <p>Our helpline: <a id="lying-link" href="tel:+3225550000">+32 2 555 12 34</a></p>
+    <p id="text-number">Or call 02 555 12 34</p>`),
   '/hostile': page('Hostile', `
     <p id="victim">02 555 44 44</p>
     <p id="faded" style="opacity: 0.05">02 555 55 55</p>
@@ -108,6 +111,27 @@ async function openSite(path: string): Promise<Page> {
 const buttonsIn = (tab: Page, selector: string) => tab.locator(`${selector} ${HOST}, ${selector} + ${HOST}`);
 
 let probe: Page | null = null;
+
+/**
+ * The tooltips of the call buttons in `tab`, in document order. The buttons are in closed shadow
+ * roots, which the page (and Playwright's selectors) cannot enter; the DevTools protocol can.
+ */
+async function buttonTitles(tab: Page): Promise<string[]> {
+  const cdp = await tab.context().newCDPSession(tab);
+  type DomNode = { nodeName: string; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  const titles: string[] = [];
+  const visit = (node: DomNode): void => {
+    if (node.nodeName === 'BUTTON' && node.attributes) {
+      const at = node.attributes.indexOf('title');
+      if (at >= 0) titles.push(node.attributes[at + 1]!);
+    }
+    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child);
+  };
+  visit(root);
+  return titles;
+}
 
 /**
  * What the softphone popup shows, wherever the extension opened it: the toolbar popup
@@ -191,6 +215,16 @@ describe('click-to-call on web pages', () => {
     await expect.poll(async () => (await softphoneShows())?.number).toBe('+3225559876');
     expect(tab.url()).toBe(site.url('/numbers'));
     await closeSoftphone();
+    await tab.close();
+  });
+
+  test('a button\'s tooltip names the number it will dial, not the text the page put around it', async () => {
+    const tab = await openSite('/labels');
+    await expect.poll(() => buttonTitles(tab)).toEqual(['Call +3225550000', 'Call +3225551234']);
+    // Nothing of the extension is web-accessible: a page can neither load its files nor probe for them.
+    expect(await (await worker()).evaluate(() => chrome.runtime.getManifest().web_accessible_resources)).toBeUndefined();
+    const url = agent.url('src/content/main.js');
+    expect(await tab.evaluate((u) => fetch(u).then(() => 'loaded', () => 'refused'), url)).toBe('refused');
     await tab.close();
   });
 

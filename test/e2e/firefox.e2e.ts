@@ -3,13 +3,16 @@ import type { SoftphoneSnapshot } from '../../src/calls/snapshot';
 import type { CallStats } from '../../src/protocol/api';
 import { TestPbx } from '../pbx/pbx';
 import { callFromTrunk } from '../pbx/trunk';
+import { HOST, TRICKS } from './harness/clickTricks';
 import { FirefoxAgent } from './harness/firefox';
+import { TestSite } from './harness/testSite';
 
 // The Firefox build (a background page hosts the softphone) in Debian's Firefox ESR, against the
 // same test PBX: settings, registration, where the password is kept, and a call with audio.
 
 let pbx: TestPbx;
 let firefox: FirefoxAgent;
+let site: TestSite;
 
 async function snapshotWhen(predicate: (s: SoftphoneSnapshot) => boolean, what: string): Promise<SoftphoneSnapshot> {
   const deadline = Date.now() + 15_000;
@@ -23,12 +26,25 @@ async function snapshotWhen(predicate: (s: SoftphoneSnapshot) => boolean, what: 
 
 beforeAll(async () => {
   pbx = await TestPbx.start({ echoCodes: ['*43'] });
-  firefox = await FirefoxAgent.launch();
+  site = await TestSite.start({ '/tricks': TRICKS });
+  firefox = await FirefoxAgent.launch({ grantLoopback: true });
 });
 afterAll(async () => {
   await firefox?.close();
+  await site?.stop();
   await pbx?.stop();
 });
+
+/** The number in the softphone popup, wherever Firefox opened it (null when it is not open). */
+async function softphoneNumber(): Promise<string | null> {
+  return firefox.evaluate<string | null>(
+    `browser.extension.getViews().find((w) => w.location.pathname.endsWith('/extension/popup.html'))?.document.querySelector('input[aria-label="Number to call"]')?.value ?? null`,
+  );
+}
+
+async function closeSoftphone(): Promise<void> {
+  await firefox.evaluate(`for (const w of browser.extension.getViews()) if (w.location.pathname.endsWith('/extension/popup.html')) w.close()`);
+}
 
 describe('Firefox', () => {
   test('the agent saves the account in Settings, the background page registers, and storage.local holds no password', async () => {
@@ -75,6 +91,52 @@ describe('Firefox', () => {
       .poll(() => firefox.evaluate(`location.pathname.endsWith('/popup.html') ? document.querySelector('input[aria-label="Number to call"]')?.value ?? '' : ''`), { timeout: 10_000 })
       .toBe('+3225550123');
     expect((await firefox.request<SoftphoneSnapshot>('getSnapshot')).calls).toHaveLength(0);
+  });
+
+  test('click-to-call with "call at once" on: no trick of the page dials, nor does a plain click, since Firefox cannot tell whether the button is visible', async () => {
+    // An extension page that is not the softphone, to look for the softphone from.
+    await firefox.show('extension/welcome.html');
+    // The caller ID settings name the home country: national numbers are read as Belgian.
+    await firefox.evaluate(`browser.storage.local.set({ callerId: { homeCountry: 'BE' } })`);
+    expect((await firefox.request<{ ok: boolean }>('setClickToCallSite', { site: 'http://127.0.0.1', enabled: true })).ok).toBe(true);
+    expect((await firefox.request<{ ok: boolean }>('saveClickToCallSettings', { callAtOnce: true })).ok).toBe(true);
+    const tab = await firefox.browser.newPage();
+    await tab.setViewport({ width: 1000, height: 800 });
+    await tab.goto(site.url('/tricks'));
+    await expect.poll(() => tab.evaluate(`document.querySelectorAll('${HOST}').length`), { timeout: 10_000 }).toBe(6);
+    await new Promise((r) => setTimeout(r, 600)); // every button has been where it is for longer than the guard's 300 ms
+    const centreOf = (selector: string) =>
+      tab.evaluate(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`) as Promise<{ x: number; y: number }>;
+    const since = Date.now();
+    const invites = () => pbx.requests(since).filter((r) => r.method === 'INVITE');
+
+    const opened: Record<string, string | null> = {};
+    for (const id of ['filter', 'mask', 'clip', 'overlay', 'control']) {
+      const { x, y } = await centreOf(`#${id} ${HOST}`);
+      await tab.mouse.move(x - 40, y);
+      await tab.mouse.move(x, y, { steps: 4 });
+      await new Promise((r) => setTimeout(r, 350));
+      await tab.mouse.click(x, y);
+      await new Promise((r) => setTimeout(r, 1200));
+      opened[id] = await softphoneNumber();
+      await closeSoftphone();
+    }
+
+    // An old button slid under the pointer waiting over "Play", just before the click.
+    const { x, y } = await centreOf('#decoy');
+    await tab.mouse.move(x, y, { steps: 5 });
+    await new Promise((r) => setTimeout(r, 500));
+    await tab.evaluate(`window.slideUnder(${x}, ${y})`);
+    await tab.mouse.click(x, y);
+    await new Promise((r) => setTimeout(r, 1200));
+    opened.slide = await softphoneNumber();
+    await closeSoftphone();
+
+    expect(invites()).toEqual([]);
+    expect((await firefox.request<SoftphoneSnapshot>('getSnapshot')).calls).toHaveLength(0);
+    // What the guard can see is refused outright; what it cannot opens the softphone to confirm.
+    expect(opened).toEqual({ filter: null, mask: '+3225557002', clip: null, overlay: null, control: '+3225557000', slide: null });
+    await tab.close();
   });
 
   // Last: it leaves the test's tab outside the extension, where it cannot navigate back.

@@ -20,4 +20,27 @@ describe('an incoming call while the popup is closed', () => {
     await expectAudioFlowing(alice);
     await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).not.toHaveProperty([id]);
   });
+
+  test('a notification shown before the service worker was stopped is still cleared when the caller gives up', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const bobPopup = await bob.openPopup();
+    await dial(bobPopup, '101');
+    const ringing = await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'alice ringing');
+    const id = `incoming-call:${ringing.calls[0]!.id}`;
+    // Asked from an extension page: it outlives the service worker.
+    const page = await alice.openOptions();
+    const shown = () => page.evaluate(() => chrome.notifications.getAll());
+    await expect.poll(shown).toHaveProperty([id]);
+
+    // Chrome stops an idle service worker whenever it likes; here, while the call rings.
+    const cdp = await alice.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(async () => (await alice.snapshot()).calls[0]?.state).toBe('incoming');
+
+    await bobPopup.getByRole('button', { name: 'Hang up' }).click();
+    await alice.waitForSnapshot((s) => s.calls.length === 0, 'the caller gave up');
+    await expect.poll(shown).not.toHaveProperty([id]);
+  });
 });

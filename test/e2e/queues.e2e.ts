@@ -243,6 +243,10 @@ describe('call queues', () => {
 
     const good = { queues: [...exported.queues, { name: 'Sales', extension: '501', loginCode: '*53', logoutCode: '*54' }] };
     await importer.setInputFiles({ name: 'queues.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    const preview = section.getByRole('region', { name: 'Import preview' });
+    await expect.poll(() => preview.getByRole('listitem').textContent()).toContain('Sales (501, *53/*54, dynamic)');
+    expect((await stored()).queues).toHaveLength(1);
+    await preview.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Imported and saved 2 queues');
     expect((await stored()).queues.map((q) => q.name)).toEqual(['Support', 'Sales']);
     expect(await section.getByRole('group', { name: 'Queue 2' }).getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe('Sales');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -17,13 +17,26 @@ export const FIREFOX_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
  */
 export class FirefoxAgent {
   private constructor(
-    private readonly browser: Browser,
+    readonly browser: Browser,
     private readonly profileDir: string,
     readonly page: Page,
+    private readonly extensionCopy: string | null = null,
   ) {}
 
-  static async launch(): Promise<FirefoxAgent> {
+  /**
+   * `grantLoopback`: install a copy of the build in which access to 127.0.0.1 is granted, as if the
+   * agent had accepted Firefox's prompt (which a test cannot answer), for click-to-call on the
+   * test site. Only the grant differs: click-to-call still runs only on sites the agent enabled.
+   */
+  static async launch(options: { grantLoopback?: boolean } = {}): Promise<FirefoxAgent> {
     if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build:firefox` first');
+    const extensionDir = options.grantLoopback ? mkdtempSync(join(tmpdir(), 'voip-firefox-ext-')) : DIST_FIREFOX;
+    if (options.grantLoopback) {
+      cpSync(DIST_FIREFOX, extensionDir, { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      manifest.host_permissions = ['http://127.0.0.1/*'];
+      writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    }
     const profileDir = mkdtempSync(join(tmpdir(), 'voip-firefox-'));
     const browser = await puppeteer.launch({
       browser: 'firefox',
@@ -40,8 +53,8 @@ export class FirefoxAgent {
       },
     });
     try {
-      await browser.installExtension(DIST_FIREFOX);
-      return new FirefoxAgent(browser, profileDir, await FirefoxAgent.welcomePage(browser));
+      await browser.installExtension(extensionDir);
+      return new FirefoxAgent(browser, profileDir, await FirefoxAgent.welcomePage(browser), extensionDir === DIST_FIREFOX ? null : extensionDir);
     } catch (error) {
       await browser.close();
       throw error;
@@ -85,5 +98,6 @@ export class FirefoxAgent {
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     rmSync(this.profileDir, { recursive: true, force: true });
+    if (this.extensionCopy !== null) rmSync(this.extensionCopy, { recursive: true, force: true });
   }
 }

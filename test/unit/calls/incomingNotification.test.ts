@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { newCall } from '../../../src/calls/callState';
-import { actionForButton, callIdFromNotification, notificationChanges, notificationIdFor } from '../../../src/calls/incomingNotification';
+import { actionForButton, callIdFromNotification, incomingNotificationText, notificationChanges, notificationIdFor } from '../../../src/calls/incomingNotification';
+import { cleanDisplayName } from '../../../src/calls/remoteParty';
 
 describe('incoming-call notifications', () => {
   const ringing = newCall('abc', 'incoming', '102', 'Bob', 0);
@@ -16,5 +17,13 @@ describe('incoming-call notifications', () => {
     expect(callIdFromNotification(notificationIdFor(ringing))).toBe('abc');
     expect(callIdFromNotification('queue-reminder')).toBeNull();
     expect([0, 1, 2].map(actionForButton)).toEqual(['answer', 'decline', null]);
+  });
+
+  test('the number has the title to itself and the name, whatever it says, the message line', () => {
+    const words = { from: (n: string) => `Incoming call from ${n}`, incoming: 'Incoming call', queue: (q: string) => `Queue: ${q}` };
+    const spoof = { ...ringing, remoteNumber: '+3225550001', remoteName: cleanDisplayName('Police\u200b · +32 2 555 00 00\u061c') };
+    expect(incomingNotificationText(spoof, words)).toEqual({ title: 'Incoming call from +3225550001', message: 'Police · +32 2 555 00 00' });
+    expect(incomingNotificationText({ ...ringing, queueName: 'Support' }, words)).toEqual({ title: 'Incoming call from 102', message: 'Bob', contextMessage: 'Queue: Support' });
+    expect(incomingNotificationText({ ...ringing, remoteNumber: '', remoteName: null }, words)).toEqual({ title: 'Incoming call', message: '' });
   });
 });

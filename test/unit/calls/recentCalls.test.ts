@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { applyCallEvent, newCall } from '../../../src/calls/callState';
-import { addRecentCall, recentCallFrom, unseenMissedCalls, type RecentCall } from '../../../src/calls/recentCalls';
+import { addRecentCall, callBackNeedsConfirmation, recentCallFrom, unseenMissedCalls, type RecentCall } from '../../../src/calls/recentCalls';
 
 const answered = [
   { type: 'accepted', at: 2000 },
@@ -39,5 +39,18 @@ describe('recent calls', () => {
     expect(unseenMissedCalls(list, 0)).toBe(2);
     expect(unseenMissedCalls(list, 150)).toBe(1);
     expect(unseenMissedCalls(list, 300)).toBe(0);
+  });
+});
+
+describe('calling back', () => {
+  test.each([
+    ['missed', '*21*0470123456#', true],
+    ['incoming', '#31#', true],
+    ['incoming', '+32*2', true],
+    ['missed', '+3225551234', false],
+    ['incoming', '102', false],
+    ['outgoing', '*43', false],
+  ] as const)('a %s call from %s asks first: %s', (direction, number, asks) => {
+    expect(callBackNeedsConfirmation({ direction, number })).toBe(asks);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isCallLink, reducePageNumber } from '../../../src/clicktocall/pageNumber';
+import { isCallLink, linkTarget, reducePageNumber } from '../../../src/clicktocall/pageNumber';
 
 const DOMAIN = 'pbx.example.com';
 
@@ -52,5 +52,18 @@ describe('isCallLink', () => {
     ['https://example.com/tel:1', false],
   ])('%s → %s', (href, expected) => {
     expect(isCallLink(href)).toBe(expected);
+  });
+});
+
+describe('what a call link dials, for its tooltip', () => {
+  test.each([
+    ['tel:+3225550000', '+3225550000'],
+    ['tel:+32%202%20555%2000%2000', '+3225550000'],
+    ['callto://0470123456', '0470123456'],
+    ['sip:101@pbx.test', 'sip:101@pbx.test'],
+    ['tel:*21*0470#', '*21*0470#'],
+    ['tel:+32\u202e2555', '+322555'],
+  ])('%j shows as %j', (href, shown) => {
+    expect(linkTarget(href)).toBe(shown);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { accountChange, formatIceServerLines, parseAccountSettings, parseIceServerLines, type AccountSettings } from '../../../src/settings';
+import { accountChange, formatIceServerLines, isPrivateTestHost, isUnencryptedWebSocket, parseAccountSettings, parseIceServerLines, type AccountSettings } from '../../../src/settings';
 
 const valid = { username: '101', password: 'secret', domain: 'Company.Axivox.com', websocketUrl: ' wss://pabx.axivox.com:3443 ', displayName: 'Alice', iceServers: [], enabled: true };
 
@@ -22,11 +22,48 @@ describe('parseAccountSettings', () => {
     [{ websocketUrl: 'https://pabx.axivox.com' }, 'websocketUrl', 'must start with wss://'],
     [{ websocketUrl: 'wss://user:pw@host' }, 'websocketUrl', 'must start with wss://'],
     [{ websocketUrl: 'not a url' }, 'websocketUrl', 'must start with wss://'],
+    [{ websocketUrl: 'ws://pabx.axivox.com:8080' }, 'websocketUrl', 'ws:// (unencrypted) is only for a test server'],
+    [{ websocketUrl: 'ws://8.8.8.8' }, 'websocketUrl', 'ws:// (unencrypted) is only for a test server'],
+    [{ websocketUrl: 'ws://[2001:db8::1]:80' }, 'websocketUrl', 'ws:// (unencrypted) is only for a test server'],
+    [{ websocketUrl: 'ws://test.example.com' }, 'websocketUrl', 'ws:// (unencrypted) is only for a test server'],
+    [{ websocketUrl: 'ws://localhost.evil.com' }, 'websocketUrl', 'ws:// (unencrypted) is only for a test server'],
+    [{ websocketUrl: 'ws://172.32.0.1' }, 'websocketUrl', 'ws:// (unencrypted) is only for a test server'],
     [{ iceServers: [{ urls: 'http://stun' }] }, 'iceServers', 'An ICE server starts with'],
   ])('refuses %j with a message on the field', (patch, field, message) => {
     const result = parseAccountSettings({ ...valid, ...patch });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.find((e) => e.field === field)?.message).toContain(message);
+  });
+
+  test.each([
+    'ws://127.0.0.1:8080',
+    'ws://127.8.9.10',
+    'ws://localhost:5066',
+    'ws://pbx.localhost',
+    'ws://[::1]:8080',
+    'ws://10.0.0.5',
+    'ws://172.16.0.1',
+    'ws://172.31.255.255',
+    'ws://192.168.1.20:8088/ws',
+    'ws://169.254.1.1',
+    'ws://[fd12:3456::1]',
+    'ws://[fe80::1]',
+    'ws://pbx.test:8080',
+    'ws://asterisk.local',
+    'ws://pbx.internal',
+    'ws://pbx.home.arpa',
+    'ws://0x7f.1',
+  ])('ws:// is accepted for a test server on this machine or a private network: %s', (websocketUrl) => {
+    expect(parseAccountSettings({ ...valid, websocketUrl }).ok).toBe(true);
+  });
+
+  test('an unencrypted WebSocket is told apart from a secure one, for the warning', () => {
+    expect(isUnencryptedWebSocket(' ws://127.0.0.1:8080 ')).toBe(true);
+    expect(isUnencryptedWebSocket('WS://pbx.test')).toBe(true);
+    expect(isUnencryptedWebSocket('wss://pabx.axivox.com:3443')).toBe(false);
+    expect(isUnencryptedWebSocket('not a url')).toBe(false);
+    expect(isPrivateTestHost('PBX.Test.')).toBe(true);
+    expect(isPrivateTestHost('example.com')).toBe(false);
   });
 
   test.each([null, undefined, 42, 'account', [], { username: 1 }])('never throws on %j', (input) => {

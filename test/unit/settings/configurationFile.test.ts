@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { buildConfigurationFile, parseConfigurationFile } from '../../../src/settings/configurationFile';
+import { buildConfigurationFile, describeImport, movesAccount, parseConfigurationFile } from '../../../src/settings/configurationFile';
 
 const callerId = {
   defaultOutgoingNumber: '+3225551234',
@@ -17,7 +17,7 @@ describe('settings file', () => {
   test('export leaves the password out unless asked, and an import of the export gives the same settings', () => {
     const file = buildConfigurationFile({ callerId, account, queues }, false);
     expect(file.account).not.toHaveProperty('password');
-    const parsed = parseConfigurationFile(JSON.stringify(file), 'stored-secret');
+    const parsed = parseConfigurationFile(JSON.stringify(file), { ...account, password: 'stored-secret' });
     expect(parsed).toMatchObject({ ok: true, value: { callerId, account: { ...account, password: 'stored-secret' }, queues } });
     expect(buildConfigurationFile({ callerId: null, account, queues: null }, true).account?.password).toBe('secret');
   });
@@ -44,6 +44,67 @@ describe('settings file', () => {
 
   test('never throws on any input', () => {
     fc.assert(fc.property(fc.jsonValue(), (input) => typeof parseConfigurationFile(input, null).ok === 'boolean'));
-    fc.assert(fc.property(fc.string(), (input) => typeof parseConfigurationFile(input, 'x').ok === 'boolean'));
+    fc.assert(fc.property(fc.string(), (input) => typeof parseConfigurationFile(input, account).ok === 'boolean'));
+  });
+});
+
+describe('a settings file without the password', () => {
+  const stored = { ...account, password: 'stored-secret' };
+  const { password: _, ...withoutPassword } = account;
+
+  test('keeps the stored password for the same user, domain and server, however the file writes them', () => {
+    const file = { version: 1, account: { ...withoutPassword, domain: ' COMPANY.axivox.com ', websocketUrl: 'wss://pabx.axivox.com:3443 ', displayName: 'Alice M.' } };
+    expect(parseConfigurationFile(file, stored)).toMatchObject({ ok: true, value: { account: { ...account, displayName: 'Alice M.', password: 'stored-secret' } } });
+  });
+
+  test.each([
+    ['another server', { websocketUrl: 'wss://attacker.example.net' }],
+    ['another domain', { domain: 'attacker.example.net' }],
+    ['another user', { username: '999' }],
+  ])('never hands the stored password to %s: the whole file is refused', (_, change) => {
+    const parsed = parseConfigurationFile({ version: 1, account: { ...withoutPassword, ...change }, queues }, stored);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors).toEqual(['Account: the file changes the SIP user, domain or server but has no SIP password: the stored password is kept only for the same account']);
+  });
+
+  test('a file with its own password may move the account: the preview says so', () => {
+    const file = { version: 1, account: { ...account, websocketUrl: 'wss://other.example.net', password: 'new-secret' } };
+    const parsed = parseConfigurationFile(file, stored);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const changes = describeImport({ callerId: null, account: stored, queues: null }, parsed.value);
+    expect(changes).toEqual([
+      { section: 'account', field: 'websocketUrl', before: 'wss://pabx.axivox.com:3443', after: 'wss://other.example.net' },
+      { section: 'account', field: 'password', before: '', after: '' },
+    ]);
+    expect(movesAccount(changes)).toBe(true);
+  });
+});
+
+describe('what an import would change', () => {
+  test('only what differs, section by section, credentials never shown', () => {
+    const current = { callerId, account: { ...account, iceServers: [{ urls: 'stun:stun.example.com' }] }, queues };
+    const imported = {
+      account: { ...account, displayName: 'Bob', iceServers: [{ urls: 'turn:turn.example.com', username: 'u', credential: 'turn-secret' }] },
+      callerId: { ...callerId, homeCountry: 'FR' },
+      queues: { ...queues, queues: [...queues.queues, { name: 'Sales', extension: '501', loginCode: '*61', logoutCode: '*62', agent: 'static' as const, callerNamePrefix: '[Sales]' }] },
+    };
+    const changes = describeImport(current, imported);
+    expect(changes).toEqual([
+      { section: 'account', field: 'displayName', before: 'Alice', after: 'Bob' },
+      { section: 'account', field: 'iceServers', before: 'stun:stun.example.com', after: 'turn:turn.example.com (with credentials)' },
+      { section: 'callerId', field: 'homeCountry', before: 'BE', after: 'FR' },
+      { section: 'queues', field: 'queues', before: 'Support (500, *51/*52, dynamic)', after: 'Support (500, *51/*52, dynamic); Sales (501, *61/*62, static, name prefix [Sales])' },
+    ]);
+    expect(JSON.stringify(changes)).not.toContain('secret');
+    expect(movesAccount(changes)).toBe(false);
+    expect(describeImport(current, { callerId })).toEqual([]);
+  });
+
+  test('settings not stored yet show as empty before', () => {
+    expect(describeImport({ callerId: null, account: null, queues: null }, { queues })).toEqual([
+      { section: 'queues', field: 'queues', before: '', after: 'Support (500, *51/*52, dynamic)' },
+      { section: 'queues', field: 'reminder', before: '', after: '18:00' },
+    ]);
   });
 });

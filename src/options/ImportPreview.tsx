@@ -1,0 +1,82 @@
+import { movesAccount, type ImportChange } from '../settings/configurationFile';
+import { t, type MessageKey } from '../i18n';
+
+const sectionLabel: Record<ImportChange['section'], MessageKey> = { account: 'accountHeading', callerId: 'callerIdHeading', queues: 'queuesHeading' };
+
+const fieldLabel: Record<string, MessageKey> = {
+  username: 'fieldUsername',
+  password: 'fieldPassword',
+  domain: 'fieldDomain',
+  websocketUrl: 'fieldWebsocketUrl',
+  displayName: 'fieldDisplayName',
+  iceServers: 'fieldIceServers',
+  enabled: 'fieldEnabled',
+  defaultOutgoingNumber: 'callerIdDefaultNumber',
+  incomingNumbers: 'callerIdIncomingNumbers',
+  userOutgoingNumber: 'callerIdUserNumber',
+  advancedRules: 'callerIdRules',
+  applyRulesToAllUsers: 'callerIdApplyToAll',
+  homeCountry: 'callerIdHomeCountry',
+  queues: 'queuesHeading',
+  reminder: 'queueReminderTime',
+};
+
+function shown(value: string): string {
+  if (value === 'on') return t('importOn');
+  if (value === 'off') return t('importOff');
+  return value === '' ? t('importValueNone') : value;
+}
+
+export interface ImportPreviewProps {
+  changes: ImportChange[];
+  warnings: string[];
+  onApply(): void;
+  onCancel(): void;
+}
+
+/**
+ * What an import would change, shown before anything is written: the agent applies it or not. A
+ * file that moves the SIP account elsewhere says so first, in words.
+ */
+export function ImportPreview({ changes, warnings, onApply, onCancel }: ImportPreviewProps) {
+  return (
+    <section class="import-preview" aria-label={t('importPreviewLabel')}>
+      <h3>{t('importPreviewHeading')}</h3>
+      {movesAccount(changes) && (
+        <p role="alert" class="error">
+          {t('importPreviewMovesAccount')}
+        </p>
+      )}
+      {changes.length === 0 ? (
+        <p>{t('importPreviewNothing')}</p>
+      ) : (
+        <ul class="import-changes">
+          {changes.map((change) => (
+            <li key={`${change.section}.${change.field}`}>
+              <strong>
+                {t(sectionLabel[change.section])} · {fieldLabel[change.field] ? t(fieldLabel[change.field]!) : change.field}
+              </strong>
+              {': '}
+              {change.field === 'password' ? t('importPasswordChanged') : `${shown(change.before)} → ${shown(change.after)}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {warnings.length > 0 && (
+        <ul class="hint">
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <div class="form-actions">
+        <button type="button" class="primary" onClick={onApply}>
+          {t('importApply')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
