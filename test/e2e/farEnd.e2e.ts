@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { referringCallFromTrunk } from '../pbx/trunk';
+import { ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
 import type { Agent } from './harness/browser';
 import { dial, usePbx } from './harness/phone';
 
@@ -59,6 +59,20 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     await incoming.getByRole('button', { name: 'Answer' }).click();
     await bob.waitForSnapshot((s) => s.calls.length === 0, 'bob out of the call once carol answered');
     await alice.waitForSnapshot((s) => s.calls.some((c) => c.remoteNumber === '103' && c.state === 'active'), 'alice talking to carol');
+  });
+
+  test('the notification asks too, and its Accept button is the agent\'s answer', async () => {
+    const { alice, alicePopup } = await bobSendsAliceTo('103');
+    const carol = await env.desks.registered('103');
+    await alicePopup.close();
+    const asked = await alice.waitForSnapshot((s) => s.transferRequests.length === 1, 'the transfer request');
+    const id = `transfer-request:${asked.transferRequests[0]!.id}`;
+    const sw = await alice.serviceWorker();
+    await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).toHaveProperty([id]);
+    // Headless Chromium shows no notification to click: fire the real event the OS click would fire.
+    await sw.evaluate((notificationId) => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(notificationId, 0), id);
+    await carol.waitForSnapshot((s) => s.calls[0]?.state === 'incoming' && s.calls[0].remoteNumber === '101', 'carol rung by alice');
+    await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).not.toHaveProperty([id]);
   });
 
   test('the agent refuses: the transferor is told, and the call goes on', async () => {
@@ -147,4 +161,22 @@ describe('races', () => {
     expect((await alice.snapshot()).calls).toHaveLength(1);
     expect((await alice.snapshot()).lastError).toBeNull();
   });
+
+  test('an INVITE replacing a call that has ended is refused (481), and nothing rings', async () => {
+    const alice = await env.desks.registered('101');
+    const popup = await alice.openPopup();
+    let rang = false;
+    const watching = (async () => {
+      for (let i = 0; i < 40 && !rang; i++) {
+        if ((await alice.snapshot()).calls.length > 0) rang = true;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await ghostReplacesFromTrunk(env.pbx, '101');
+    await watching;
+    expect(rang).toBe(false);
+    expect(await popup.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
+    expect((await alice.snapshot()).registration.state).toBe('registered');
+  });
 });
+

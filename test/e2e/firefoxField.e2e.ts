@@ -30,8 +30,8 @@ async function callRings(): Promise<void> {
 }
 
 beforeAll(async () => {
-  pbx = await TestPbx.start(fieldConditions);
-  firefox = await FirefoxAgent.launch();
+  pbx = await TestPbx.start({ ...fieldConditions, tls: true });
+  firefox = await FirefoxAgent.launch({ trustedCa: pbx.certificates!.caCertificate });
   const saved = await firefox.request<{ ok: boolean }>('saveAccount', {
     account: { username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, displayName: '', iceServers: [], enabled: true },
   });
@@ -65,4 +65,14 @@ describe('Firefox in field conditions', () => {
     expect(pbx.bindings('101')).toBe(1);
     await callRings();
   }, 70_000);
+
+  test('over wss:// with the company CA trusted, the softphone registers', async () => {
+    const since = Date.now();
+    const saved = await firefox.request<{ ok: boolean }>('saveAccount', {
+      account: { username: '102', password: 'bob-secret', domain: pbx.domain, websocketUrl: pbx.wssUrl, displayName: '', iceServers: [], enabled: true },
+    });
+    expect(saved.ok).toBe(true);
+    await snapshotWhen((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registration over wss');
+    expect(pbx.logLines(since).some((l) => /REQ REGISTER .*\(wss\)/.test(l))).toBe(true);
+  });
 });

@@ -51,6 +51,12 @@ export async function referringCallFromTrunk(pbx: TestPbx, user: string, pauseMs
   await runSipp(args, `the REFERring trunk call to ${user} did not go as expected`);
 }
 
+/** A carrier INVITE that claims to replace a call that does not exist: it must be refused with 481 (see trunk-replaces.xml). */
+export async function ghostReplacesFromTrunk(pbx: TestPbx, user: string): Promise<void> {
+  const args = [...(await carrierArgs(pbx, 'trunk-replaces.xml', user, 0)), '-m', '1', '-timeout', '15s'];
+  await runSipp(args, `the Replaces INVITE to ${user} was not refused with 481`);
+}
+
 /** sipp as the carrier: `scenario` towards `user` over UDP from the trunk port, `pauseMs` for its <pause/>. */
 async function carrierArgs(pbx: TestPbx, scenario: string, user: string, pauseMs: number): Promise<string[]> {
   return [

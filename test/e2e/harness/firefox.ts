@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,8 @@ export class FirefoxAgent {
    * agent had accepted Firefox's prompt (which a test cannot answer), for click-to-call on the
    * test site. Only the grant differs: click-to-call still runs only on sites the agent enabled.
    */
-  static async launch(options: { grantLoopback?: boolean } = {}): Promise<FirefoxAgent> {
+  /** `trustedCa`: a CA certificate (PEM file) the profile trusts, as an administrator would install one. */
+  static async launch(options: { grantLoopback?: boolean; trustedCa?: string } = {}): Promise<FirefoxAgent> {
     if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build:firefox` first');
     const extensionDir = options.grantLoopback ? mkdtempSync(join(tmpdir(), 'voip-firefox-ext-')) : DIST_FIREFOX;
     if (options.grantLoopback) {
@@ -38,6 +40,11 @@ export class FirefoxAgent {
       writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     }
     const profileDir = mkdtempSync(join(tmpdir(), 'voip-firefox-'));
+    if (options.trustedCa) {
+      // The profile's own NSS certificate database, which Firefox reads at start.
+      execFileSync('certutil', ['-d', `sql:${profileDir}`, '-N', '--empty-password']);
+      execFileSync('certutil', ['-d', `sql:${profileDir}`, '-A', '-t', 'C,,', '-n', 'VoIP Widget test CA', '-i', options.trustedCa]);
+    }
     const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: '/usr/bin/firefox-esr',
