@@ -1,6 +1,6 @@
-import { defineConfig } from 'vite';
+import { type CrxPlugin, crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { crx, type CrxPlugin } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**

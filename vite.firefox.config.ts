@@ -1,6 +1,6 @@
-import { defineConfig, build, type Plugin } from 'vite';
-import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest, type Manifest } from './scripts/firefoxManifest';
 
@@ -71,7 +71,9 @@ export default defineConfig({
     target: TARGET,
     modulePreload: false,
     rollupOptions: {
-      input: Object.fromEntries(['background', 'popup', 'options', 'welcome', 'telLink'].map((page) => [page, resolve(import.meta.dirname, `extension/${page}.html`)])),
+      input: Object.fromEntries(
+        ['background', 'popup', 'options', 'welcome', 'telLink'].map((page) => [page, resolve(import.meta.dirname, `extension/${page}.html`)]),
+      ),
     },
   },
 });

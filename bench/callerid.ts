@@ -1,5 +1,5 @@
 // Run with: npx tsx bench/callerid.ts [--quick]
-import { runCallerIdBench, type BenchFigure } from './measureCallerId';
+import { type BenchFigure, runCallerIdBench } from './measureCallerId';
 
 const quick = process.argv.includes('--quick');
 
@@ -22,6 +22,10 @@ function row(f: BenchFigure): string {
 }
 
 const figures = await runCallerIdBench(quick ? { repetitions: 3, runMs: 50 } : {});
-console.log(`Caller ID resolver, node ${process.version}: median of ${quick ? 3 : 7} runs, ± half the min–max spread; ratio = ours / baseline (for /s higher is better, for ms lower)`);
-console.log(['figure'.padEnd(52), 'ours (trie)'.padStart(20), ''.padStart(6), 'baseline (linear)'.padStart(20), ''.padStart(6), 'ratio'.padStart(9)].join('  '));
+console.log(
+  `Caller ID resolver, node ${process.version}: median of ${quick ? 3 : 7} runs, ± half the min–max spread; ratio = ours / baseline (for /s higher is better, for ms lower)`,
+);
+console.log(
+  ['figure'.padEnd(52), 'ours (trie)'.padStart(20), ''.padStart(6), 'baseline (linear)'.padStart(20), ''.padStart(6), 'ratio'.padStart(9)].join('  '),
+);
 for (const f of figures) console.log(row(f));

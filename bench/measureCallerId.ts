@@ -1,4 +1,4 @@
-import { classifyDialString, compileCallerIdConfig, normalizeRulePrefix, type CallerIdConfig, type CallerIdResult } from '../src/callerid';
+import { type CallerIdConfig, type CallerIdResult, classifyDialString, compileCallerIdConfig, normalizeRulePrefix } from '../src/callerid';
 import { PrefixTrie } from '../src/callerid/prefixTrie';
 
 import type { ComparedFigure as BenchFigure } from './figure';
@@ -177,8 +177,20 @@ export async function runCallerIdBench(options: BenchOptions = {}): Promise<Benc
       normalizeTimes.push(performance.now() - started);
     }
 
-    const [trieRates, scanRates] = compare(repetitions, numbers, (n) => trie.match(n), (n) => linearScan(prefixes, n), runMs);
-    const [resolveRates, linearRates] = compare(repetitions, typed, (t) => compiled.resolve(t).kind.length, (t) => linear(t).kind.length, runMs);
+    const [trieRates, scanRates] = compare(
+      repetitions,
+      numbers,
+      (n) => trie.match(n),
+      (n) => linearScan(prefixes, n),
+      runMs,
+    );
+    const [resolveRates, linearRates] = compare(
+      repetitions,
+      typed,
+      (t) => compiled.resolve(t).kind.length,
+      (t) => linear(t).kind.length,
+      runMs,
+    );
 
     const rules = `${count.toLocaleString('en')} rules`;
     figures.push(figure(`prefix lookup, ${rules}`, 'lookups/s', trieRates, scanRates));

@@ -1,14 +1,14 @@
-import { createServer, type Server } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { SoftphoneSnapshot } from '../src/calls/snapshot';
 import type { SoftphoneDiagnostics } from '../src/protocol/softphone';
+import { Agent, DIST } from '../test/e2e/harness/browser';
 import { TestPbx } from '../test/pbx/pbx';
 import { callFromTrunk } from '../test/pbx/trunk';
-import { Agent, DIST } from '../test/e2e/harness/browser';
-import { figure, type BenchFigure } from './figure';
+import { type BenchFigure, figure } from './figure';
 
 const BASELINE_DIR = resolve(import.meta.dirname, '../dist-bench/baseline');
 const UNREACHABLE_STUN = [{ urls: 'stun:127.0.0.1:9' }];
@@ -49,10 +49,12 @@ function serveBaseline(): Promise<{ server: Server; url: string }> {
     }
     res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
   });
-  return new Promise((resolveServer) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolveServer({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-  }));
+  return new Promise((resolveServer) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolveServer({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
+    }),
+  );
 }
 
 /** Clicks `button` and resolves with the wall-clock time the page received the click. */
@@ -81,7 +83,12 @@ class Bench {
     const user = this.pbx.users.find((u) => u.username === username)!;
     const page = await agent.context.newPage();
     await page.goto(url);
-    await page.evaluate((c) => window.baseline.start(c), { websocketUrl: this.pbx.wsUrl, uri: `sip:${username}@${this.pbx.domain}`, password: user.password, iceServers });
+    await page.evaluate((c) => window.baseline.start(c), {
+      websocketUrl: this.pbx.wsUrl,
+      uri: `sip:${username}@${this.pbx.domain}`,
+      password: user.password,
+      iceServers,
+    });
     await until(() => page.evaluate(() => window.baseline.state === 'registered'), 15_000, 'baseline registered');
     return page;
   }
@@ -142,7 +149,10 @@ export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Pr
   const agents: Agent[] = [];
   try {
     // Post-dial delay, without ICE servers and with an unreachable STUN server.
-    for (const [label, ice, baselineReps] of [['no ICE servers', [], repetitions], ['unreachable STUN server', UNREACHABLE_STUN, slowBaseline]] as const) {
+    for (const [label, ice, baselineReps] of [
+      ['no ICE servers', [], repetitions],
+      ['unreachable STUN server', UNREACHABLE_STUN, slowBaseline],
+    ] as const) {
       log(`post-dial delay, ${label}…`);
       const alice = await bench.agent('101', [...ice]);
       const popup = await alice.openPopup();
@@ -174,7 +184,12 @@ export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Pr
       const page = await host.context.newPage();
       const startedAt = Date.now();
       await page.goto(url);
-      await page.evaluate((c) => window.baseline.start(c), { websocketUrl: pbx.wsUrl, uri: `sip:103@${pbx.domain}`, password: pbx.users[2]!.password, iceServers: [] });
+      await page.evaluate((c) => window.baseline.start(c), {
+        websocketUrl: pbx.wsUrl,
+        uri: `sip:103@${pbx.domain}`,
+        password: pbx.users[2]!.password,
+        iceServers: [],
+      });
       const at = await until(async () => findRegistered(pbx, '103', startedAt), 15_000, 'baseline registered');
       await page.close();
       return at - startedAt;
@@ -247,7 +262,14 @@ export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Pr
     const bobOk = (s: SoftphoneSnapshot): boolean => s.calls[0]?.state === 'incoming';
     for (let n = 0; n < soakCalls; n++) {
       const placed = await alice.command<{ ok: boolean; value: { callId: string } }>('call', { target: '102' });
-      const ringing = await until(async () => { const s = await bob.snapshot(); return bobOk(s) && s; }, 10_000, 'ringing');
+      const ringing = await until(
+        async () => {
+          const s = await bob.snapshot();
+          return bobOk(s) && s;
+        },
+        10_000,
+        'ringing',
+      );
       await bob.command('answer', { callId: ringing.calls[0]!.id });
       await until(async () => (await alice.snapshot()).calls[0]?.state === 'active', 10_000, 'answered');
       await alice.command('hangup', { callId: placed.value.callId });

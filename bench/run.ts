@@ -3,9 +3,9 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+import type { BenchFigure } from './figure';
 import { runCallerIdBench } from './measureCallerId';
 import { runClickToCallBench } from './measureClickToCall';
-import type { BenchFigure } from './figure';
 import { runSoftphoneBench } from './measureSoftphone';
 
 const quick = process.argv.includes('--quick');

@@ -1,14 +1,15 @@
 // npm run demo: a working softphone without an account. Builds the extension, starts the project's
 // PBX on loopback (Kamailio, rtpengine, sipp) with demo users, a queue and an echo test, a demo
 // caller, then opens Chromium with the extension set up for the demo agent. Ctrl-C stops it all.
-import { chromium, type BrowserContext } from 'playwright-core';
+
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { type BrowserContext, chromium } from 'playwright-core';
 import type { TestPbx } from '../test/pbx/pbx';
-import { AGENT, ANNOUNCEMENT, CALLER, DEMO_QUEUE, DemoCaller, ECHO_TEST, configureExtension, demoSettings, startDemoPbx } from './demo/setup';
+import { AGENT, ANNOUNCEMENT, CALLER, configureExtension, DEMO_QUEUE, DemoCaller, demoSettings, ECHO_TEST, startDemoPbx } from './demo/setup';
 
 const root = resolve(import.meta.dirname, '..');
 const DIST = join(root, 'dist');
@@ -37,7 +38,10 @@ function stop(code = 0): Promise<void> {
   stopping ??= (async () => {
     console.log('\nStopping the demo…');
     const steps = [() => started.pbx?.stop(), () => started.caller?.close(), () => started.agent?.close()];
-    for (const step of steps) await Promise.resolve().then(step).catch((error: unknown) => console.warn(String(error)));
+    for (const step of steps)
+      await Promise.resolve()
+        .then(step)
+        .catch((error: unknown) => console.warn(String(error)));
     if (started.profile) rmSync(started.profile, { recursive: true, force: true });
     console.log('Stopped.');
     process.exit(code);
@@ -72,7 +76,10 @@ async function openAgentBrowser(pbx: TestPbx): Promise<BrowserContext> {
   await page.goto(`chrome-extension://${extensionId}/extension/welcome.html`);
   await configureExtension(page, demoSettings(pbx));
   // The toolbar popup cannot be opened for the user; a popup window of the same page can.
-  await worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 640, focused: true }), `chrome-extension://${extensionId}/extension/popup.html`);
+  await worker.evaluate(
+    (url) => chrome.windows.create({ url, type: 'popup', width: 380, height: 640, focused: true }),
+    `chrome-extension://${extensionId}/extension/popup.html`,
+  );
   context.on('close', () => void stop());
   return context;
 }

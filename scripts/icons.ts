@@ -1,9 +1,10 @@
 // Draws the toolbar and store icons from one SVG (public/icons/icon.svg) with the Chromium the
 // tests already use, so no image tool is needed. The PNGs are committed: building needs none of this.
 // Usage: npm run icons
-import { chromium } from 'playwright-core';
+
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
 
 const icons = resolve(import.meta.dirname, '../public/icons');
 const SIZES = [16, 32, 48, 128];

@@ -85,10 +85,13 @@ function printReport(dir = LOCALES_DIR): boolean {
       console.log(`${report.locale}: ${count} keys, complete`);
       continue;
     }
-    console.log(`${report.locale}: ${count} keys, ${report.missing.length} missing, ${report.extra.length} extra, ${report.placeholders.length} placeholder mismatches, ${report.empty.length} empty`);
+    console.log(
+      `${report.locale}: ${count} keys, ${report.missing.length} missing, ${report.extra.length} extra, ${report.placeholders.length} placeholder mismatches, ${report.empty.length} empty`,
+    );
     for (const key of report.missing) console.log(`  missing      ${key}: ${JSON.stringify(source[key]!.message)}`);
     for (const key of report.extra) console.log(`  extra        ${key} (English no longer has it)`);
-    for (const { key, expected, actual } of report.placeholders) console.log(`  placeholders ${key}: English has [${expected.join(' ')}], ${report.locale} has [${actual.join(' ')}]`);
+    for (const { key, expected, actual } of report.placeholders)
+      console.log(`  placeholders ${key}: English has [${expected.join(' ')}], ${report.locale} has [${actual.join(' ')}]`);
     for (const key of report.empty) console.log(`  empty        ${key}`);
   }
   return reports.some(needsWork);

@@ -23,7 +23,10 @@ run(bin('vite'), ['build', '--config', 'vite.firefox.config.ts', '--logLevel', '
 // Errors fail the package; warnings (APIs Firefox lacks, behind run-time checks) are listed.
 run(bin('web-ext'), ['lint', '--source-dir', 'dist-firefox', '--no-input']);
 
-for (const [browser, dir] of [['chrome', 'dist'], ['firefox', 'dist-firefox']] as const) {
+for (const [browser, dir] of [
+  ['chrome', 'dist'],
+  ['firefox', 'dist-firefox'],
+] as const) {
   const filename = `voip-widget-${browser}-${manifestVersion}.zip`;
   run(bin('web-ext'), ['build', '--source-dir', dir, '--artifacts-dir', artifacts, '--filename', filename, '--overwrite-dest', '--no-input']);
   console.log(`${join('artifacts', filename)}: ${(statSync(join(artifacts, filename)).size / 1024).toFixed(0)} KiB`);

@@ -4,15 +4,16 @@
 // The icons are inline SVG, so no emoji font is needed; each picture is refused if a symbol
 // character (which could render as an empty box) or an icon without a size is on it.
 // Usage: npm run screenshots   (writes artifacts/screenshots/)
-import type { Page } from 'playwright-core';
+
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { Agent } from '../test/e2e/harness/browser';
 import { iconProblems } from '../test/e2e/harness/glyphs';
 import { dial } from '../test/e2e/harness/phone';
 import type { TestPbx } from '../test/pbx/pbx';
-import { DemoCaller, ECHO_TEST, configureExtension, demoSettings, startDemoPbx } from './demo/setup';
+import { configureExtension, DemoCaller, demoSettings, ECHO_TEST, startDemoPbx } from './demo/setup';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'artifacts', 'screenshots');

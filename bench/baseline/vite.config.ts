@@ -1,5 +1,5 @@
-import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
 
 // Builds the plain JsSIP page the softphone benchmarks compare against.
 export default defineConfig({

@@ -2,11 +2,11 @@
 // with a demo queue and an echo test, a demo account and caller ID rules, validated here by the
 // extension's own parsers before the extension stores them through its own requests.
 import type { Page } from 'playwright-core';
-import { parseCallerIdConfig, type CallerIdConfig } from '../../src/callerid';
+import { type CallerIdConfig, parseCallerIdConfig } from '../../src/callerid';
 import { parseQueueSettings, type QueueSettings } from '../../src/queues/settings';
-import { parseAccountSettings, type AccountSettings } from '../../src/settings';
+import { type AccountSettings, parseAccountSettings } from '../../src/settings';
 import { Agent } from '../../test/e2e/harness/browser';
-import { TestPbx, defaultUsers, type PbxQueue } from '../../test/pbx/pbx';
+import { defaultUsers, type PbxQueue, TestPbx } from '../../test/pbx/pbx';
 
 export const AGENT = '101';
 export const CALLER = '102';

@@ -1,8 +1,8 @@
 import { type BadgeTitle, badgeFor } from '../calls/badge';
-import { t } from '../i18n';
-import { errorText } from '../i18n/errorText';
 import { unseenMissedCalls } from '../calls/recentCalls';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
+import { t } from '../i18n';
+import { errorText } from '../i18n/errorText';
 import { storageKeys } from '../storage/keys';
 import { read, watchAny } from '../storage/read';
 import { loadRecentCalls } from '../storage/recentCallsStore';

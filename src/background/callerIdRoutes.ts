@@ -2,12 +2,12 @@ import { normalizeRulePrefix, resolveCallerId } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
 import type { callerIdRequests } from '../protocol/callerId';
 import type { Routes } from '../protocol/server';
-import { buildConfigurationFile, describeImport, parseConfigurationFile, type CurrentSettings } from '../settings/configurationFile';
+import { buildConfigurationFile, type CurrentSettings, describeImport, parseConfigurationFile } from '../settings/configurationFile';
 import { loadAccount, storeAccount } from '../storage/accountStore';
 import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
 import { storageKeys } from '../storage/keys';
-import { isStored } from '../storage/read';
 import { loadQueueSettings } from '../storage/queuesStore';
+import { isStored } from '../storage/read';
 import { entry, writeStorage } from '../storage/write';
 
 /** The caller ID an outgoing call presented, for the recent-calls list. */

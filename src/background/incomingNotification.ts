@@ -1,9 +1,16 @@
-import { actionForButton, callIdFromNotification, incomingNotificationText, NOTIFICATION_BUTTONS, notificationChanges, notificationIdFor, type IncomingNotificationWords } from '../calls/incomingNotification';
+import {
+  actionForButton,
+  callIdFromNotification,
+  type IncomingNotificationWords,
+  incomingNotificationText,
+  NOTIFICATION_BUTTONS,
+  notificationChanges,
+  notificationIdFor,
+} from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
-import { request } from '../protocol/client';
 import { t } from '../i18n';
+import { request } from '../protocol/client';
 import { ensureOffscreenDocument } from './offscreenDocument';
-
 
 const words: IncomingNotificationWords = {
   from: (number) => t('incomingCallFrom', number),

@@ -1,18 +1,18 @@
 import { isExtensionPage, onBroadcast } from '../protocol/client';
 import { serve } from '../protocol/server';
+import { movePasswordOutOfStorage } from '../storage/accountStore';
+import { recordEndedCall } from '../storage/recentCallsStore';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
-import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
+import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
-import { recentCallsRoutes } from './recentCallsRoutes';
-import { recordEndedCall } from '../storage/recentCallsStore';
 import { queueRoutes, startQueues } from './queueRoutes';
+import { recentCallsRoutes } from './recentCallsRoutes';
 import { softphoneRoutes } from './softphoneRoutes';
-import { watchOffscreenDocument } from './watchdog';
 import { answerTransferRequestsFromNotifications, showTransferRequestNotifications } from './transferRequestNotification';
-import { movePasswordOutOfStorage } from '../storage/accountStore';
+import { watchOffscreenDocument } from './watchdog';
 
 // The service worker's composition root: each feature contributes its routes and listeners here.
 // Extension pages may make every request but the content scripts' two (a clicked number, how to

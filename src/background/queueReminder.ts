@@ -1,6 +1,6 @@
-import { nextReminderAt, queuesToLogOut, shouldRemind, type QueueOutcome } from '../queues';
-import { describeQueueOutcomes } from '../i18n/queueText';
 import { t } from '../i18n';
+import { describeQueueOutcomes } from '../i18n/queueText';
+import { nextReminderAt, type QueueOutcome, queuesToLogOut, shouldRemind } from '../queues';
 import { loadQueueSettings, loadQueueState, onQueuesChanged } from '../storage/queuesStore';
 
 const ALARM = 'queue-reminder';

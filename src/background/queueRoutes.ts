@@ -1,3 +1,5 @@
+import { internalError } from '../calls/errors';
+import { t } from '../i18n';
 import { request } from '../protocol/client';
 import type { queueRequests } from '../protocol/queues';
 import type { Routes } from '../protocol/server';
@@ -5,21 +7,19 @@ import {
   beginQueueAction,
   connectedQueues,
   finishQueueAction,
-  queueCallPrecheck,
-  queueCallResult,
-  queuesToLogOut,
-  refuseQueueAction,
   type QueueAction,
   type QueueCallResult,
   type QueueDefinition,
   type QueueOutcome,
+  queueCallPrecheck,
+  queueCallResult,
+  queuesToLogOut,
+  refuseQueueAction,
 } from '../queues';
-import { t } from '../i18n';
-import { internalError } from '../calls/errors';
+import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from '../storage/queuesStore';
 import { showQueuesOnBadge } from './badge';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';
-import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from '../storage/queuesStore';
 
 /** Places the login/logout call through the softphone and says how it went. */
 async function dialQueueCode(code: string): Promise<QueueCallResult> {

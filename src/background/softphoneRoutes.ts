@@ -1,5 +1,5 @@
-import { request } from '../protocol/client';
 import type { RequestPayload, Response } from '../protocol/api';
+import { request } from '../protocol/client';
 import type { Routes } from '../protocol/server';
 import type { softphoneRequests } from '../protocol/softphone';
 import { ensureOffscreenDocument } from './offscreenDocument';

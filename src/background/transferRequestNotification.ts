@@ -1,6 +1,6 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
-import { request } from '../protocol/client';
 import { t } from '../i18n';
+import { request } from '../protocol/client';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const PREFIX = 'transfer-request:';

@@ -1,6 +1,6 @@
-export type { CallerIdConfig, CallerIdResult } from './types';
-export { resolveCallerId, compileCallerIdConfig, type CompiledCallerId } from './resolve';
-export { validateCallerIdConfig, type CallerIdConfigReport } from './validate';
-export { callerIdDraftOf, parseCallerIdConfig, type ParsedCallerIdConfig } from './parse';
-export { classifyDialString, MAX_DIAL_DIGITS, type DialString } from '../numbers/dialString';
+export { classifyDialString, type DialString, MAX_DIAL_DIGITS } from '../numbers/dialString';
 export { normalizeRulePrefix } from './numbers';
+export { callerIdDraftOf, type ParsedCallerIdConfig, parseCallerIdConfig } from './parse';
+export { type CompiledCallerId, compileCallerIdConfig, resolveCallerId } from './resolve';
+export type { CallerIdConfig, CallerIdResult } from './types';
+export { type CallerIdConfigReport, validateCallerIdConfig } from './validate';

@@ -68,11 +68,18 @@ export function parseCallerIdConfig(input: unknown): ParsedCallerIdConfig {
 
 const draftFields = {
   defaultOutgoingNumber: v.string(),
-  incomingNumbers: v.pipe(v.array(v.unknown()), v.transform((numbers) => numbers.filter((n): n is string => typeof n === 'string'))),
+  incomingNumbers: v.pipe(
+    v.array(v.unknown()),
+    v.transform((numbers) => numbers.filter((n): n is string => typeof n === 'string')),
+  ),
   userOutgoingNumber: v.string(),
   advancedRules: v.pipe(
     v.array(v.unknown()),
-    v.transform((rules) => rules.filter((rule): rule is { prefix: string; number: string } => v.is(v.object({ prefix: v.string(), number: v.string() }), rule)).map(({ prefix, number }) => ({ prefix, number }))),
+    v.transform((rules) =>
+      rules
+        .filter((rule): rule is { prefix: string; number: string } => v.is(v.object({ prefix: v.string(), number: v.string() }), rule))
+        .map(({ prefix, number }) => ({ prefix, number })),
+    ),
   ),
   applyRulesToAllUsers: v.boolean(),
   homeCountry: v.string(),

@@ -25,14 +25,23 @@ export function badgeFor(snapshot: SoftphoneSnapshot, missedCalls = 0): Badge {
   switch (registration.state) {
     case 'registered':
       if (snapshot.doNotDisturb) return { text: 'DND', color: RED, title: { key: 'badgeDoNotDisturb' } };
-      if (missedCalls > 0) return { text: String(Math.min(missedCalls, 99)), color: RED, title: { key: missedCalls === 1 ? 'badgeMissedCall' : 'badgeMissedCalls', params: [String(missedCalls)] } };
+      if (missedCalls > 0)
+        return {
+          text: String(Math.min(missedCalls, 99)),
+          color: RED,
+          title: { key: missedCalls === 1 ? 'badgeMissedCall' : 'badgeMissedCalls', params: [String(missedCalls)] },
+        };
       return { text: '', color: GREEN, title: { key: 'statusReady', params: [registration.account ?? ''] } };
     case 'connecting':
     case 'registering':
       if (registration.error) return { text: '!', color: RED, title: { error: registration.error, retrying: true } };
       return { text: '…', color: GREY, title: { key: 'statusConnecting' } };
     case 'failed':
-      return { text: '!', color: RED, title: registration.error ? { error: registration.error, retrying: Boolean(registration.retryAt) } : { key: 'statusFailed' } };
+      return {
+        text: '!',
+        color: RED,
+        title: registration.error ? { error: registration.error, retrying: Boolean(registration.retryAt) } : { key: 'statusFailed' },
+      };
     case 'disabled':
       return { text: 'OFF', color: GREY, title: { key: 'statusDisabled' } };
     case 'unconfigured':

@@ -8,7 +8,14 @@ export type CallEvent =
   | { type: 'muted' | 'unmuted' | 'held' | 'resumed' | 'held-by-remote' | 'resumed-by-remote' }
   | { type: 'tone'; tone: string };
 
-export function newCall(id: string, direction: CallDirection, remoteNumber: string, remoteName: string | null, at: number, purpose: CallPurpose = 'call'): CallSnapshot {
+export function newCall(
+  id: string,
+  direction: CallDirection,
+  remoteNumber: string,
+  remoteName: string | null,
+  at: number,
+  purpose: CallPurpose = 'call',
+): CallSnapshot {
   return {
     id,
     direction,

@@ -5,7 +5,11 @@
  * value that `mustSend` says may not be folded into a later one (a call that ended, which the
  * recent calls must not miss) goes out at once.
  */
-export function coalesce<T>(send: (value: T) => void, intervalMs: number, mustSend: (last: T | undefined, next: T) => boolean = () => false): (value: T) => void {
+export function coalesce<T>(
+  send: (value: T) => void,
+  intervalMs: number,
+  mustSend: (last: T | undefined, next: T) => boolean = () => false,
+): (value: T) => void {
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let last: T | undefined;
   let pending: { value: T } | null = null;

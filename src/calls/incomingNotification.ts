@@ -48,7 +48,10 @@ export interface IncomingNotificationWords {
  * caller's name is the message, alone: the name is whatever the caller chose to send, and joined
  * to the number in one line ("Police · +32…" followed by the real number) it could pass for one.
  */
-export function incomingNotificationText(call: Pick<CallSnapshot, 'remoteNumber' | 'remoteName' | 'queueName'>, words: IncomingNotificationWords): IncomingNotificationText {
+export function incomingNotificationText(
+  call: Pick<CallSnapshot, 'remoteNumber' | 'remoteName' | 'queueName'>,
+  words: IncomingNotificationWords,
+): IncomingNotificationText {
   const text: IncomingNotificationText = {
     title: call.remoteNumber === '' ? words.incoming : words.from(call.remoteNumber),
     message: call.remoteName ?? '',

@@ -67,7 +67,13 @@ const detailFields = {
   outcome: v.string(),
   outcomeCause: v.nullable(v.string()),
 };
-const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome' | 'outcomeCause'> = { name: null, durationMs: 0, callerId: null, outcome: '', outcomeCause: null };
+const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome' | 'outcomeCause'> = {
+  name: null,
+  durationMs: 0,
+  callerId: null,
+  outcome: '',
+  outcomeCause: null,
+};
 
 /**
  * The stored list, read leniently: anything but a list reads as no calls; an entry without its

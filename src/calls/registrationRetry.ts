@@ -26,7 +26,12 @@ export function parseRetryAfter(header: string | null | undefined): number | nul
 }
 
 /** What a registrar's final answer to a REGISTER means for the softphone. */
-export function classifyRegistrationAnswer(status: number | null, reason: string, retryAfter: string | null | undefined, cause: string | undefined): RegistrationFailure {
+export function classifyRegistrationAnswer(
+  status: number | null,
+  reason: string,
+  retryAfter: string | null | undefined,
+  cause: string | undefined,
+): RegistrationFailure {
   if (cause === 'Request Timeout' || (status === null && cause !== 'Authentication Error')) return { kind: 'timeout' };
   if (status === 401 || status === 403 || status === 407 || cause === 'Authentication Error') return { kind: 'credentials', status };
   return { kind: 'refused', status: status ?? 0, reason: reason.slice(0, 80), retryAfterSeconds: parseRetryAfter(retryAfter) };

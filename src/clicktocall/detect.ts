@@ -1,4 +1,4 @@
-import { findPhoneNumbersInText, isSupportedCountry, type CountryCode } from 'libphonenumber-js/min';
+import { type CountryCode, findPhoneNumbersInText, isSupportedCountry } from 'libphonenumber-js/min';
 
 /** A phone number written in a text, with where it is (UTF-16 offsets, end exclusive). */
 export interface FoundNumber {

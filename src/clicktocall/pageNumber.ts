@@ -63,4 +63,3 @@ export function linkTarget(href: string): string {
   }
   return cleanDisplayName(shown.replace(/^(tel|callto):(\/\/)?/i, '')) ?? '';
 }
-

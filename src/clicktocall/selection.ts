@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { findNumbers } from './detect';
-import { reducePageNumber, type PageNumberResult } from './pageNumber';
+import { type PageNumberResult, reducePageNumber } from './pageNumber';
 
 const MAX_SELECTION = 1000;
 

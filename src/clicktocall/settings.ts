@@ -47,7 +47,11 @@ export function withSite(settings: ClickToCallSettings, site: string, enabled: b
   return { ...settings, sites: enabled ? [...others, site].slice(-MAX_SITES) : others };
 }
 
-const Site = v.pipe(v.string(), v.maxLength(300), v.check((s) => siteOf(s) === s, 'not a site'));
+const Site = v.pipe(
+  v.string(),
+  v.maxLength(300),
+  v.check((s) => siteOf(s) === s, 'not a site'),
+);
 
 const SettingsSchema = v.object({
   allSites: v.optional(v.boolean(), false),
@@ -68,5 +72,7 @@ export function clickToCallSettingsOrDefaults(input: unknown): ClickToCallSettin
 
 export function parseClickToCallSettings(input: unknown): { ok: true; value: ClickToCallSettings } | { ok: false; error: string } {
   const parsed = v.safeParse(SettingsSchema, input ?? {});
-  return parsed.success ? { ok: true, value: { ...parsed.output, sites: [...new Set(parsed.output.sites)] } } : { ok: false, error: parsed.issues[0]?.message ?? 'invalid' };
+  return parsed.success
+    ? { ok: true, value: { ...parsed.output, sites: [...new Set(parsed.output.sites)] } }
+    : { ok: false, error: parsed.issues[0]?.message ?? 'invalid' };
 }

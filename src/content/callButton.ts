@@ -1,4 +1,4 @@
-import { hidingEffects, filterOpacity, judgeClick, PositionHistory, type ClickFacts, type ClickVerdict } from '../clicktocall/clickGuard';
+import { type ClickFacts, type ClickVerdict, filterOpacity, hidingEffects, judgeClick, PositionHistory } from '../clicktocall/clickGuard';
 import { HOST_TAG } from './hostTag';
 import { layoutChangedAt } from './layoutChanges';
 
@@ -6,9 +6,23 @@ export { HOST_TAG };
 
 /** Host styles inline and !important: they beat any page rule, so the page cannot resize or hide it by CSS. */
 const HOST_STYLE = [
-  'all: initial', 'display: inline-block', 'position: static', 'width: 1.15em', 'height: 1.15em', 'min-width: 14px', 'min-height: 14px',
-  'margin: 0 0 0 0.3em', 'padding: 0', 'vertical-align: -0.2em', 'line-height: 0', 'opacity: 1', 'visibility: visible', 'pointer-events: auto',
-].map((rule) => `${rule} !important`).join('; ');
+  'all: initial',
+  'display: inline-block',
+  'position: static',
+  'width: 1.15em',
+  'height: 1.15em',
+  'min-width: 14px',
+  'min-height: 14px',
+  'margin: 0 0 0 0.3em',
+  'padding: 0',
+  'vertical-align: -0.2em',
+  'line-height: 0',
+  'opacity: 1',
+  'visibility: visible',
+  'pointer-events: auto',
+]
+  .map((rule) => `${rule} !important`)
+  .join('; ');
 
 /**
  * A host is put in the page empty and hidden (no layout object, so no relayout), and only gets its
@@ -44,7 +58,8 @@ svg { width: 70%; height: 70%; fill: #fff; pointer-events: none; }
 [role=status]:empty { display: none; }
 `;
 
-const PHONE_PATH = 'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z';
+const PHONE_PATH =
+  'M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z';
 
 let sheet: CSSStyleSheet | null = null;
 let icon: SVGSVGElement | null = null;
@@ -96,7 +111,7 @@ function visibilityNow(host: Element): Promise<boolean | null> {
   });
 }
 
-const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+const parentOf = (el: Element): Element | null => el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
 
 /** How the host and its ancestors draw it: their combined opacity, and effects that may hide it. */
 function drawing(host: Element): { opacity: number; effects: string[] } {
@@ -106,7 +121,15 @@ function drawing(host: Element): { opacity: number; effects: string[] } {
     const style = getComputedStyle(el);
     opacity *= Number(style.opacity) * filterOpacity(style.filter);
     const mask = style as CSSStyleDeclaration & { webkitMaskImage?: string; backdropFilter?: string };
-    for (const effect of hidingEffects({ filter: style.filter, backdropFilter: mask.backdropFilter, maskImage: style.maskImage, webkitMaskImage: mask.webkitMaskImage, clipPath: style.clipPath, mixBlendMode: style.mixBlendMode })) effects.add(effect);
+    for (const effect of hidingEffects({
+      filter: style.filter,
+      backdropFilter: mask.backdropFilter,
+      maskImage: style.maskImage,
+      webkitMaskImage: mask.webkitMaskImage,
+      clipPath: style.clipPath,
+      mixBlendMode: style.mixBlendMode,
+    }))
+      effects.add(effect);
   }
   return { opacity, effects: [...effects] };
 }

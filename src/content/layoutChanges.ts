@@ -24,7 +24,18 @@ function onMutations(records: MutationRecord[]): void {
   }
 }
 
-const EVENTS = ['scroll', 'resize', 'load', 'transitionrun', 'transitionend', 'transitioncancel', 'animationstart', 'animationiteration', 'animationend', 'animationcancel'];
+const EVENTS = [
+  'scroll',
+  'resize',
+  'load',
+  'transitionrun',
+  'transitionend',
+  'transitioncancel',
+  'animationstart',
+  'animationiteration',
+  'animationend',
+  'animationcancel',
+];
 
 export function watchLayoutChanges(doc: Document): void {
   if (stopWatching !== null) return;

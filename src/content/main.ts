@@ -1,14 +1,14 @@
 import type { CountryCode } from 'libphonenumber-js/min';
+import { appError } from '../calls/errors';
 import { findNumbers } from '../clicktocall/detect';
 import { isCallLink, linkTarget } from '../clicktocall/pageNumber';
-import type { RequestPayload, Response } from '../protocol/api';
-import { onTabMessage, type ContentScriptRequest } from '../protocol/clickToCall';
-import { request } from '../protocol/client';
-import { appError } from '../calls/errors';
 import { errorText } from '../i18n/errorText';
-import { createCallButton, type CallRequest } from './callButton';
+import type { RequestPayload, Response } from '../protocol/api';
+import { type ContentScriptRequest, onTabMessage } from '../protocol/clickToCall';
+import { request } from '../protocol/client';
+import { type CallRequest, createCallButton } from './callButton';
 import { unwatchLayoutChanges, watchLayoutChanges } from './layoutChanges';
-import { PageScanner, type Decorator } from './scanner';
+import { type Decorator, PageScanner } from './scanner';
 
 /**
  * Click-to-call in a web page, on sites the agent enabled. Runs in the content script's isolated
@@ -87,7 +87,9 @@ async function start(): Promise<void> {
   // Intersections are computed in the next frame, and the buttons shown then are laid out in the one after.
   for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const { busyMs, slices, longestSliceMs } = scanner.scheduler.stats;
-  performance.mark('voip-widget:first-scan', { detail: { busyMs, slices, longestSliceMs, found: scanner.found, waitingForView: scanner.waitingForView, startedAt } });
+  performance.mark('voip-widget:first-scan', {
+    detail: { busyMs, slices, longestSliceMs, found: scanner.found, waitingForView: scanner.waitingForView, startedAt },
+  });
 }
 
 // Registered and also injected at once when the agent enables the site: one run at a time per page.

@@ -1,5 +1,5 @@
 import type { QueueErrorCode, QueueFailure, QueueField, QueueOutcome, QueueSettingsError } from '../queues';
-import { t, type MessageKey } from '.';
+import { type MessageKey, t } from '.';
 import { callEndText, errorText as softphoneErrorText } from './errorText';
 
 /** The queues' wording, wherever it shows: popup, settings page, notifications, toolbar tooltip. */

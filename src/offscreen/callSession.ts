@@ -1,5 +1,5 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import { applyCallEvent, newCall, type CallEvent } from '../calls/callState';
+import { applyCallEvent, type CallEvent, newCall } from '../calls/callState';
 import { cleanDisplayName, cleanRemoteNumber } from '../calls/remoteParty';
 import type { CallDirection, CallPurpose, CallSnapshot } from '../calls/snapshot';
 import type { CallStats } from '../protocol/api';
@@ -45,7 +45,14 @@ export class CallSession {
     private readonly options: CallSessionOptions,
   ) {
     const identity = session.remote_identity;
-    this.snapshot = newCall(session.id, options.direction, cleanRemoteNumber(identity.uri.user), cleanDisplayName(identity.display_name), Date.now(), options.purpose);
+    this.snapshot = newCall(
+      session.id,
+      options.direction,
+      cleanRemoteNumber(identity.uri.user),
+      cleanDisplayName(identity.display_name),
+      Date.now(),
+      options.purpose,
+    );
     this.microphone = options.microphone;
     this.audio = new RemoteAudio(options.speakerId);
     boundIceGathering(session, options.hasIceServers);
@@ -125,7 +132,11 @@ export class CallSession {
     };
     type StatusLine = { status_line?: { status_code?: number; reason_phrase?: string }; response?: { status_code?: number; reason_phrase?: string } };
     const failed = ({ status_line, response }: StatusLine): void =>
-      settle({ ok: false, status: status_line?.status_code ?? response?.status_code ?? null, reason: status_line?.reason_phrase ?? response?.reason_phrase ?? '' });
+      settle({
+        ok: false,
+        status: status_line?.status_code ?? response?.status_code ?? null,
+        reason: status_line?.reason_phrase ?? response?.reason_phrase ?? '',
+      });
     this.session.refer(target, {
       eventHandlers: { accepted: () => settle({ ok: true }), failed, requestFailed: failed },
     } as never);

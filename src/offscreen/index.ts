@@ -1,23 +1,26 @@
+import { ringToneFor } from '../calls/callControl';
+import { coalesce } from '../calls/coalesce';
+import { appError } from '../calls/errors';
+import { isInstanceId, type SipIdentity, sipIdentity } from '../calls/sipIdentity';
+import type { SoftphoneSnapshot } from '../calls/snapshot';
+import type { Result } from '../protocol/api';
 import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
-import type { Result } from '../protocol/api';
-import { appError } from '../calls/errors';
-import { parseAccountSettings, preferencesOrDefaults, type AccountSettings } from '../settings';
-import { isInstanceId, sipIdentity, type SipIdentity } from '../calls/sipIdentity';
+import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
+import { diagnostics } from './diagnostics';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
-import { ringToneFor } from '../calls/callControl';
-import { diagnostics } from './diagnostics';
 import { Ringer } from './ringer';
 import { Softphone } from './softphone';
-import { coalesce } from '../calls/coalesce';
-import type { SoftphoneSnapshot } from '../calls/snapshot';
 
 /** At most one snapshot per 50 ms reaches the views, unless a call starts or ends or a request comes. */
 const publish = coalesce<SoftphoneSnapshot>(
   (snapshot) => broadcast({ event: 'snapshot', snapshot }),
   50,
-  (last, next) => last?.lastEndedCall?.id !== next.lastEndedCall?.id || last?.calls.length !== next.calls.length || last?.transferRequests.length !== next.transferRequests.length,
+  (last, next) =>
+    last?.lastEndedCall?.id !== next.lastEndedCall?.id ||
+    last?.calls.length !== next.calls.length ||
+    last?.transferRequests.length !== next.transferRequests.length,
 );
 const softphone = new Softphone(publish);
 

@@ -1,4 +1,4 @@
-import { microphoneError, type AppError } from '../calls/errors';
+import { type AppError, microphoneError } from '../calls/errors';
 import type { MicrophonePermission } from '../calls/snapshot';
 
 export type MicrophoneResult = { ok: true; stream: MediaStream } | { ok: false; error: AppError };

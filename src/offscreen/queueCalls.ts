@@ -4,7 +4,7 @@ import { appError } from '../calls/errors';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import type { Handlers } from '../protocol/server';
-import { parseQueueSettings, queueOfIncomingCall, type QueueDefinition } from '../queues';
+import { parseQueueSettings, type QueueDefinition, queueOfIncomingCall } from '../queues';
 import { dialServiceCode } from './serviceCode';
 import type { Softphone } from './softphone';
 

@@ -1,8 +1,8 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
-import { appError, registrationRefused, unreachable, type AppError } from '../calls/errors';
+import { type AppError, appError, registrationRefused, unreachable } from '../calls/errors';
 import { reconnectDelayMs } from '../calls/reconnectPolicy';
-import { registrationRetryDelayMs, type RegistrationFailure } from '../calls/registrationRetry';
+import { type RegistrationFailure, registrationRetryDelayMs } from '../calls/registrationRetry';
 import type { SipIdentity } from '../calls/sipIdentity';
 import type { RegistrationSnapshot, VoicemailStatus } from '../calls/snapshot';
 import type { AccountSettings } from '../settings';

@@ -1,5 +1,5 @@
-import type { RingTone } from '../calls/callControl';
 import { CALL_WAITING, RING, synthesizeWav, type ToneSegment } from '../audio/tones';
+import type { RingTone } from '../calls/callControl';
 
 /** Plays the ring tone on the ringing device the agent chose, for as long as a call rings. */
 export class Ringer {

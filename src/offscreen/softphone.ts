@@ -1,14 +1,14 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { callsToHold, decideIncoming, dtmfTransport, MAX_LIVE_CALLS } from '../calls/callControl';
-import { appError, internalError, invalidNumber, type AppError } from '../calls/errors';
+import { type AppError, appError, internalError, invalidNumber } from '../calls/errors';
 import { decideRefer, REFER_ANSWER_MS } from '../calls/referPolicy';
 import { offersAudio } from '../calls/remoteParty';
 import type { SipIdentity } from '../calls/sipIdentity';
 import {
-  initialSnapshot,
   type CallPurpose,
   type CallSnapshot,
+  initialSnapshot,
   type MicrophonePermission,
   type RegistrationSnapshot,
   type SoftphoneSnapshot,
@@ -17,7 +17,7 @@ import {
 } from '../calls/snapshot';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
-import { accountAddress, accountChange, defaultPreferences, type AccountSettings, type Preferences } from '../settings';
+import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
 import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';

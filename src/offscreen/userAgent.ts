@@ -1,4 +1,4 @@
-import { UA, WebSocketInterface, type Socket } from 'jssip';
+import { type Socket, UA, WebSocketInterface } from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { IncomingRequest, IncomingResponse } from 'jssip/lib/SIPMessage';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
@@ -91,7 +91,9 @@ export class UserAgent {
     this.ua.on('registrationFailed', ({ response, cause }: { response: IncomingResponse | null; cause?: string }) => {
       // A transport error fails the REGISTER in flight, and 'disconnected' follows: that one counts.
       if (this.stopped || cause === 'Connection Error') return;
-      events.registrationFailed(classifyRegistrationAnswer(response?.status_code ?? null, response?.reason_phrase ?? '', response?.getHeader('Retry-After'), cause));
+      events.registrationFailed(
+        classifyRegistrationAnswer(response?.status_code ?? null, response?.reason_phrase ?? '', response?.getHeader('Retry-After'), cause),
+      );
     });
     // Message-waiting indication: the PBX sends unsolicited NOTIFYs (Event: message-summary).
     this.ua.on('sipEvent', ({ event, request }) => {

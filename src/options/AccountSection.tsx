@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import { emptyAccount, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines, type AccountSettings, type FieldError } from '../settings';
+import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../i18n';
 import { request } from '../protocol/client';
+import { type AccountSettings, emptyAccount, type FieldError, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines } from '../settings';
 import { loadAccountDraft } from '../storage/accountStore';
-import { t, type MessageKey } from '../i18n';
 import { registrationText } from '../ui/registrationText';
 import { useSnapshot } from '../ui/useSnapshot';
 import { Field } from './Field';
@@ -88,9 +88,15 @@ export function AccountSection() {
           <input id="account-enabled" type="checkbox" checked={values.enabled} onChange={(e) => change('enabled', e.currentTarget.checked)} />
           <label for="account-enabled">{t('fieldEnabled')}</label>
         </div>
-        {errors.some((e) => e.field === 'form') && <p role="alert" class="error">{errors.find((e) => e.field === 'form')?.message}</p>}
+        {errors.some((e) => e.field === 'form') && (
+          <p role="alert" class="error">
+            {errors.find((e) => e.field === 'form')?.message}
+          </p>
+        )}
         <div class="form-actions">
-          <button type="submit" class="primary">{t('save')}</button>
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
           <span role="status" class="save-status">
             {errors.length > 0 ? t('notSavedFixErrors') : saved ? t('saved') : ''}
           </span>

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getCountries } from 'libphonenumber-js/min';
-import { validateCallerIdConfig, type CallerIdConfig } from '../callerid';
-import { request } from '../protocol/client';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type CallerIdConfig, validateCallerIdConfig } from '../callerid';
 import { t } from '../i18n';
+import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { Icon } from '../ui/icons';
 import { useStoredValue } from '../ui/useStoredValue';
@@ -77,14 +77,30 @@ export function CallerIdSection() {
       </div>
       <div class="field">
         <label for="callerid-default">{t('callerIdDefaultNumber')}</label>
-        <input id="callerid-default" type="text" inputMode="tel" value={config.defaultOutgoingNumber} onInput={(e) => change({ defaultOutgoingNumber: e.currentTarget.value })} />
+        <input
+          id="callerid-default"
+          type="text"
+          inputMode="tel"
+          value={config.defaultOutgoingNumber}
+          onInput={(e) => change({ defaultOutgoingNumber: e.currentTarget.value })}
+        />
       </div>
       <fieldset class="field">
         <legend>{t('callerIdIncomingNumbers')}</legend>
         {config.incomingNumbers.map((number, i) => (
           <div class="inline" key={i}>
-            <input type="text" inputMode="tel" aria-label={t('callerIdIncomingNumber', String(i + 1))} value={number} onInput={(e) => setIncoming(i, e.currentTarget.value)} />
-            <button type="button" aria-label={t('callerIdRemoveIncoming', String(i + 1))} onClick={() => change({ incomingNumbers: config.incomingNumbers.filter((_, j) => j !== i) })}>
+            <input
+              type="text"
+              inputMode="tel"
+              aria-label={t('callerIdIncomingNumber', String(i + 1))}
+              value={number}
+              onInput={(e) => setIncoming(i, e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              aria-label={t('callerIdRemoveIncoming', String(i + 1))}
+              onClick={() => change({ incomingNumbers: config.incomingNumbers.filter((_, j) => j !== i) })}
+            >
               <Icon name="close" />
             </button>
           </div>
@@ -120,7 +136,14 @@ export function CallerIdSection() {
                 setDragged(null);
               }}
             >
-              <input type="text" inputMode="tel" aria-label={t('callerIdRulePrefix', String(i + 1))} placeholder="0044" value={rule.prefix} onInput={(e) => setRule(i, { prefix: e.currentTarget.value })} />
+              <input
+                type="text"
+                inputMode="tel"
+                aria-label={t('callerIdRulePrefix', String(i + 1))}
+                placeholder="0044"
+                value={rule.prefix}
+                onInput={(e) => setRule(i, { prefix: e.currentTarget.value })}
+              />
               <select aria-label={t('callerIdRuleNumber', String(i + 1))} value={rule.number} onChange={(e) => setRule(i, { number: e.currentTarget.value })}>
                 <option value="">{t('callerIdChooseNumber')}</option>
                 {config.incomingNumbers.filter(Boolean).map((n) => (
@@ -129,13 +152,27 @@ export function CallerIdSection() {
                   </option>
                 ))}
               </select>
-              <button type="button" aria-label={t('callerIdMoveUp', String(i + 1))} disabled={i === 0} onClick={() => change({ advancedRules: move(config.advancedRules, i, i - 1) })}>
+              <button
+                type="button"
+                aria-label={t('callerIdMoveUp', String(i + 1))}
+                disabled={i === 0}
+                onClick={() => change({ advancedRules: move(config.advancedRules, i, i - 1) })}
+              >
                 <Icon name="arrowUp" />
               </button>
-              <button type="button" aria-label={t('callerIdMoveDown', String(i + 1))} disabled={i === config.advancedRules.length - 1} onClick={() => change({ advancedRules: move(config.advancedRules, i, i + 1) })}>
+              <button
+                type="button"
+                aria-label={t('callerIdMoveDown', String(i + 1))}
+                disabled={i === config.advancedRules.length - 1}
+                onClick={() => change({ advancedRules: move(config.advancedRules, i, i + 1) })}
+              >
                 <Icon name="arrowDown" />
               </button>
-              <button type="button" aria-label={t('callerIdRemoveRule', String(i + 1))} onClick={() => change({ advancedRules: config.advancedRules.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                aria-label={t('callerIdRemoveRule', String(i + 1))}
+                onClick={() => change({ advancedRules: config.advancedRules.filter((_, j) => j !== i) })}
+              >
                 <Icon name="close" />
               </button>
             </li>
@@ -146,7 +183,12 @@ export function CallerIdSection() {
         </button>
       </fieldset>
       <div class="field checkbox">
-        <input id="callerid-all-users" type="checkbox" checked={config.applyRulesToAllUsers} onChange={(e) => change({ applyRulesToAllUsers: e.currentTarget.checked })} />
+        <input
+          id="callerid-all-users"
+          type="checkbox"
+          checked={config.applyRulesToAllUsers}
+          onChange={(e) => change({ applyRulesToAllUsers: e.currentTarget.checked })}
+        />
         <label for="callerid-all-users">{t('callerIdApplyToAll')}</label>
       </div>
       {shown.errors.length > 0 && (

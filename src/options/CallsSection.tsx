@@ -22,14 +22,22 @@ export function CallsSection() {
       </div>
       <div class="field">
         <label for="pref-decline">{t('prefDeclineWith')}</label>
-        <select id="pref-decline" value={String(preferences.declineWith)} onChange={(e) => void save({ declineWith: e.currentTarget.value === '603' ? 603 : 486 })}>
+        <select
+          id="pref-decline"
+          value={String(preferences.declineWith)}
+          onChange={(e) => void save({ declineWith: e.currentTarget.value === '603' ? 603 : 486 })}
+        >
           <option value="486">{t('prefDecline486')}</option>
           <option value="603">{t('prefDecline603')}</option>
         </select>
       </div>
       <div class="field">
         <label for="pref-dtmf">{t('prefDtmf')}</label>
-        <select id="pref-dtmf" value={preferences.dtmfMethod} onChange={(e) => void save({ dtmfMethod: e.currentTarget.value === 'info' ? 'info' : 'rfc4733' })}>
+        <select
+          id="pref-dtmf"
+          value={preferences.dtmfMethod}
+          onChange={(e) => void save({ dtmfMethod: e.currentTarget.value === 'info' ? 'info' : 'rfc4733' })}
+        >
           <option value="rfc4733">{t('prefDtmfRfc4733')}</option>
           <option value="info">{t('prefDtmfInfo')}</option>
         </select>
@@ -43,7 +51,13 @@ export function CallsSection() {
       >
         <label for="pref-voicemail">{t('prefVoicemailNumber')}</label>
         <div class="inline">
-          <input id="pref-voicemail" type="text" inputMode="tel" value={voicemail ?? preferences.voicemailNumber} onInput={(e) => setVoicemail(e.currentTarget.value)} />
+          <input
+            id="pref-voicemail"
+            type="text"
+            inputMode="tel"
+            value={voicemail ?? preferences.voicemailNumber}
+            onInput={(e) => setVoicemail(e.currentTarget.value)}
+          />
           <button type="submit">{t('save')}</button>
         </div>
       </form>

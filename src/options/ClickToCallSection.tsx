@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ALL_SITES_PATTERNS } from '../clicktocall/settings';
-import { request } from '../protocol/client';
 import { t } from '../i18n';
 import { errorText } from '../i18n/errorText';
 import type { Result } from '../protocol/api';
+import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
@@ -54,7 +54,11 @@ export function ClickToCallSection() {
           ))}
         </ul>
       )}
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

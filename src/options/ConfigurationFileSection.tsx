@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { request } from '../protocol/client';
 import type { ImportChange } from '../settings/configurationFile';
-import { t } from '../i18n';
 import { downloadFile } from './download';
 import { ImportPreview } from './ImportPreview';
 

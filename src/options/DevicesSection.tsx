@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { synthesizeWav, TEST_TONE } from '../audio/tones';
+import { type MessageKey, t } from '../i18n';
 import type { Preferences } from '../settings/preferences';
-import { t, type MessageKey } from '../i18n';
 import { usePreferences } from '../ui/usePreferences';
 
 type DeviceField = 'microphoneId' | 'speakerId' | 'ringerId';
@@ -9,7 +9,11 @@ type DeviceField = 'microphoneId' | 'speakerId' | 'ringerId';
 function useDevices(): MediaDeviceInfo[] {
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   useEffect(() => {
-    const load = (): void => void navigator.mediaDevices.enumerateDevices().then(setDevices).catch(() => setDevices([]));
+    const load = (): void =>
+      void navigator.mediaDevices
+        .enumerateDevices()
+        .then(setDevices)
+        .catch(() => setDevices([]));
     load();
     navigator.mediaDevices.addEventListener('devicechange', load);
     return () => navigator.mediaDevices.removeEventListener('devicechange', load);
@@ -17,7 +21,19 @@ function useDevices(): MediaDeviceInfo[] {
   return devices;
 }
 
-function DeviceSelect({ field, kind, label, preferences, onChange }: { field: DeviceField; kind: MediaDeviceKind; label: MessageKey; preferences: Preferences; onChange(id: string): void }) {
+function DeviceSelect({
+  field,
+  kind,
+  label,
+  preferences,
+  onChange,
+}: {
+  field: DeviceField;
+  kind: MediaDeviceKind;
+  label: MessageKey;
+  preferences: Preferences;
+  onChange(id: string): void;
+}) {
   const devices = useDevices().filter((d) => d.kind === kind && d.deviceId !== 'default');
   return (
     <div class="field">
@@ -86,14 +102,24 @@ export function DevicesSection() {
   return (
     <section aria-labelledby="devices-heading" class="settings-section">
       <h2 id="devices-heading">{t('devicesHeading')}</h2>
-      <DeviceSelect field="microphoneId" kind="audioinput" label="deviceMicrophone" preferences={preferences} onChange={(id) => void update({ microphoneId: id })} />
+      <DeviceSelect
+        field="microphoneId"
+        kind="audioinput"
+        label="deviceMicrophone"
+        preferences={preferences}
+        onChange={(id) => void update({ microphoneId: id })}
+      />
       <div class="inline">
         <button type="button" aria-pressed={checking} onClick={() => setChecking(!checking)}>
           {checking ? t('stopMicrophoneCheck') : t('checkMicrophone')}
         </button>
         <meter min={0} max={100} value={level} aria-label={t('microphoneLevel')} />
       </div>
-      {micError && <p role="alert" class="error">{t('microphoneCheckFailed', micError)}</p>}
+      {micError && (
+        <p role="alert" class="error">
+          {t('microphoneCheckFailed', micError)}
+        </p>
+      )}
       <DeviceSelect field="speakerId" kind="audiooutput" label="deviceSpeaker" preferences={preferences} onChange={(id) => void update({ speakerId: id })} />
       <DeviceSelect field="ringerId" kind="audiooutput" label="deviceRinger" preferences={preferences} onChange={(id) => void update({ ringerId: id })} />
       <div class="inline">

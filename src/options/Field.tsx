@@ -36,7 +36,11 @@ export function Field({ id, name, label, hint, warning, error, type = 'text', va
       ) : (
         <input type="text" autoComplete="off" spellcheck={false} {...common} />
       )}
-      {hint && <small id={`${id}-hint`} class="hint">{hint}</small>}
+      {hint && (
+        <small id={`${id}-hint`} class="hint">
+          {hint}
+        </small>
+      )}
       {warning && (
         <small id={`${id}-warning`} class="field-warning" role="note">
           {warning}

@@ -1,5 +1,5 @@
-import { movesAccount, type ImportChange } from '../settings/configurationFile';
-import { t, type MessageKey } from '../i18n';
+import { type MessageKey, t } from '../i18n';
+import { type ImportChange, movesAccount } from '../settings/configurationFile';
 
 const sectionLabel: Record<ImportChange['section'], MessageKey> = { account: 'accountHeading', callerId: 'callerIdHeading', queues: 'queuesHeading' };
 

@@ -1,14 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import { request } from '../protocol/client';
-import { emptyQueue, exportQueueSettings, importQueueSettings, type QueueDefinition, type QueueField, type QueueSettings, type QueueSettingsError } from '../queues';
-import { t, type MessageKey } from '../i18n';
+import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../i18n';
 import { describeQueueSettingsError, queueErrorText, queueFieldLabel } from '../i18n/queueText';
+import { request } from '../protocol/client';
+import {
+  emptyQueue,
+  exportQueueSettings,
+  importQueueSettings,
+  type QueueDefinition,
+  type QueueField,
+  type QueueSettings,
+  type QueueSettingsError,
+} from '../queues';
+import { describeImport } from '../settings/configurationFile';
 import { storageKeys } from '../storage/keys';
 import { read } from '../storage/read';
 import { downloadFile } from './download';
 import { Field } from './Field';
-import { describeImport } from '../settings/configurationFile';
 import { ImportPreview } from './ImportPreview';
 
 interface QueueFieldsetProps {
@@ -43,7 +51,11 @@ function QueueFieldset({ index, queue, errors, onChange, onRemove }: QueueFields
       {input('logoutCode')}
       <div class="field">
         <label for={`queue-${index}-agent`}>{queueFieldLabel('agent')}</label>
-        <select id={`queue-${index}-agent`} value={queue.agent} onChange={(e) => onChange({ ...queue, agent: e.currentTarget.value === 'static' ? 'static' : 'dynamic' })}>
+        <select
+          id={`queue-${index}-agent`}
+          value={queue.agent}
+          onChange={(e) => onChange({ ...queue, agent: e.currentTarget.value === 'static' ? 'static' : 'dynamic' })}
+        >
           <option value="dynamic">{t('queueAgentDynamic')}</option>
           <option value="static">{t('queueAgentStatic')}</option>
         </select>
@@ -134,7 +146,12 @@ export function QueuesSection() {
           </button>
         </p>
         <div class="field checkbox">
-          <input id="queue-reminder-enabled" type="checkbox" checked={form.reminder.enabled} onChange={(e) => change({ ...form, reminder: { ...form.reminder, enabled: e.currentTarget.checked } })} />
+          <input
+            id="queue-reminder-enabled"
+            type="checkbox"
+            checked={form.reminder.enabled}
+            onChange={(e) => change({ ...form, reminder: { ...form.reminder, enabled: e.currentTarget.checked } })}
+          />
           <label for="queue-reminder-enabled">{t('queueReminderEnabled')}</label>
         </div>
         <div class="field">

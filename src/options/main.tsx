@@ -1,12 +1,12 @@
 import { render } from 'preact';
+import { t } from '../i18n';
 import { AccountSection } from './AccountSection';
 import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
+import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
-import { ClickToCallSection } from './ClickToCallSection';
 import { QueuesSection } from './QueuesSection';
-import { t } from '../i18n';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */

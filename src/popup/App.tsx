@@ -1,26 +1,26 @@
 import { useState } from 'preact/hooks';
+import { focusedCall } from '../calls/callControl';
 import type { AppError } from '../calls/errors';
 import { unseenMissedCalls } from '../calls/recentCalls';
 import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
-import { request } from '../protocol/client';
-import type { Result } from '../protocol/api';
 import { t } from '../i18n';
 import { callEndText, errorText } from '../i18n/errorText';
-import { useSnapshot } from '../ui/useSnapshot';
-import { usePreferences } from '../ui/usePreferences';
+import type { Result } from '../protocol/api';
+import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { usePreferences } from '../ui/usePreferences';
+import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
-import { focusedCall } from '../calls/callControl';
-import { callCommands } from './callCommands';
 import { CallPanel } from './CallPanel';
+import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
-import { SiteToggle } from './SiteToggle';
-import { usePendingNumber } from './usePendingNumber';
 import { QueuesTab } from './QueuesTab';
 import { RecentTab } from './RecentTab';
+import { SiteToggle } from './SiteToggle';
 import { StatusBar } from './StatusBar';
+import { type Tab, Tabs } from './Tabs';
 import { TransferRequests } from './TransferRequests';
-import { Tabs, type Tab } from './Tabs';
+import { usePendingNumber } from './usePendingNumber';
 
 /** Commands report failures through the snapshot's lastError; this only catches a missing softphone. */
 async function send(command: Promise<Result<unknown>>): Promise<void> {

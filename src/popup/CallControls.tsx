@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
+import { useState } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import type { CallCommands } from './callCommands';
@@ -66,7 +66,14 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
       )}
       {panel === 'transfer' && (
         <form class="transfer" onSubmit={submitTransfer}>
-          <input type="tel" aria-label={t('transferTarget')} placeholder={t('numberPlaceholder')} value={target} onInput={(e) => setTarget(e.currentTarget.value)} autoFocus />
+          <input
+            type="tel"
+            aria-label={t('transferTarget')}
+            placeholder={t('numberPlaceholder')}
+            value={target}
+            onInput={(e) => setTarget(e.currentTarget.value)}
+            autoFocus
+          />
           <button type="submit" value="blind">
             {t('transferNow')}
           </button>

@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
-import { formatDuration } from '../ui/format';
-import { CallerIdLine } from '../ui/CallerIdLine';
 import { t } from '../i18n';
 import { callEndText } from '../i18n/errorText';
+import { CallerIdLine } from '../ui/CallerIdLine';
+import { formatDuration } from '../ui/format';
 import { useCallerId } from '../ui/useCallerId';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
@@ -98,7 +98,12 @@ function OtherCalls({ calls, focused, commands }: { calls: CallSnapshot[]; focus
             </button>
           )}
           {focused.consultationFor === other.id && focused.state === 'active' && (
-            <button type="button" class="primary" onClick={() => commands.completeTransfer(other.id, focused.id)} aria-label={t('completeTransferLabel', [party(other), party(focused)])}>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => commands.completeTransfer(other.id, focused.id)}
+              aria-label={t('completeTransferLabel', [party(other), party(focused)])}
+            >
               {t('completeTransfer')}
             </button>
           )}
@@ -107,4 +112,3 @@ function OtherCalls({ calls, focused, commands }: { calls: CallSnapshot[]; focus
     </ul>
   );
 }
-

@@ -1,16 +1,24 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { cleanPastedNumber } from '../numbers/paste';
 import { CallerIdLine } from '../ui/CallerIdLine';
-import { t } from '../i18n';
 import { Icon } from '../ui/icons';
 import { useCallerId } from '../ui/useCallerId';
 
 const KEYS: [string, string][] = [
-  ['1', ''], ['2', 'ABC'], ['3', 'DEF'],
-  ['4', 'GHI'], ['5', 'JKL'], ['6', 'MNO'],
-  ['7', 'PQRS'], ['8', 'TUV'], ['9', 'WXYZ'],
-  ['*', ''], ['0', '+'], ['#', ''],
+  ['1', ''],
+  ['2', 'ABC'],
+  ['3', 'DEF'],
+  ['4', 'GHI'],
+  ['5', 'JKL'],
+  ['6', 'MNO'],
+  ['7', 'PQRS'],
+  ['8', 'TUV'],
+  ['9', 'WXYZ'],
+  ['*', ''],
+  ['0', '+'],
+  ['#', ''],
 ];
 
 export interface KeypadProps {
@@ -67,7 +75,9 @@ export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
         {KEYS.map(([digit, letters]) => (
           <button type="button" class="digit" key={digit} onClick={() => press(digit)}>
             <span class="digit-main">{digit}</span>
-            <span class="digit-letters" aria-hidden="true">{letters}</span>
+            <span class="digit-letters" aria-hidden="true">
+              {letters}
+            </span>
           </button>
         ))}
       </div>

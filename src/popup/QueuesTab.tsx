@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { describeQueueOutcome, describeQueueOutcomes } from '../i18n/queueText';
 import { request } from '../protocol/client';
 import {
   isWorking,
-  queuesToLogOut,
-  queueStatus,
   type QueueAction,
   type QueueDefinition,
   type QueueOutcome,
   type QueueState,
   type QueueStatus,
+  queueStatus,
+  queuesToLogOut,
 } from '../queues';
-import { t } from '../i18n';
-import { describeQueueOutcome, describeQueueOutcomes } from '../i18n/queueText';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 

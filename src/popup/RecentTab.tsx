@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callBackNeedsConfirmation, type RecentCall } from '../calls/recentCalls';
-import { request } from '../protocol/client';
-import { formatDuration } from '../ui/format';
 import { t } from '../i18n';
 import { outcomeText } from '../i18n/errorText';
+import { request } from '../protocol/client';
+import { formatDuration } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
 
 const directionLabel = {
@@ -39,7 +39,12 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
             <span class="recent-who">
               <span class="recent-name">{call.name ?? call.number}</span>
               <span class="recent-details">
-                {[call.name ? call.number : '', when(call.startedAt), call.durationMs > 0 ? formatDuration(call.durationMs) : outcomeText(call.outcome, call.outcomeCause), call.callerId ? t('recentCallerId', call.callerId) : '']
+                {[
+                  call.name ? call.number : '',
+                  when(call.startedAt),
+                  call.durationMs > 0 ? formatDuration(call.durationMs) : outcomeText(call.outcome, call.outcomeCause),
+                  call.callerId ? t('recentCallerId', call.callerId) : '',
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isEnabledOn, siteOf, sitePattern } from '../clicktocall/settings';
-import { request } from '../protocol/client';
 import { t } from '../i18n';
 import { errorText } from '../i18n/errorText';
+import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
 
@@ -14,9 +14,10 @@ interface SiteTab {
 /** The web page the popup is about: the tab it was opened for (?tab=), else the active tab. */
 async function siteTab(): Promise<SiteTab | null> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = Number.isInteger(named) && named > 0
-    ? await chrome.tabs.get(named).catch(() => undefined)
-    : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    Number.isInteger(named) && named > 0
+      ? await chrome.tabs.get(named).catch(() => undefined)
+      : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
   // The URL is known only with activeTab (the agent opened the popup) or access to the site.
   const site = siteOf(tab?.url ?? '');
   return tab?.id !== undefined && site !== null ? { id: tab.id, site } : null;
@@ -48,7 +49,11 @@ export function SiteToggle() {
       <button type="button" class="link-button" onClick={enabled ? disable : enable}>
         {t(enabled ? 'clickToCallDisableOn' : 'clickToCallEnableOn', host)}
       </button>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

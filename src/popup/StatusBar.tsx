@@ -1,7 +1,7 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
-import { request } from '../protocol/client';
 import { t } from '../i18n';
 import { certificatePage } from '../i18n/errorText';
+import { request } from '../protocol/client';
 import { Icon } from '../ui/icons';
 import { registrationText } from '../ui/registrationText';
 

@@ -1,6 +1,6 @@
 import type { CallSnapshot, TransferRequest } from '../calls/snapshot';
-import { request } from '../protocol/client';
 import { t } from '../i18n';
+import { request } from '../protocol/client';
 
 const answer = (requestId: string, accept: boolean): void => {
   void request('background', 'answerTransferRequest', { requestId, accept }).catch(() => undefined);

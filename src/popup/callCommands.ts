@@ -26,7 +26,9 @@ const COMMANDS = {
 type CallCommand = keyof typeof COMMANDS;
 type FieldTypes<P, Names extends readonly unknown[]> = { -readonly [I in keyof Names]: P[Names[I] & keyof P] };
 /** The command's arguments, typed by its schema; none at all (a compile error where it is called) if a field is not named above. */
-type Arguments<K extends CallCommand> = [Exclude<keyof Payload<K>, (typeof COMMANDS)[K][number]>] extends [never] ? FieldTypes<Payload<K>, (typeof COMMANDS)[K]> : never;
+type Arguments<K extends CallCommand> = [Exclude<keyof Payload<K>, (typeof COMMANDS)[K][number]>] extends [never]
+  ? FieldTypes<Payload<K>, (typeof COMMANDS)[K]>
+  : never;
 
 /** What the call views can ask of the softphone; failures come back through the snapshot's lastError. */
 export type CallCommands = { [K in CallCommand]: (...args: Arguments<K>) => void };

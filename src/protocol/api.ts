@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import type { AppError } from '../calls/errors';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { CallerIdResponses } from './callerId';
@@ -7,7 +8,6 @@ import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
 import type { SoftphoneResponses } from './softphone';
-import type { AppError } from '../calls/errors';
 
 export type Result<T = null> = { ok: true; value: T } | { ok: false; error: AppError };
 

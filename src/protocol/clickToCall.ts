@@ -1,5 +1,5 @@
-import type { Runtime, Tabs } from 'webextension-polyfill';
 import * as v from 'valibot';
+import type { Runtime, Tabs } from 'webextension-polyfill';
 import type { Result } from './api';
 
 /**

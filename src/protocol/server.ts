@@ -1,9 +1,9 @@
-import browser, { type Runtime } from 'webextension-polyfill';
 import * as v from 'valibot';
+import browser, { type Runtime } from 'webextension-polyfill';
 import type { RequestPayload, RequestType, Response, Target } from './api';
-import { isContentScript, isContentScriptRequest, type ContentScriptRequest, type ContentScriptSender } from './clickToCall';
+import { type ContentScriptRequest, type ContentScriptSender, isContentScript, isContentScriptRequest } from './clickToCall';
 import { isEnvelope } from './envelope';
-import { serveLocally, type Dispatch } from './local';
+import { type Dispatch, serveLocally } from './local';
 import { requestSchemas } from './schemas';
 
 /** Who may have sent request K: a content script for its few requests, else an extension page. */

@@ -14,7 +14,8 @@ export const SERVICE_CALL_MAX_TALK_MS = 20_000;
 
 /** Whether the softphone can place a login/logout call now (checked before dialing). */
 export function queueCallPrecheck(snapshot: SoftphoneSnapshot): QueueCallResult | null {
-  if (snapshot.registration.state !== 'registered') return { failure: 'not_registered', detail: snapshot.registration.error ? { error: snapshot.registration.error } : null };
+  if (snapshot.registration.state !== 'registered')
+    return { failure: 'not_registered', detail: snapshot.registration.error ? { error: snapshot.registration.error } : null };
   if (snapshot.calls.length > 0) return { failure: 'call_in_progress', detail: null };
   return null;
 }

@@ -1,5 +1,5 @@
 import type { QueueSettings } from './settings';
-import { queuesToLogOut, type QueueState } from './state';
+import { type QueueState, queuesToLogOut } from './state';
 
 /** The next time (epoch ms) strictly after `now` when the local clock reads `time` ("HH:MM"). */
 export function nextReminderAt(now: number, time: string): number {

@@ -66,24 +66,33 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 // Messages are error codes: the views word them (through the locale files).
 const dialable = v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(DIALABLE, 'not_dialable'));
 
-const QueueSchema = v.object({
-  name: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.maxLength(40, 'too_long')),
-  extension: dialable,
-  loginCode: dialable,
-  logoutCode: dialable,
-  agent: v.optional(v.picklist(['static', 'dynamic'], 'bad_agent'), 'dynamic'),
-  callerNamePrefix: v.optional(v.pipe(v.string('malformed'), v.trim(), v.maxLength(40, 'too_long')), ''),
-}, 'malformed');
+const QueueSchema = v.object(
+  {
+    name: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.maxLength(40, 'too_long')),
+    extension: dialable,
+    loginCode: dialable,
+    logoutCode: dialable,
+    agent: v.optional(v.picklist(['static', 'dynamic'], 'bad_agent'), 'dynamic'),
+    callerNamePrefix: v.optional(v.pipe(v.string('malformed'), v.trim(), v.maxLength(40, 'too_long')), ''),
+  },
+  'malformed',
+);
 
-const ReminderSchema = v.object({
-  enabled: v.optional(v.boolean('malformed'), DEFAULT_REMINDER.enabled),
-  time: v.optional(v.pipe(v.string('bad_time'), v.trim(), v.regex(TIME, 'bad_time')), DEFAULT_REMINDER.time),
-}, 'malformed');
+const ReminderSchema = v.object(
+  {
+    enabled: v.optional(v.boolean('malformed'), DEFAULT_REMINDER.enabled),
+    time: v.optional(v.pipe(v.string('bad_time'), v.trim(), v.regex(TIME, 'bad_time')), DEFAULT_REMINDER.time),
+  },
+  'malformed',
+);
 
-const SettingsSchema = v.object({
-  queues: v.pipe(v.array(v.unknown(), 'malformed'), v.maxLength(MAX_QUEUES, 'too_many')),
-  reminder: v.optional(v.unknown()),
-}, 'malformed');
+const SettingsSchema = v.object(
+  {
+    queues: v.pipe(v.array(v.unknown(), 'malformed'), v.maxLength(MAX_QUEUES, 'too_many')),
+    reminder: v.optional(v.unknown()),
+  },
+  'malformed',
+);
 
 function issueErrors(issues: readonly v.BaseIssue<unknown>[], queue: number | null, fallback: QueueSettingsError['field']): QueueSettingsError[] {
   const errors: QueueSettingsError[] = [];

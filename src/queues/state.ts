@@ -1,6 +1,6 @@
+import * as v from 'valibot';
 import type { AppError } from '../calls/errors';
 import type { CallEnd } from '../calls/snapshot';
-import * as v from 'valibot';
 import { perField } from '../settings/perField';
 import type { QueueDefinition } from './settings';
 
@@ -110,7 +110,14 @@ export function finishQueueAction(
 }
 
 /** Records why an action was refused before any call was placed; nothing else changes. */
-export function refuseQueueAction(state: QueueState, queue: Pick<QueueDefinition, 'extension' | 'name'>, action: QueueAction, failure: QueueFailure, detail: QueueDetail, now: number): QueueState {
+export function refuseQueueAction(
+  state: QueueState,
+  queue: Pick<QueueDefinition, 'extension' | 'name'>,
+  action: QueueAction,
+  failure: QueueFailure,
+  detail: QueueDetail,
+  now: number,
+): QueueState {
   return { ...state, lastOutcome: { extension: queue.extension, queueName: queue.name, action, failure, detail, at: now } };
 }
 

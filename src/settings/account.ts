@@ -35,7 +35,10 @@ const PRIVATE_SUFFIXES = ['.localhost', '.test', '.local', '.internal', '.home.a
  * private and link-local addresses, and names reserved for private use. Not a public server.
  */
 export function isPrivateTestHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === 'localhost' || PRIVATE_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
   if (v4) {

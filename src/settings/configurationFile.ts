@@ -1,6 +1,6 @@
-import { parseCallerIdConfig, type CallerIdConfig } from '../callerid';
+import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import { parseQueueSettings, type QueueSettings } from '../queues/settings';
-import { parseAccountSettings, type AccountSettings } from './account';
+import { type AccountSettings, parseAccountSettings } from './account';
 
 export const CONFIGURATION_FILE_VERSION = 1;
 
@@ -27,7 +27,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Whether two accounts register the same user of the same domain on the same server. */
-export function sameAccountIdentity(a: Pick<AccountSettings, 'username' | 'domain' | 'websocketUrl'>, b: Pick<AccountSettings, 'username' | 'domain' | 'websocketUrl'>): boolean {
+export function sameAccountIdentity(
+  a: Pick<AccountSettings, 'username' | 'domain' | 'websocketUrl'>,
+  b: Pick<AccountSettings, 'username' | 'domain' | 'websocketUrl'>,
+): boolean {
   return a.username === b.username && a.domain === b.domain && a.websocketUrl === b.websocketUrl;
 }
 
@@ -84,7 +87,10 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
 }
 
 /** The file to export; the SIP password only when asked for. */
-export function buildConfigurationFile(settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null }, includePassword: boolean): ConfigurationFile {
+export function buildConfigurationFile(
+  settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null },
+  includePassword: boolean,
+): ConfigurationFile {
   const file: ConfigurationFile = { version: CONFIGURATION_FILE_VERSION };
   if (settings.callerId) file.callerId = settings.callerId;
   if (settings.account) {
@@ -120,7 +126,10 @@ function iceServersText(servers: AccountSettings['iceServers']): string {
 
 function queueText(settings: QueueSettings): string {
   return settings.queues
-    .map((q) => `${q.name} (${[q.extension, `${q.loginCode}/${q.logoutCode}`, q.agent, q.callerNamePrefix === '' ? '' : `name prefix ${q.callerNamePrefix}`].filter(Boolean).join(', ')})`)
+    .map(
+      (q) =>
+        `${q.name} (${[q.extension, `${q.loginCode}/${q.logoutCode}`, q.agent, q.callerNamePrefix === '' ? '' : `name prefix ${q.callerNamePrefix}`].filter(Boolean).join(', ')})`,
+    )
     .join('; ');
 }
 
@@ -130,7 +139,14 @@ function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSett
   switch (section) {
     case 'account': {
       const a = settings as AccountSettings;
-      return { username: a.username, domain: a.domain, websocketUrl: a.websocketUrl, displayName: a.displayName, iceServers: iceServersText(a.iceServers), enabled: onOff(a.enabled) };
+      return {
+        username: a.username,
+        domain: a.domain,
+        websocketUrl: a.websocketUrl,
+        displayName: a.displayName,
+        iceServers: iceServersText(a.iceServers),
+        enabled: onOff(a.enabled),
+      };
     }
     case 'callerId': {
       const c = settings as CallerIdConfig;
@@ -172,4 +188,3 @@ export function describeImport(current: CurrentSettings, imported: ImportedConfi
 export function movesAccount(changes: readonly ImportChange[]): boolean {
   return changes.some((c) => c.section === 'account' && ['username', 'domain', 'websocketUrl'].includes(c.field));
 }
-

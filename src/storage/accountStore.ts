@@ -1,8 +1,8 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { parseAccountSettings, type AccountSettings, type FieldError } from '../settings';
-import { storageKeys, type StoredAccount } from './keys';
+import { type AccountSettings, type FieldError, parseAccountSettings } from '../settings';
+import { type StoredAccount, storageKeys } from './keys';
 import { read } from './read';
-import { writeStorage, type Entry, type Writer } from './write';
+import { type Entry, type Writer, writeStorage } from './write';
 
 /**
  * The account lives in storage.local without its password; the password lives in the extension's
@@ -79,7 +79,13 @@ export function movePasswordOutOfStorage(): Promise<void> {
   });
 }
 
-async function writeWithNewPassword(writer: Writer, account: StoredAccount, password: string, previousKey: string | null, alongside: readonly Entry[]): Promise<void> {
+async function writeWithNewPassword(
+  writer: Writer,
+  account: StoredAccount,
+  password: string,
+  previousKey: string | null,
+  alongside: readonly Entry[],
+): Promise<void> {
   const passwordKey = `sip-password:${crypto.randomUUID()}`;
   await set(passwordKey, password, secretStore());
   await writer.setTogether([...alongside, { key: storageKeys.account, value: { ...account, passwordKey } }]);

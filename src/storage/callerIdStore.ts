@@ -1,4 +1,4 @@
-import { parseCallerIdConfig, type CallerIdConfig, type ParsedCallerIdConfig } from '../callerid';
+import { type CallerIdConfig, type ParsedCallerIdConfig, parseCallerIdConfig } from '../callerid';
 import { storageKeys } from './keys';
 import { read } from './read';
 import { writeStorage } from './write';

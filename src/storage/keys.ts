@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { callerIdDraftOf, type CallerIdConfig } from '../callerid';
-import { storedRecentCalls, type RecentCall } from '../calls/recentCalls';
-import { storedPendingNumber, type PendingNumber } from '../clicktocall/pending';
-import { clickToCallSettingsOrDefaults, defaultClickToCallSettings, type ClickToCallSettings } from '../clicktocall/settings';
-import { emptyQueueSettings, emptyQueueState, storedQueueSettings, storedQueueState, type QueueSettings, type QueueState } from '../queues';
-import { defaultPreferences, preferencesOrDefaults, type Preferences } from '../settings/preferences';
+import { type CallerIdConfig, callerIdDraftOf } from '../callerid';
+import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
+import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
+import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
+import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
+import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
 
 export type StorageArea = 'local' | 'session';
 

@@ -1,4 +1,4 @@
-import { addRecentCall, recentCallFrom, type RecentCall } from '../calls/recentCalls';
+import { addRecentCall, type RecentCall, recentCallFrom } from '../calls/recentCalls';
 import type { CallSnapshot } from '../calls/snapshot';
 import { storageKeys } from './keys';
 import { read } from './read';

@@ -1,5 +1,5 @@
-import { parsePreferences, type Preferences } from '../settings';
 import type { SoftphoneConfiguration } from '../protocol/account';
+import { type Preferences, parsePreferences } from '../settings';
 import { loadAccount } from './accountStore';
 import { storageKeys } from './keys';
 import { read, watchAny } from './read';

@@ -1,5 +1,5 @@
 import { isInstanceId } from '../calls/sipIdentity';
-import { accountAddress, type AccountSettings } from '../settings';
+import { type AccountSettings, accountAddress } from '../settings';
 import { storageKeys } from './keys';
 import { read } from './read';
 import { writeStorage } from './write';

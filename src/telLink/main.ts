@@ -1,5 +1,5 @@
-import { request } from '../protocol/client';
 import { errorText } from '../i18n/errorText';
+import { request } from '../protocol/client';
 
 /**
  * Firefox opens this page for a tel: or sip: link the agent chose to open with VoIP Widget. The

@@ -1,6 +1,6 @@
-import type { ResolvedCallerId } from '../protocol/callerId';
 import { t } from '../i18n';
 import { callerIdProblemText } from '../i18n/errorText';
+import type { ResolvedCallerId } from '../protocol/callerId';
 
 function reason({ result, rulePrefix }: ResolvedCallerId): string {
   if (result.kind !== 'external') return '';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../protocol/client';
 import type { ResolvedCallerId } from '../protocol/callerId';
+import { request } from '../protocol/client';
 
 /** The caller ID the PBX will present for `dialed`, kept current as it changes (null: unknown). */
 export function useCallerId(dialed: string): ResolvedCallerId | null {

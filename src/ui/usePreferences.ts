@@ -1,5 +1,5 @@
-import type { Preferences } from '../settings/preferences';
 import { request } from '../protocol/client';
+import type { Preferences } from '../settings/preferences';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from './useStoredValue';
 

@@ -1,9 +1,9 @@
-import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { QueueSettings } from '../../src/queues';
 import { sendMessageSummary } from '../pbx/mwi';
-import type { Agent } from './harness/browser';
 import { axeViolations } from './harness/axe';
+import type { Agent } from './harness/browser';
 import { iconProblems } from './harness/glyphs';
 import { dial, usePbx } from './harness/phone';
 
@@ -14,7 +14,9 @@ const env = usePbx({ queues: [support] });
 async function withQueue(agent: Agent): Promise<void> {
   const settings: QueueSettings = { queues: [{ ...support, agent: 'dynamic', callerNamePrefix: '' }], reminder: { enabled: true, time: '18:00' } };
   const page = await agent.openOptions();
-  expect(await page.evaluate((s) => chrome.runtime.sendMessage({ to: 'background', type: 'saveQueueSettings', payload: { settings: s } }), settings)).toEqual({ ok: true });
+  expect(await page.evaluate((s) => chrome.runtime.sendMessage({ to: 'background', type: 'saveQueueSettings', payload: { settings: s } }), settings)).toEqual({
+    ok: true,
+  });
   await page.close();
 }
 
@@ -24,9 +26,20 @@ async function unnamedControls(page: Page): Promise<string[]> {
     elements
       .filter((el) => (el as HTMLElement).offsetParent !== null && (el as HTMLInputElement).type !== 'hidden')
       .filter((el) => {
-        const byIds = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join('');
+        const byIds = (el.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join('');
         const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join('') : '';
-        const name = [el.getAttribute('aria-label'), byIds, labels, el.getAttribute('title'), el.tagName === 'BUTTON' || el.getAttribute('role') ? el.textContent : ''].join('').trim();
+        const name = [
+          el.getAttribute('aria-label'),
+          byIds,
+          labels,
+          el.getAttribute('title'),
+          el.tagName === 'BUTTON' || el.getAttribute('role') ? el.textContent : '',
+        ]
+          .join('')
+          .trim();
         return name === '';
       })
       .map((el) => el.outerHTML.slice(0, 120)),
@@ -73,7 +86,9 @@ describe('every control has an accessible name', () => {
     const deviceId = await microphone.locator('option').nth(1).getAttribute('value');
     await microphone.selectOption(deviceId!);
     const sw = await alice.serviceWorker();
-    await expect.poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { microphoneId?: string } | undefined)?.microphoneId)).toBe(deviceId);
+    await expect
+      .poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { microphoneId?: string } | undefined)?.microphoneId))
+      .toBe(deviceId);
 
     await options.getByRole('button', { name: 'Check microphone' }).click();
     await expect.poll(async () => Number(await options.getByRole('meter', { name: 'Microphone level' }).getAttribute('value'))).toBeGreaterThan(0);
@@ -178,12 +193,17 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
     await withQueue(alice);
     const options = await alice.openOptions();
     await options.getByRole('heading', { name: 'Call queues' }).waitFor();
-    await options.getByRole('group', { name: /Support|Queue 1/ }).first().waitFor();
+    await options
+      .getByRole('group', { name: /Support|Queue 1/ })
+      .first()
+      .waitFor();
     await options.getByRole('button', { name: 'Add incoming number' }).click();
     await options.getByRole('button', { name: 'Add rule' }).click();
 
     const found: Record<string, string[]> = await problems('settings page', options, ICON_PLACES);
-    const sections = await options.locator('main > section').evaluateAll((elements) => elements.map((e) => [e.querySelector('h2')?.textContent ?? '', e.getAttribute('aria-labelledby') ?? ''] as const));
+    const sections = await options
+      .locator('main > section')
+      .evaluateAll((elements) => elements.map((e) => [e.querySelector('h2')?.textContent ?? '', e.getAttribute('aria-labelledby') ?? ''] as const));
     expect(sections.map(([name]) => name)).toEqual(['SIP account', 'Caller ID', 'Calls', 'Audio devices', 'Call queues', 'Click-to-call', 'Settings file']);
     for (const [name, heading] of sections) found[name] = await axeViolations(options, { include: [`section[aria-labelledby="${heading}"]`] });
 

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { Agent } from './harness/browser';
 import { audioLevel, badgeText, dial, expectAudioFlowing, expectAudioStopped, usePbx } from './harness/phone';
 
@@ -8,7 +8,10 @@ const env = usePbx();
 /** `caller` dials `callee`'s extension and `callee` answers from the popup. */
 async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
   await dial(callerPopup, extension);
-  await calleePopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: /^Answer/ }).click();
+  await calleePopup
+    .getByRole('region', { name: 'Incoming call' })
+    .getByRole('button', { name: /^Answer/ })
+    .click();
   await caller.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active' && !c.held), 'caller in call');
   await callee.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active' && !c.held), 'callee in call');
 }
@@ -118,11 +121,17 @@ describe('more than one call', () => {
     const incoming = alicePopup.getByRole('region', { name: 'Incoming call' });
     await expect.poll(() => incoming.textContent()).toContain('103');
     await incoming.getByRole('button', { name: 'Answer (hold current)' }).click();
-    await alice.waitForSnapshot((s) => s.calls.find((c) => c.remoteNumber === '102')?.held === true && s.calls.find((c) => c.remoteNumber === '103')?.state === 'active', 'bob held, carol active');
+    await alice.waitForSnapshot(
+      (s) => s.calls.find((c) => c.remoteNumber === '102')?.held === true && s.calls.find((c) => c.remoteNumber === '103')?.state === 'active',
+      'bob held, carol active',
+    );
     await expectAudioFlowing(carol);
 
     await alicePopup.getByRole('button', { name: 'Switch to 102' }).click();
-    const swapped = await alice.waitForSnapshot((s) => s.calls.find((c) => c.remoteNumber === '103')?.held === true && s.calls.find((c) => c.remoteNumber === '102')?.held === false, 'swapped');
+    const swapped = await alice.waitForSnapshot(
+      (s) => s.calls.find((c) => c.remoteNumber === '103')?.held === true && s.calls.find((c) => c.remoteNumber === '102')?.held === false,
+      'swapped',
+    );
     await expectAudioStopped(alice, swapped.calls.find((c) => c.remoteNumber === '103')?.id);
     await expect.poll(() => audioLevel(carol), { timeout: 5000 }).toBeLessThan(0.001);
     await expectAudioFlowing(bob);

@@ -19,7 +19,10 @@ async function enterCallerIdSettings(options: Page): Promise<void> {
     await section.getByRole('button', { name: 'Add incoming number' }).click();
     await section.getByLabel(`Incoming number ${i + 1}`, { exact: true }).fill(number);
   }
-  for (const [i, [prefix, number]] of [['0044', '+442079460958'], ['+33', '+33140000000']].entries()) {
+  for (const [i, [prefix, number]] of [
+    ['0044', '+442079460958'],
+    ['+33', '+33140000000'],
+  ].entries()) {
     await section.getByRole('button', { name: 'Add rule' }).click();
     await section.getByLabel(`Rule ${i + 1} prefix`).fill(prefix!);
     await section.getByLabel(`Rule ${i + 1} number`).selectOption(number!);

@@ -86,7 +86,7 @@ describe('calls between two agents', () => {
   });
 });
 
-describe('in the agent\'s language', () => {
+describe("in the agent's language", () => {
   test('a French agent reads how the call ended, and why a number cannot be called, in French', async () => {
     const alice = await env.desks.registered('101', {}, { language: 'fr' });
     const bob = await env.desks.registered('102');
@@ -98,6 +98,6 @@ describe('in the agent\'s language', () => {
     await bobPopup.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => alicePopup.getByRole('note').textContent()).toContain('Votre correspondant a raccroché');
     await alice.command('call', { target: '02 555 ! 12' });
-    await expect.poll(() => alicePopup.getByRole('alert').first().textContent()).toContain('« ! » n\'est pas autorisé');
+    await expect.poll(() => alicePopup.getByRole('alert').first().textContent()).toContain("« ! » n'est pas autorisé");
   });
 });

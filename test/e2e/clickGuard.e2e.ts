@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestPbx } from '../pbx/pbx';
 import { Agent } from './harness/browser';
 import { HOST, TRICKS } from './harness/clickTricks';

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TestPbx } from '../pbx/pbx';
 import { Agent } from './harness/browser';
 import { extensionWithLoopbackGranted, TestSite } from './harness/testSite';
@@ -10,7 +10,9 @@ const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
 const pages = {
-  '/numbers': page('Contacts', `
+  '/numbers': page(
+    'Contacts',
+    `
     <h1>Contacts</h1>
     <table>
       <tr><td>Brussels office</td><td id="be-landline">02 555 12 34</td></tr>
@@ -21,14 +23,20 @@ const pages = {
       <tr><td>Order</td><td id="not-a-number">Order 12-34 shipped 2024</td></tr>
     </table>
     <p id="sentence">Call Anna on 02 555 12 34 or Bob on 0470 98 76 54 today.</p>
-    <p><a id="tel-link" href="tel:+3225559876">+32 2 555 98 76</a></p>`),
-  '/odoo': page('Odoo - Partner', `
+    <p><a id="tel-link" href="tel:+3225559876">+32 2 555 98 76</a></p>`,
+  ),
+  '/odoo': page(
+    'Odoo - Partner',
+    `
     <div class="o_form_view"><div class="o_form_sheet">
       <div class="o_field_widget o_field_phone" name="phone"><a class="o_form_uri" href="tel:+32 2 555 11 11">+32 2 555 11 11</a></div>
       <div class="o_field_widget o_field_phone" name="mobile"><a class="o_form_uri" href="tel:+32470111111">+32 470 11 11 11</a></div>
       <div class="o_field_widget o_field_email" name="email"><a href="mailto:anna@example.com">anna@example.com</a></div>
-    </div></div>`),
-  '/spa': page('SPA', `
+    </div></div>`,
+  ),
+  '/spa': page(
+    'SPA',
+    `
     <div id="app">Loading…</div>
     <script>
       setTimeout(() => {
@@ -44,21 +52,30 @@ const pages = {
         const li = document.createElement('li'); li.id = 'late'; li.textContent = 'Later: 0470 22 22 22';
         document.querySelector('ul').append(li);
       }, 1600);
-    </script>`),
+    </script>`,
+  ),
   '/long': () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `<tr id="row-${i}"><td>Customer ${i}</td><td>04 2${String(100_000 + i).slice(1)} 00</td></tr>`);
     return page('Long list', `<table>${rows.join('')}</table>`);
   },
-  '/editing': page('Editing', `
+  '/editing': page(
+    'Editing',
+    `
     <form><input id="input" value="02 555 33 33"><textarea id="textarea">02 555 33 33</textarea></form>
     <div id="editable" contenteditable="true"><p>02 555 33 33</p></div>
     <pre id="pre">02 555 33 33</pre><code id="code">02 555 33 33</code>
     <script>/* 02 555 33 33 */</script><style>/* 02 555 33 33 */</style>
-    <p id="control">02 555 33 33</p>`),
-  '/labels': page('Labels', `
+    <p id="control">02 555 33 33</p>`,
+  ),
+  '/labels': page(
+    'Labels',
+    `
     <p>Our helpline: <a id="lying-link" href="tel:+3225550000">+32 2 555 12 34</a></p>
-    <p id="text-number">Or call 02 555 12 34</p>`),
-  '/hostile': page('Hostile', `
+    <p id="text-number">Or call 02 555 12 34</p>`,
+  ),
+  '/hostile': page(
+    'Hostile',
+    `
     <p id="victim">02 555 44 44</p>
     <p id="faded" style="opacity: 0.05">02 555 55 55</p>
     <div id="covered-wrap" style="position: relative"><p id="covered">02 555 66 66</p>
@@ -76,7 +93,8 @@ const pages = {
         }
         return typeof chrome !== 'undefined' && chrome.runtime && chrome.runtime.sendMessage ? 'runtime reachable' : 'no runtime';
       };
-    </script>`),
+    </script>`,
+  ),
 };
 
 let pbx: TestPbx;
@@ -151,8 +169,8 @@ async function softphoneShows(): Promise<{ number: string; callEnabled: boolean 
 async function closeSoftphone(): Promise<void> {
   probe ??= await agent.openOptions();
   await probe.evaluate(() => {
-      for (const view of chrome.extension.getViews()) if (view.location.pathname.endsWith('/extension/popup.html')) view.close();
-    });
+    for (const view of chrome.extension.getViews()) if (view.location.pathname.endsWith('/extension/popup.html')) view.close();
+  });
 }
 
 async function setCallAtOnce(on: boolean): Promise<void> {
@@ -218,13 +236,22 @@ describe('click-to-call on web pages', () => {
     await tab.close();
   });
 
-  test('a button\'s tooltip names the number it will dial, not the text the page put around it', async () => {
+  test("a button's tooltip names the number it will dial, not the text the page put around it", async () => {
     const tab = await openSite('/labels');
     await expect.poll(() => buttonTitles(tab)).toEqual(['Call +3225550000', 'Call +3225551234']);
     // Nothing of the extension is web-accessible: a page can neither load its files nor probe for them.
     expect(await (await worker()).evaluate(() => chrome.runtime.getManifest().web_accessible_resources)).toBeUndefined();
     const url = agent.url('src/content/main.js');
-    expect(await tab.evaluate((u) => fetch(u).then(() => 'loaded', () => 'refused'), url)).toBe('refused');
+    expect(
+      await tab.evaluate(
+        (u) =>
+          fetch(u).then(
+            () => 'loaded',
+            () => 'refused',
+          ),
+        url,
+      ),
+    ).toBe('refused');
     await tab.close();
   });
 

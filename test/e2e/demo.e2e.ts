@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { AGENT, configureExtension, DemoCaller, demoSettings, ECHO_TEST, startDemoPbx } from '../../scripts/demo/setup';
 import type { TestPbx } from '../pbx/pbx';
-import { AGENT, DemoCaller, ECHO_TEST, configureExtension, demoSettings, startDemoPbx } from '../../scripts/demo/setup';
 import { Agent } from './harness/browser';
 import { audioLevel, dial, expectAudioFlowing } from './harness/phone';
 

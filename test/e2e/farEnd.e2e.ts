@@ -12,14 +12,20 @@ const transferRequest = (popup: Page) => popup.getByRole('alertdialog', { name: 
 
 /** Calls the PBX saw placed to `user` since `since` (each INVITE counted once, its authenticated retry aside). */
 function callsTo(user: string, since: number): number {
-  const ids = env.pbx.requests(since).filter((r) => r.method === 'INVITE' && r.ruri.startsWith(`sip:${user}@`)).map((r) => /ci=(\S+)/.exec(r.text)?.[1]);
+  const ids = env.pbx
+    .requests(since)
+    .filter((r) => r.method === 'INVITE' && r.ruri.startsWith(`sip:${user}@`))
+    .map((r) => /ci=(\S+)/.exec(r.text)?.[1]);
   return new Set(ids).size;
 }
 
 /** `caller` dials `extension` and `callee` answers: both are in the call. */
 async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
   await dial(callerPopup, extension);
-  await calleePopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: /^Answer/ }).click();
+  await calleePopup
+    .getByRole('region', { name: 'Incoming call' })
+    .getByRole('button', { name: /^Answer/ })
+    .click();
   await caller.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active'), 'caller in call');
   await callee.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active'), 'callee in call');
 }
@@ -61,7 +67,7 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     await alice.waitForSnapshot((s) => s.calls.some((c) => c.remoteNumber === '103' && c.state === 'active'), 'alice talking to carol');
   });
 
-  test('the notification asks too, and its Accept button is the agent\'s answer', async () => {
+  test("the notification asks too, and its Accept button is the agent's answer", async () => {
     const { alice, alicePopup } = await bobSendsAliceTo('103');
     const carol = await env.desks.registered('103');
     await alicePopup.close();
@@ -70,7 +76,10 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     const sw = await alice.serviceWorker();
     await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).toHaveProperty([id]);
     // Headless Chromium shows no notification to click: fire the real event the OS click would fire.
-    await sw.evaluate((notificationId) => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(notificationId, 0), id);
+    await sw.evaluate(
+      (notificationId) => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(notificationId, 0),
+      id,
+    );
     await carol.waitForSnapshot((s) => s.calls[0]?.state === 'incoming' && s.calls[0].remoteNumber === '101', 'carol rung by alice');
     await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).not.toHaveProperty([id]);
   });
@@ -137,7 +146,9 @@ describe('hold from both sides', () => {
     await controls(bobPopup).getByRole('button', { name: 'Hold' }).click();
     await bob.waitForSnapshot((s) => s.calls[0]?.held === false, 'bob resumed');
     // Bob resumed, alice has not: she is still the one holding.
-    await expect.poll(() => alice.snapshot().then((s) => s.calls[0] && { held: s.calls[0].held, heldByRemote: s.calls[0].heldByRemote })).toEqual({ held: true, heldByRemote: false });
+    await expect
+      .poll(() => alice.snapshot().then((s) => s.calls[0] && { held: s.calls[0].held, heldByRemote: s.calls[0].heldByRemote }))
+      .toEqual({ held: true, heldByRemote: false });
     await expect.poll(() => callStatus(alicePopup)).toBe('On hold');
     expect(await aliceHold.getAttribute('aria-pressed')).toBe('true');
 
@@ -179,4 +190,3 @@ describe('races', () => {
     expect((await alice.snapshot()).registration.state).toBe('registered');
   });
 });
-

@@ -40,7 +40,9 @@ describe('a PBX behind a load balancer that cuts idle connections', () => {
     // Longer than the balancer's 30 s idle cut, with nothing to do.
     await new Promise((r) => setTimeout(r, 45_000));
     const pings = env.pbx.requests(since).filter((r) => r.method === 'OPTIONS').length;
-    console.log(`idle 45 s: ${pings} keepalive pings from 2 agents (${Math.round((pings / 2) * (3600 / 45))} per agent per idle hour), ${balancer.idleCuts} idle cuts`);
+    console.log(
+      `idle 45 s: ${pings} keepalive pings from 2 agents (${Math.round((pings / 2) * (3600 / 45))} per agent per idle hour), ${balancer.idleCuts} idle cuts`,
+    );
     expect(balancer.idleCuts).toBe(0);
     expect(balancer.accepted).toBe(connectionsBefore);
     await callReaches(bob, alice, '101');
@@ -54,7 +56,11 @@ describe('a PBX behind a load balancer that cuts idle connections', () => {
     for (let i = 0; i < 10; i++) {
       const cutAt = Date.now();
       balancer.cutAll();
-      await alice.waitForSnapshot((s) => s.registration.state === 'registered' && registrationsSaved(env.pbx, '106', cutAt) > 0, `registered again after cut ${i + 1}`, 10_000);
+      await alice.waitForSnapshot(
+        (s) => s.registration.state === 'registered' && registrationsSaved(env.pbx, '106', cutAt) > 0,
+        `registered again after cut ${i + 1}`,
+        10_000,
+      );
       times.push(Date.now() - cutAt);
       await bob.waitUntilRegistered();
     }
@@ -95,7 +101,9 @@ describe('a PBX that refuses or freezes', () => {
     const agent = await env.desks.launch();
     const popup = await agent.openPopup();
     await agent.configure({ username: '104', password: '104-secret', domain: env.pbx.domain, websocketUrl: env.pbx.wsUrl });
-    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain('The PBX refused the registration: 503 Service Unavailable');
+    await expect
+      .poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent())
+      .toContain('The PBX refused the registration: 503 Service Unavailable');
     await agent.waitUntilRegistered();
     const refusedAt = env.pbx.logEntries().find((e) => e.text.includes('REGISTER REFUSED 104 503'))!.at;
     const registeredAt = env.pbx.logEntries(refusedAt).find((e) => e.text.includes('REGISTERED sip:104@'))!.at;
@@ -139,7 +147,7 @@ describe('a PBX that refuses or freezes', () => {
 describe('a PBX that wants longer registrations', () => {
   const strict = usePbx({ minExpires: 900 });
 
-  test('423 Interval Too Brief: the softphone registers again at once with the PBX\'s Min-Expires', async () => {
+  test("423 Interval Too Brief: the softphone registers again at once with the PBX's Min-Expires", async () => {
     const since = Date.now();
     await strict.desks.registered('101');
     const saved = strict.pbx.logLines(since).filter((l) => l.includes('REGISTERED sip:101@'));

@@ -88,7 +88,10 @@ describe('Firefox', () => {
     // What Firefox's protocol handler opens for a tel: link the agent chose to open with VoIP Widget.
     await firefox.evaluate(`location.assign('/extension/telLink.html?link=' + encodeURIComponent('tel:+32 2 555 01 23'))`);
     await expect
-      .poll(() => firefox.evaluate(`location.pathname.endsWith('/popup.html') ? document.querySelector('input[aria-label="Number to call"]')?.value ?? '' : ''`), { timeout: 10_000 })
+      .poll(
+        () => firefox.evaluate(`location.pathname.endsWith('/popup.html') ? document.querySelector('input[aria-label="Number to call"]')?.value ?? '' : ''`),
+        { timeout: 10_000 },
+      )
       .toBe('+3225550123');
     expect((await firefox.request<SoftphoneSnapshot>('getSnapshot')).calls).toHaveLength(0);
   });
@@ -106,7 +109,9 @@ describe('Firefox', () => {
     await expect.poll(() => tab.evaluate(`document.querySelectorAll('${HOST}').length`), { timeout: 10_000 }).toBe(6);
     await new Promise((r) => setTimeout(r, 600)); // every button has been where it is for longer than the guard's 300 ms
     const centreOf = (selector: string) =>
-      tab.evaluate(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`) as Promise<{ x: number; y: number }>;
+      tab.evaluate(
+        `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+      ) as Promise<{ x: number; y: number }>;
     const since = Date.now();
     const invites = () => pbx.requests(since).filter((r) => r.method === 'INVITE');
 
@@ -140,7 +145,7 @@ describe('Firefox', () => {
   });
 
   // Last: it leaves the test's tab outside the extension, where it cannot navigate back.
-  test('with no extension page open, the background page outlives Firefox\'s 30 s idle unload and stays registered', async () => {
+  test("with no extension page open, the background page outlives Firefox's 30 s idle unload and stays registered", async () => {
     await firefox.evaluate(`location.assign('about:blank')`);
     const since = Date.now();
     await new Promise((r) => setTimeout(r, 40_000));
@@ -148,6 +153,11 @@ describe('Firefox', () => {
     // Still registered and listening: a carrier call reaches it and rings (sipp fails on anything else).
     const ringing = pbx.logLines().length;
     await callFromTrunk(pbx, '101', 1, 500);
-    expect(pbx.logLines().slice(ringing).some((l) => /REPLY 180 /.test(l))).toBe(true);
+    expect(
+      pbx
+        .logLines()
+        .slice(ringing)
+        .some((l) => /REPLY 180 /.test(l)),
+    ).toBe(true);
   }, 70_000);
 });

@@ -26,7 +26,12 @@ const registrationsSince = (since: number): number => pbx.logLines(since).filter
 async function callRings(): Promise<void> {
   const before = pbx.logLines().length;
   await callFromTrunk(pbx, '101', 1, 500);
-  expect(pbx.logLines().slice(before).some((l) => /REPLY 180 /.test(l))).toBe(true);
+  expect(
+    pbx
+      .logLines()
+      .slice(before)
+      .some((l) => /REPLY 180 /.test(l)),
+  ).toBe(true);
 }
 
 beforeAll(async () => {
@@ -44,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('Firefox in field conditions', () => {
-  test('the keepalive holds the connection through the load balancer\'s idle cut', async () => {
+  test("the keepalive holds the connection through the load balancer's idle cut", async () => {
     const connections = pbx.loadBalancer!.accepted;
     await new Promise((r) => setTimeout(r, 45_000));
     expect(pbx.loadBalancer!.idleCuts).toBe(0);

@@ -19,7 +19,7 @@ describe('floods from the PBX side', () => {
     // 300 NOTIFYs as fast as the PBX relays them, the last one saying 300 new messages.
     await sendMessageSummaries(env.pbx, '101', 300);
     const floodMs = Date.now() - startedAt;
-    await alice.waitForSnapshot((s) => s.voicemail?.newMessages === 300, 'the last NOTIFY\'s count');
+    await alice.waitForSnapshot((s) => s.voicemail?.newMessages === 300, "the last NOTIFY's count");
     await expect.poll(() => popup.getByRole('button', { name: 'Voicemail: 300 new messages' }).isVisible()).toBe(true);
     const snapshots = await popup.evaluate(() => (window as unknown as { snapshots: number }).snapshots);
     console.log(`300 NOTIFYs in ${floodMs} ms: ${snapshots} snapshots reached the popup`);

@@ -74,7 +74,11 @@ describe('hostile input from the SIP side', () => {
     await expect.poll(async () => (await alice.callStats(callId))?.bytesSent ?? 0, { timeout: 5000 }).toBeGreaterThan(1000);
 
     // No audio, not SDP, not declared as SDP: each refused, and the call is still up.
-    const refusals = () => env.pbx.logLines(since).filter((l) => /REPLY (488|415) .* for INVITE/.test(l)).map((l) => l.match(/REPLY (\d+)/)![1]);
+    const refusals = () =>
+      env.pbx
+        .logLines(since)
+        .filter((l) => /REPLY (488|415) .* for INVITE/.test(l))
+        .map((l) => l.match(/REPLY (\d+)/)![1]);
     await expect.poll(refusals, { timeout: 10_000 }).toEqual(['488', '488', '415']);
     expect((await alice.callStats(callId))?.bytesSent ?? 0).toBeGreaterThan(0);
     const during = await alice.snapshot();

@@ -15,7 +15,10 @@ describe('an incoming call while the popup is closed', () => {
     const id = `incoming-call:${ringing.calls[0]!.id}`;
     await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).toHaveProperty([id]);
     // Headless Chromium shows no notification to click: fire the real event the OS click would fire.
-    await sw.evaluate((notificationId) => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(notificationId, 0), id);
+    await sw.evaluate(
+      (notificationId) => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch(notificationId, 0),
+      id,
+    );
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'alice answered from the notification');
     await expectAudioFlowing(alice);
     await expect.poll(() => sw.evaluate(() => chrome.notifications.getAll())).not.toHaveProperty([id]);

@@ -49,7 +49,9 @@ describe('load', () => {
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'alice rings again');
   });
 
-  test(`soak: ${SOAK_CALLS} calls in a row all connect and end, and the softphone's heap stays flat`, { timeout: SOAK_CALLS * 3000 + 2 * TRANSACTIONS_DRAIN_MS + 60_000 }, async () => {
+  test(`soak: ${SOAK_CALLS} calls in a row all connect and end, and the softphone's heap stays flat`, {
+    timeout: SOAK_CALLS * 3000 + 2 * TRANSACTIONS_DRAIN_MS + 60_000,
+  }, async () => {
     const alice = await env.desks.registered('101');
     const bob = await env.desks.registered('102');
     for (let n = 1; n <= 10; n++) await oneCall(alice, bob, n);
@@ -60,7 +62,9 @@ describe('load', () => {
     const perCallMs = (Date.now() - startedAt) / Math.max(1, SOAK_CALLS - 10);
     await new Promise((r) => setTimeout(r, TRANSACTIONS_DRAIN_MS));
     const afterAll = await heapBytes(alice);
-    console.log(`soak: heap after 10 calls ${(after10 / 1e6).toFixed(2)} MB, after ${SOAK_CALLS} ${(afterAll / 1e6).toFixed(2)} MB (${((afterAll / after10 - 1) * 100).toFixed(1)}%), ${perCallMs.toFixed(0)} ms a call`);
+    console.log(
+      `soak: heap after 10 calls ${(after10 / 1e6).toFixed(2)} MB, after ${SOAK_CALLS} ${(afterAll / 1e6).toFixed(2)} MB (${((afterAll / after10 - 1) * 100).toFixed(1)}%), ${perCallMs.toFixed(0)} ms a call`,
+    );
     expect(afterAll).toBeLessThan(after10 * 1.2);
   });
 });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent } from './harness/browser';
 import { extensionWithLoopbackGranted, TestSite } from './harness/testSite';
 
@@ -14,7 +14,9 @@ const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
 const pages = {
-  '/churn': page('Call list', `
+  '/churn': page(
+    'Call list',
+    `
     <table><tbody id="rows"></tbody></table>
     <script>
       // A single-page app showing one list of customers after another, keeping nothing of the last.
@@ -24,7 +26,8 @@ const pages = {
         document.getElementById('rows').innerHTML = html.join('');
       };
       window.clearRows = () => document.getElementById('rows').replaceChildren();
-    </script>`),
+    </script>`,
+  ),
   '/contacts': page('Contacts', `<p id="anna">Anna: 02 555 12 34</p><p id="bob">Bob: 0470 12 34 56</p>`),
 };
 
@@ -41,7 +44,10 @@ async function tabIdOf(url: string): Promise<number> {
 async function toggleFromPopup(over: Page, to: 'on' | 'off'): Promise<void> {
   const popup = await agent.context.newPage();
   await popup.goto(agent.url(`extension/popup.html?tab=${await tabIdOf(over.url())}`));
-  const [press, then] = to === 'on' ? ['Enable click-to-call on 127.0.0.1', 'Turn off click-to-call on 127.0.0.1'] : ['Turn off click-to-call on 127.0.0.1', 'Enable click-to-call on 127.0.0.1'];
+  const [press, then] =
+    to === 'on'
+      ? ['Enable click-to-call on 127.0.0.1', 'Turn off click-to-call on 127.0.0.1']
+      : ['Turn off click-to-call on 127.0.0.1', 'Enable click-to-call on 127.0.0.1'];
   await popup.getByRole('button', { name: press }).click();
   await expect.poll(() => popup.getByRole('button', { name: then }).count()).toBe(1);
   await popup.close();
@@ -108,7 +114,9 @@ describe('click-to-call in a long single-page session', () => {
       await new Promise((r) => setTimeout(r, 500));
       after = await memory(cdp, world);
     }
-    console.log(`click-to-call memory, after one round / after ${ROUNDS} more rounds of ${ROWS} rows: ${before.nodes} / ${after.nodes} DOM nodes, ${before.heapMB} / ${after.heapMB} MB of JS heap`);
+    console.log(
+      `click-to-call memory, after one round / after ${ROUNDS} more rounds of ${ROWS} rows: ${before.nodes} / ${after.nodes} DOM nodes, ${before.heapMB} / ${after.heapMB} MB of JS heap`,
+    );
 
     // One round leaves ~60,000 nodes behind if the rows are kept (row, cells, texts, button host).
     expect(after.nodes - before.nodes).toBeLessThan(2000);

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { QueueSettings, QueueState } from '../../src/queues';
-import { TestPbx, type PbxQueue } from '../pbx/pbx';
+import { type PbxQueue, TestPbx } from '../pbx/pbx';
 import type { Agent } from './harness/browser';
 import { Desks, dial, expectAudioFlowing } from './harness/phone';
 
@@ -49,7 +49,8 @@ async function queuesTab(agent: Agent): Promise<Page> {
 const queueRow = (popup: Page, name: string) => popup.getByRole('list', { name: 'Call queues' }).getByRole('listitem').filter({ hasText: name });
 const result = (popup: Page) => popup.getByRole('status', { name: 'Queue result' });
 const toolbarTitle = async (agent: Agent): Promise<string> => (await agent.serviceWorker()).evaluate(() => chrome.action.getTitle({}));
-const storedState = async (agent: Agent): Promise<QueueState> => (await agent.serviceWorker()).evaluate(async () => (await chrome.storage.local.get('queueState')).queueState as QueueState);
+const storedState = async (agent: Agent): Promise<QueueState> =>
+  (await agent.serviceWorker()).evaluate(async () => (await chrome.storage.local.get('queueState')).queueState as QueueState);
 
 /** Logs in or out from the popup; resolves with how long the PBX's call took (click to state change). */
 async function toggle(popup: Page, button: string, expected: string): Promise<number> {
@@ -95,7 +96,9 @@ describe('call queues', () => {
     await expectAudioFlowing(bob);
 
     // A queue action during a call is refused, and nothing changes.
-    const during = await popup.evaluate(() => chrome.runtime.sendMessage({ to: 'background', type: 'queueAction', payload: { extension: '500', action: 'logout' } }));
+    const during = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ to: 'background', type: 'queueAction', payload: { extension: '500', action: 'logout' } }),
+    );
     expect(during.failure).toBe('call_in_progress');
     expect((await storedState(alice)).memberships['500']?.loggedIn).toBe(true);
 
@@ -110,7 +113,10 @@ describe('call queues', () => {
     await dial(bobPopup, '500');
     await expect.poll(() => bobPopup.getByLabel('Last call').textContent()).toContain('Not reachable right now');
     expect((await alice.snapshot()).calls).toHaveLength(0);
-    const queueCalls = pbx.log().split('\n').filter((line) => line.includes('QUEUE CALL 500'));
+    const queueCalls = pbx
+      .log()
+      .split('\n')
+      .filter((line) => line.includes('QUEUE CALL 500'));
     expect(queueCalls.map((line) => line.replace(/.*QUEUE CALL/, ''))).toEqual([' 500 RINGS 1 AGENTS', ' 500 NO AGENT']);
   });
 
@@ -181,7 +187,9 @@ describe('call queues', () => {
 
     // Headless Chromium shows no notification to click: fire the real event the OS click would fire.
     const since = Date.now();
-    await worker.evaluate(() => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch('queue-reminder', 0));
+    await worker.evaluate(() =>
+      (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch('queue-reminder', 0),
+    );
     await pbx.waitForRequest('INVITE', /^sip:\*52@/, { since });
     await expect.poll(() => pbx.queueMembers('500'), { timeout: 20_000 }).toEqual([]);
     // The state changes when the PBX's announcement ends the call, a couple of seconds later.
@@ -235,10 +243,11 @@ describe('call queues', () => {
     const importer = section.getByLabel('Import queues (JSON file)');
     const bad = { queues: [...exported.queues, { name: 'Sales', extension: '501', loginCode: '*51', logoutCode: '*54' }] };
     await importer.setInputFiles({ name: 'queues.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-    await expect.poll(() => section.getByRole('alert').textContent()).toBe(
-      'Nothing imported: queue 2, Agent connection code: this number is already used by another queue or code',
-    );
-    const stored = async () => (await alice.serviceWorker()).evaluate(async () => (await chrome.storage.local.get('queueSettings')).queueSettings as QueueSettings);
+    await expect
+      .poll(() => section.getByRole('alert').textContent())
+      .toBe('Nothing imported: queue 2, Agent connection code: this number is already used by another queue or code');
+    const stored = async () =>
+      (await alice.serviceWorker()).evaluate(async () => (await chrome.storage.local.get('queueSettings')).queueSettings as QueueSettings);
     expect((await stored()).queues).toHaveLength(1);
 
     const good = { queues: [...exported.queues, { name: 'Sales', extension: '501', loginCode: '*53', logoutCode: '*54' }] };

@@ -20,12 +20,44 @@ async function callFrom(pbx: TestPbx, from: string, user: string, ringMs: number
   const trunkCaller = readFileSync(new URL('../pbx/trunk-caller.xml', import.meta.url), 'utf8');
   // In a SIP URI `#` is written %23 (RFC 3261, 25.1).
   writeFileSync(scenario, trunkCaller.replaceAll('sip:+3225550[call_number]@carrier.test', `sip:${from.replaceAll('#', '%23')}@carrier.test`));
-  const args = [`127.0.0.1:${pbx.sipPort}`, '-sf', scenario, '-s', user, '-key', 'domain', pbx.domain, '-key', 'caller_name', callerName, '-key', 'media', 'audio'];
-  args.push('-d', String(ringMs), '-i', '127.0.0.1', '-p', String(pbx.trunkPort), '-mp', String(await freePort()), '-t', 'u1', '-nostdin', '-m', '1', '-timeout', '30s');
+  const args = [
+    `127.0.0.1:${pbx.sipPort}`,
+    '-sf',
+    scenario,
+    '-s',
+    user,
+    '-key',
+    'domain',
+    pbx.domain,
+    '-key',
+    'caller_name',
+    callerName,
+    '-key',
+    'media',
+    'audio',
+  ];
+  args.push(
+    '-d',
+    String(ringMs),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(pbx.trunkPort),
+    '-mp',
+    String(await freePort()),
+    '-t',
+    'u1',
+    '-nostdin',
+    '-m',
+    '1',
+    '-timeout',
+    '30s',
+  );
   const errors = join(dir, 'errors.log');
   const child = spawn('sipp', [...args, '-trace_err', '-error_file', errors], { stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`the call from ${from} did not go as expected (sipp exit ${code})\n${existsSync(errors) ? readFileSync(errors, 'utf8').slice(-2000) : ''}`);
+  if (code !== 0)
+    throw new Error(`the call from ${from} did not go as expected (sipp exit ${code})\n${existsSync(errors) ? readFileSync(errors, 'utf8').slice(-2000) : ''}`);
 }
 
 describe('recent calls', () => {

@@ -49,7 +49,10 @@ describe('registration', () => {
     expect(await everythingStored()).toContain('101');
 
     await agent.restart();
-    await agent.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '101@pbx.test', 'registered again after the restart');
+    await agent.waitForSnapshot(
+      (s) => s.registration.state === 'registered' && s.registration.account === '101@pbx.test',
+      'registered again after the restart',
+    );
     const options = await agent.openOptions();
     await expect.poll(() => options.getByLabel('SIP password', { exact: true }).inputValue()).toBe('alice-secret');
     await options.close();
@@ -64,7 +67,7 @@ describe('registration', () => {
     await expect.poll(everythingStored).not.toContain('bob-secret');
   });
 
-  test('the SIP password shows up in no log of any of the extension\'s contexts', async () => {
+  test("the SIP password shows up in no log of any of the extension's contexts", async () => {
     const logFile = join(mkdtempSync(join(tmpdir(), 'voip-log-')), 'chrome.log');
     const lines = (): string[] => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n') : []);
     agent = await Agent.launch({ logFile });

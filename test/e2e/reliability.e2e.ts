@@ -44,7 +44,9 @@ describe('faults', () => {
     });
     await alice.waitUntilRegistered();
     const registeredAt = Date.now();
-    console.log(`registered ${registeredAt - onlineAt} ms after the network came back (next retry was due in ${(waiting.registration.retryAt ?? 0) - onlineAt} ms)`);
+    console.log(
+      `registered ${registeredAt - onlineAt} ms after the network came back (next retry was due in ${(waiting.registration.retryAt ?? 0) - onlineAt} ms)`,
+    );
     expect(registeredAt).toBeLessThan(waiting.registration.retryAt ?? 0);
   });
 
@@ -53,7 +55,11 @@ describe('faults', () => {
     const since = Date.now();
     await alice.sleep(5000, () => env.pbx.restartSipServer());
     const wokeAt = Date.now();
-    await alice.waitForSnapshot((s) => s.registration.state === 'registered' && registrationsSaved(env.pbx, '101', since) === 1, 'registered again after waking', 10_000);
+    await alice.waitForSnapshot(
+      (s) => s.registration.state === 'registered' && registrationsSaved(env.pbx, '101', since) === 1,
+      'registered again after waking',
+      10_000,
+    );
     console.log(`registered again ${Date.now() - wokeAt} ms after waking`);
     expect(Date.now() - wokeAt).toBeLessThan(5000);
   });
@@ -85,7 +91,9 @@ describe('faults', () => {
     const alice = await env.desks.registered('101');
     const sw = await alice.serviceWorker();
     await sw.evaluate(() => chrome.offscreen.closeDocument());
-    await expect.poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length)).toBe(0);
+    await expect
+      .poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length))
+      .toBe(0);
 
     const popup = await alice.openPopup();
     await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent(), { timeout: 10_000 }).toContain('Ready');
@@ -167,7 +175,9 @@ describe('faults', () => {
     });
     await sw.evaluate(() => chrome.offscreen.closeDocument());
     await alice.openPopup();
-    await expect.poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length)).toBe(1);
+    await expect
+      .poll(() => sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] })).length))
+      .toBe(1);
     await new Promise((r) => setTimeout(r, 2500));
     expect((await alice.snapshot()).registration.state).toBe('unconfigured');
     await sw.evaluate(() => {
@@ -177,4 +187,3 @@ describe('faults', () => {
     await alice.waitForSnapshot((s) => s.registration.state === 'registered', 'registered once the settings could be read', 20_000);
   });
 });
-

@@ -15,11 +15,13 @@ describe('a PBX reached over wss://', () => {
     await agent.waitForSnapshot((s) => s.calls.length === 0 && s.lastEndedCall?.end?.code === 'remote_hangup', 'the announcement over');
   });
 
-  test('an untrusted certificate says so, and a button opens the server\'s page to see and accept it', async () => {
+  test("an untrusted certificate says so, and a button opens the server's page to see and accept it", async () => {
     const agent = await env.desks.launch();
     const popup = await agent.openPopup();
     await agent.configure({ username: '101', password: 'alice-secret', domain: env.pbx.domain, websocketUrl: env.pbx.wssUrl });
-    await expect.poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent()).toContain(`Cannot reach ${env.pbx.wssUrl} (server down, or its TLS certificate is not trusted)`);
+    await expect
+      .poll(() => popup.getByRole('status', { name: 'Softphone status' }).textContent())
+      .toContain(`Cannot reach ${env.pbx.wssUrl} (server down, or its TLS certificate is not trusted)`);
     const opened = agent.context.waitForEvent('page');
     await popup.getByRole('button', { name: "Check the server's certificate" }).click();
     const page = await opened;

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { sendMessageSummary } from '../pbx/mwi';
 import { dial, usePbx } from './harness/phone';
 
@@ -12,7 +12,9 @@ describe('call settings', () => {
     const options = await alice.openOptions();
     await options.getByLabel('Declining a call sends').selectOption('603');
     const sw = await alice.serviceWorker();
-    await expect.poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { declineWith?: number } | undefined)?.declineWith)).toBe(603);
+    await expect
+      .poll(() => sw.evaluate(async () => ((await chrome.storage.local.get('preferences')).preferences as { declineWith?: number } | undefined)?.declineWith))
+      .toBe(603);
 
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
     await dial(bobPopup, '101');
@@ -35,7 +37,11 @@ describe('call settings', () => {
     const since = Date.now();
     await voicemail.click();
     await env.pbx.waitForRequest('INVITE', /^sip:\*45@/, { since });
-    await alice.waitForSnapshot((s) => s.lastEndedCall?.remoteNumber === '*45' && s.lastEndedCall.answeredAt !== null, 'the voicemail call answered and ended', 15_000);
+    await alice.waitForSnapshot(
+      (s) => s.lastEndedCall?.remoteNumber === '*45' && s.lastEndedCall.answeredAt !== null,
+      'the voicemail call answered and ended',
+      15_000,
+    );
 
     await sendMessageSummary(env.pbx, '101', 0, 10);
     await expect.poll(() => voicemail.isVisible()).toBe(false);
@@ -70,8 +76,13 @@ describe('call settings', () => {
     const stored = async () => (await alice.serviceWorker()).evaluate(() => chrome.storage.local.get(['account', 'queueSettings']));
     const before = await stored();
     const pick = (page: Page, content: object) =>
-      page.getByLabel('Import settings file').setInputFiles({ name: 'queues.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
-    const queues = { queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52', agent: 'dynamic', callerNamePrefix: '' }], reminder: { enabled: true, time: '18:00' } };
+      page
+        .getByLabel('Import settings file')
+        .setInputFiles({ name: 'queues.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+    const queues = {
+      queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52', agent: 'dynamic', callerNamePrefix: '' }],
+      reminder: { enabled: true, time: '18:00' },
+    };
 
     // A "queue list" that also moves the account to the attacker's server, without a password.
     const account = { username: '101', domain: env.pbx.domain, displayName: '', iceServers: [], enabled: true };
@@ -84,11 +95,13 @@ describe('call settings', () => {
     // The same list for the same account: previewed first, and Cancel writes nothing.
     await pick(options, { version: 1, queues, account: { ...account, websocketUrl: env.pbx.wsUrl, displayName: 'Alice' } });
     const preview = files.getByRole('region', { name: 'Import preview' });
-    await expect.poll(() => preview.getByRole('listitem').allTextContents()).toEqual([
-      'SIP account · Display name: (none) → Alice',
-      'Call queues · Call queues: (none) → Support (500, *51/*52, dynamic)',
-      'Call queues · Reminder time: (none) → 18:00',
-    ]);
+    await expect
+      .poll(() => preview.getByRole('listitem').allTextContents())
+      .toEqual([
+        'SIP account · Display name: (none) → Alice',
+        'Call queues · Call queues: (none) → Support (500, *51/*52, dynamic)',
+        'Call queues · Reminder time: (none) → 18:00',
+      ]);
     expect(await preview.getByRole('alert').count()).toBe(0);
     await options.waitForTimeout(500);
     expect(await stored()).toEqual(before);
@@ -99,7 +112,7 @@ describe('call settings', () => {
     // A file with a password of its own may move the account, but says so, and waits for Apply.
     await pick(options, { version: 1, account: { ...account, websocketUrl: 'wss://other.example.net', password: 'file-secret' } });
     await expect.poll(() => preview.getByRole('alert').textContent()).toContain('moves your SIP account to another user, domain or server');
-    expect(await preview.getByRole('listitem').allTextContents()).toContain('SIP account · SIP password: replaced by the file\'s');
+    expect(await preview.getByRole('listitem').allTextContents()).toContain("SIP account · SIP password: replaced by the file's");
     expect(await stored()).toEqual(before);
     await preview.getByRole('button', { name: 'Cancel' }).click();
 

@@ -21,7 +21,12 @@ describe('a PBX that refuses voicemail subscriptions', () => {
     const alice = await env.desks.registered('101');
     await expect.poll(() => env.pbx.logLines(since).some((l) => /MWI SUBSCRIBE REFUSED 101/.test(l))).toBe(true);
     await new Promise((r) => setTimeout(r, 2000));
-    const subscribes = new Set(env.pbx.requests(since).filter((r) => r.method === 'SUBSCRIBE').map((r) => /ci=(\S+)/.exec(r.text)?.[1]));
+    const subscribes = new Set(
+      env.pbx
+        .requests(since)
+        .filter((r) => r.method === 'SUBSCRIBE')
+        .map((r) => /ci=(\S+)/.exec(r.text)?.[1]),
+    );
     expect(subscribes.size).toBe(1);
     expect((await alice.snapshot()).registration.state).toBe('registered');
     await sendMessageSummary(env.pbx, '101', 2, 0);

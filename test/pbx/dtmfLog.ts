@@ -20,7 +20,8 @@ export class DtmfLog {
     socket.on('message', (data) => {
       try {
         const message = JSON.parse(data.toString('utf8')) as { callid?: string; type?: string; event?: number };
-        if (message.type === 'DTMF' && typeof message.event === 'number') this.events.push({ at: Date.now(), event: message.event, callId: message.callid ?? '' });
+        if (message.type === 'DTMF' && typeof message.event === 'number')
+          this.events.push({ at: Date.now(), event: message.event, callId: message.callid ?? '' });
       } catch {
         // Not one of rtpengine's JSON events.
       }
@@ -35,7 +36,10 @@ export class DtmfLog {
 
   /** The digits seen so far, e.g. "12#". */
   digits(since = 0): string {
-    return this.events.filter((e) => e.at >= since).map((e) => DIGITS[e.event] ?? '?').join('');
+    return this.events
+      .filter((e) => e.at >= since)
+      .map((e) => DIGITS[e.event] ?? '?')
+      .join('');
   }
 
   close(): void {

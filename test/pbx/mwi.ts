@@ -24,21 +24,42 @@ export async function sendMessageSummaries(pbx: TestPbx, user: string, count: nu
   await notify(pbx, user, 1, 0, ['-m', String(count), '-l', '1', '-r', '1000'], scenario);
 }
 
-async function notify(pbx: TestPbx, user: string, newMessages: number, oldMessages: number, calls: string[], scenario = join(here, 'mwi-notify.xml')): Promise<void> {
+async function notify(
+  pbx: TestPbx,
+  user: string,
+  newMessages: number,
+  oldMessages: number,
+  calls: string[],
+  scenario = join(here, 'mwi-notify.xml'),
+): Promise<void> {
   const args = [
     `127.0.0.1:${pbx.sipPort}`,
-    '-sf', scenario,
-    '-s', user,
-    '-key', 'domain', pbx.domain,
-    '-key', 'waiting', newMessages === 0 ? 'no' : 'yes',
-    '-key', 'new', String(newMessages),
-    '-key', 'old', String(oldMessages),
-    '-i', '127.0.0.1',
-    '-p', String(await freePort()),
-    '-t', 'u1',
+    '-sf',
+    scenario,
+    '-s',
+    user,
+    '-key',
+    'domain',
+    pbx.domain,
+    '-key',
+    'waiting',
+    newMessages === 0 ? 'no' : 'yes',
+    '-key',
+    'new',
+    String(newMessages),
+    '-key',
+    'old',
+    String(oldMessages),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(await freePort()),
+    '-t',
+    'u1',
     ...calls,
     '-nostdin',
-    '-timeout', '10s',
+    '-timeout',
+    '10s',
     '-timeout_error',
   ];
   const child = spawn('sipp', args, { stdio: 'ignore' });

@@ -3,11 +3,11 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Daemon, waitUntil, type LogLine } from './process';
-import { DtmfLog } from './dtmfLog';
-import { freePort, freePortRange } from './ports';
-import { LoadBalancer, type LoadBalancerOptions } from './loadBalancer';
 import { makeCertificates, type TestCertificates } from './certificates';
+import { DtmfLog } from './dtmfLog';
+import { LoadBalancer, type LoadBalancerOptions } from './loadBalancer';
+import { freePort, freePortRange } from './ports';
+import { Daemon, type LogLine, waitUntil } from './process';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MODULES_DIR = '/usr/lib/x86_64-linux-gnu/kamailio/modules/';
@@ -165,14 +165,22 @@ export class TestPbx {
       .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'))
       .replace('@ECHO_CODES@', echoCodes.map((c) => `\t$sht(echo=>${c}) = 1;`).join('\n'))
       .replace('@QUEUES@', (options.queues ?? []).map(queueTableLines).join('\n'))
-      .replace('@CODE_ERRORS@', Object.entries(options.failingCodes ?? {}).map(([code, status]) => `\t$sht(code_errors=>${code}) = ${status};`).join('\n'))
-      .replace('@REGISTER_REFUSALS@', [
-        ...users.map((u) => `\t$sht(register_count=>${u.username}) = 0;`),
-        ...(options.refuseRegistrations ?? []).flatMap((r) => [
-          `\t$sht(register_refusals=>${r.user}:${r.nth}) = ${r.status};`,
-          ...(r.retryAfterSeconds === undefined ? [] : [`\t$sht(register_retry=>${r.user}:${r.nth}) = "${r.retryAfterSeconds}";`]),
-        ]),
-      ].join('\n'));
+      .replace(
+        '@CODE_ERRORS@',
+        Object.entries(options.failingCodes ?? {})
+          .map(([code, status]) => `\t$sht(code_errors=>${code}) = ${status};`)
+          .join('\n'),
+      )
+      .replace(
+        '@REGISTER_REFUSALS@',
+        [
+          ...users.map((u) => `\t$sht(register_count=>${u.username}) = 0;`),
+          ...(options.refuseRegistrations ?? []).flatMap((r) => [
+            `\t$sht(register_refusals=>${r.user}:${r.nth}) = ${r.status};`,
+            ...(r.retryAfterSeconds === undefined ? [] : [`\t$sht(register_retry=>${r.user}:${r.nth}) = "${r.retryAfterSeconds}";`]),
+          ]),
+        ].join('\n'),
+      );
     const configPath = join(runDir, 'kamailio.cfg');
     writeFileSync(configPath, config);
 
@@ -189,57 +197,118 @@ export class TestPbx {
       '--log-stderr',
       `--pidfile=${join(runDir, 'rtpengine.pid')}`,
     ]);
-    const sipp = Daemon.start('sipp', 'sipp', [
-      '-sf', join(here, 'announce.xml'),
-      '-i', '127.0.0.1',
-      '-p', String(announcePort),
-      '-mi', '127.0.0.1',
-      '-mp', String(sippMediaPort),
-      '-t', 'u1',
-      '-nostdin',
-      '-trace_err',
-      '-error_file', join(runDir, 'sipp-errors.log'),
-    ], runDir);
-    const echo = echoCodes.length === 0 ? [] : [Daemon.start('sipp-echo', 'sipp', [
-      '-sf', join(here, 'echo.xml'),
-      '-i', '127.0.0.1',
-      '-p', String(echoPort),
-      '-mi', '127.0.0.1',
-      '-mp', String(echoMediaPort),
-      '-rtp_echo',
-      '-t', 'u1',
-      '-nostdin',
-    ], runDir)];
+    const sipp = Daemon.start(
+      'sipp',
+      'sipp',
+      [
+        '-sf',
+        join(here, 'announce.xml'),
+        '-i',
+        '127.0.0.1',
+        '-p',
+        String(announcePort),
+        '-mi',
+        '127.0.0.1',
+        '-mp',
+        String(sippMediaPort),
+        '-t',
+        'u1',
+        '-nostdin',
+        '-trace_err',
+        '-error_file',
+        join(runDir, 'sipp-errors.log'),
+      ],
+      runDir,
+    );
+    const echo =
+      echoCodes.length === 0
+        ? []
+        : [
+            Daemon.start(
+              'sipp-echo',
+              'sipp',
+              [
+                '-sf',
+                join(here, 'echo.xml'),
+                '-i',
+                '127.0.0.1',
+                '-p',
+                String(echoPort),
+                '-mi',
+                '127.0.0.1',
+                '-mp',
+                String(echoMediaPort),
+                '-rtp_echo',
+                '-t',
+                'u1',
+                '-nostdin',
+              ],
+              runDir,
+            ),
+          ];
     const mailbox = options.voicemailSubscriptions;
-    const voicemail = mailbox === undefined ? [] : [Daemon.start('sipp-mwi', 'sipp', [
-      '-sf', join(here, 'mwi-subscribe.xml'),
-      '-i', '127.0.0.1',
-      '-p', String(mwiPort),
-      '-key', 'new', String(mailbox.newMessages),
-      '-key', 'old', String(mailbox.oldMessages),
-      '-t', 'u1',
-      '-nostdin',
-    ], runDir)];
+    const voicemail =
+      mailbox === undefined
+        ? []
+        : [
+            Daemon.start(
+              'sipp-mwi',
+              'sipp',
+              [
+                '-sf',
+                join(here, 'mwi-subscribe.xml'),
+                '-i',
+                '127.0.0.1',
+                '-p',
+                String(mwiPort),
+                '-key',
+                'new',
+                String(mailbox.newMessages),
+                '-key',
+                'old',
+                String(mailbox.oldMessages),
+                '-t',
+                'u1',
+                '-nostdin',
+              ],
+              runDir,
+            ),
+          ];
     await waitUntil(() => rtpengine.lines.some((l) => /Startup complete|listening|thread/i.test(l.text)) || !rtpengine.running, 5000, 'rtpengine');
     const kamailio = TestPbx.startKamailio(configPath, runDir);
     const loadBalancer = options.loadBalancer ? await LoadBalancer.start(wsPort, options.loadBalancer) : null;
-    const pbx = new TestPbx(domain, wsPort, sipPort, users, runDir, kamailio, [rtpengine, sipp, ...echo, ...voicemail], configPath, trunkPort, dtmf, loadBalancer, wssPort, certificates);
+    const pbx = new TestPbx(
+      domain,
+      wsPort,
+      sipPort,
+      users,
+      runDir,
+      kamailio,
+      [rtpengine, sipp, ...echo, ...voicemail],
+      configPath,
+      trunkPort,
+      dtmf,
+      loadBalancer,
+      wssPort,
+      certificates,
+    );
     await pbx.waitForListening();
     return pbx;
   }
 
   private static startKamailio(configPath: string, runDir: string): Daemon {
-    return Daemon.start('kamailio', 'kamailio', [
-      '-f', configPath, '-DD', '-E', '-m', '64', '-M', '8',
-      '-P', join(runDir, 'kamailio.pid'), '-Y', runDir,
-    ]);
+    return Daemon.start('kamailio', 'kamailio', ['-f', configPath, '-DD', '-E', '-m', '64', '-M', '8', '-P', join(runDir, 'kamailio.pid'), '-Y', runDir]);
   }
 
   private async waitForListening(): Promise<void> {
-    await waitUntil(async () => {
-      if (!this.kamailio.running) throw new Error(`kamailio exited:\n${this.log()}`);
-      return tcpOpen(this.wsPort);
-    }, 10_000, 'kamailio to listen');
+    await waitUntil(
+      async () => {
+        if (!this.kamailio.running) throw new Error(`kamailio exited:\n${this.log()}`);
+        return tcpOpen(this.wsPort);
+      },
+      10_000,
+      'kamailio to listen',
+    );
   }
 
   /** Freezes the SIP server (SIGSTOP): its connections stay open and nothing answers on them. */
@@ -274,20 +343,26 @@ export class TestPbx {
 
   /** SIP requests the server has received so far (from its own log). */
   requests(since = 0): SipRequestSeen[] {
-    return this.kamailio.lines.filter((l) => l.at >= since).flatMap((l) => {
-      const match = /REQ (\S+) (\S+) from/.exec(l.text);
-      return match ? [{ at: l.at, method: match[1]!, ruri: match[2]!, text: l.text }] : [];
-    });
+    return this.kamailio.lines
+      .filter((l) => l.at >= since)
+      .flatMap((l) => {
+        const match = /REQ (\S+) (\S+) from/.exec(l.text);
+        return match ? [{ at: l.at, method: match[1]!, ruri: match[2]!, text: l.text }] : [];
+      });
   }
 
   /** Resolves with the first request (seen from `since` on) that matches. */
   async waitForRequest(method: string, ruriPattern: RegExp = /.*/, options: { since?: number; timeoutMs?: number } = {}): Promise<SipRequestSeen> {
     const since = options.since ?? 0;
     let found: SipRequestSeen | undefined;
-    await waitUntil(() => {
-      found = this.requests(since).find((r) => r.method === method && ruriPattern.test(r.ruri));
-      return found !== undefined;
-    }, options.timeoutMs ?? 10_000, `${method} ${ruriPattern} at the PBX`);
+    await waitUntil(
+      () => {
+        found = this.requests(since).find((r) => r.method === method && ruriPattern.test(r.ruri));
+        return found !== undefined;
+      },
+      options.timeoutMs ?? 10_000,
+      `${method} ${ruriPattern} at the PBX`,
+    );
     return found!;
   }
 
@@ -328,7 +403,15 @@ export class TestPbx {
 }
 
 function tlsConfig(certificates: TestCertificates): string {
-  return ['[server:default]', 'method = TLSv1.2+', 'verify_certificate = no', 'require_certificate = no', `private_key = ${certificates.serverKey}`, `certificate = ${certificates.serverCertificate}`, ''].join('\n');
+  return [
+    '[server:default]',
+    'method = TLSv1.2+',
+    'verify_certificate = no',
+    'require_certificate = no',
+    `private_key = ${certificates.serverKey}`,
+    `certificate = ${certificates.serverCertificate}`,
+    '',
+  ].join('\n');
 }
 
 function queueTableLines(queue: PbxQueue): string {

@@ -1,5 +1,5 @@
-import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
 
 /** A loopback port that is free for both TCP and UDP right now. */
 export async function freePort(): Promise<number> {

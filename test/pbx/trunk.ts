@@ -22,12 +22,20 @@ export interface TrunkCall {
 export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, ringMs: number, call: TrunkCall = {}): Promise<void> {
   const args = [
     ...(await carrierArgs(pbx, 'trunk-caller.xml', user, ringMs)),
-    '-key', 'caller_name', call.callerName ?? 'Carrier caller',
-    '-key', 'media', call.media ?? 'audio',
-    '-m', String(calls),
-    '-l', String(calls),
-    '-r', String(calls * 10),
-    '-timeout', `${Math.ceil(ringMs / 1000) + 20}s`,
+    '-key',
+    'caller_name',
+    call.callerName ?? 'Carrier caller',
+    '-key',
+    'media',
+    call.media ?? 'audio',
+    '-m',
+    String(calls),
+    '-l',
+    String(calls),
+    '-r',
+    String(calls * 10),
+    '-timeout',
+    `${Math.ceil(ringMs / 1000) + 20}s`,
   ];
   await runSipp(args, `sipp trunk calls to ${user} did not all complete`);
 }
@@ -61,14 +69,23 @@ export async function ghostReplacesFromTrunk(pbx: TestPbx, user: string): Promis
 async function carrierArgs(pbx: TestPbx, scenario: string, user: string, pauseMs: number): Promise<string[]> {
   return [
     `127.0.0.1:${pbx.sipPort}`,
-    '-sf', join(here, scenario),
-    '-s', user,
-    '-key', 'domain', pbx.domain,
-    '-d', String(pauseMs),
-    '-i', '127.0.0.1',
-    '-p', String(pbx.trunkPort),
-    '-mp', String(await freePort()),
-    '-t', 'u1',
+    '-sf',
+    join(here, scenario),
+    '-s',
+    user,
+    '-key',
+    'domain',
+    pbx.domain,
+    '-d',
+    String(pauseMs),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(pbx.trunkPort),
+    '-mp',
+    String(await freePort()),
+    '-t',
+    'u1',
     '-nostdin',
   ];
 }

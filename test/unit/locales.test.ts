@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { LOCALES_DIR, SOURCE_LOCALE, compareLocale, placeholdersOf, readMessages, translatedLocales } from '../../scripts/locales';
+import { compareLocale, LOCALES_DIR, placeholdersOf, readMessages, SOURCE_LOCALE, translatedLocales } from '../../scripts/locales';
 
 const root = resolve(import.meta.dirname, '../..');
 const en = readMessages(SOURCE_LOCALE);

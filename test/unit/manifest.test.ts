@@ -15,7 +15,7 @@ describe('manifest: least privilege', () => {
     expect(manifest).not.toHaveProperty('content_scripts');
   });
 
-  test('nothing is web-accessible: pages can neither load the extension\'s files nor probe for them', () => {
+  test("nothing is web-accessible: pages can neither load the extension's files nor probe for them", () => {
     expect(manifest).not.toHaveProperty('web_accessible_resources');
     // crxjs adds one for every `?script` import unless the build takes it out again.
     expect(readFileSync(new URL('../../vite.config.ts', import.meta.url), 'utf8')).toContain('delete built.web_accessible_resources');

@@ -1,5 +1,5 @@
+import { type ClickToCallSettings, contentScriptMatches } from '../../clicktocall/settings';
 import contentScriptFile from '../../content/main?script&iife';
-import { contentScriptMatches, type ClickToCallSettings } from '../../clicktocall/settings';
 import { sendToTab } from '../../protocol/clickToCall';
 import { loadClickToCallSettings } from '../../storage/clickToCallStore';
 

@@ -13,7 +13,10 @@ const MENU_ID = 'call-selection';
  */
 export function installCallSelectionMenu(): void {
   chrome.runtime.onInstalled.addListener(() => {
-    chrome.contextMenus.create({ id: MENU_ID, title: chrome.i18n.getMessage('callSelectionMenu') || 'Call “%s”', contexts: ['selection'] }, () => void chrome.runtime.lastError);
+    chrome.contextMenus.create(
+      { id: MENU_ID, title: chrome.i18n.getMessage('callSelectionMenu') || 'Call “%s”', contexts: ['selection'] },
+      () => void chrome.runtime.lastError,
+    );
   });
   chrome.contextMenus.onClicked.addListener((info, tab) => void onCallSelection(info, tab));
 }

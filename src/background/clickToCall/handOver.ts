@@ -1,8 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js/min';
+import { invalidNumber } from '../../calls/errors';
 import { readingCountry } from '../../clicktocall/detect';
 import type { PageNumberResult } from '../../clicktocall/pageNumber';
 import { freshPendingNumber, type PendingNumber } from '../../clicktocall/pending';
-import { invalidNumber } from '../../calls/errors';
 import type { Result } from '../../protocol/api';
 import { request } from '../../protocol/client';
 import { storageKeys } from '../../storage/keys';
@@ -37,7 +37,11 @@ async function isRegistered(): Promise<boolean> {
 }
 
 /** A number the user chose on a page: dialled at once if they asked for that, else shown to confirm. */
-export async function handOver(reduced: PageNumberResult, dialNow: boolean, tab: { windowId?: number; id?: number } | undefined): Promise<Result<{ dialed: boolean }>> {
+export async function handOver(
+  reduced: PageNumberResult,
+  dialNow: boolean,
+  tab: { windowId?: number; id?: number } | undefined,
+): Promise<Result<{ dialed: boolean }>> {
   if (!reduced.ok) return { ok: false, error: invalidNumber(reduced.error) };
   if (dialNow && (await isRegistered())) {
     const placed = await request('offscreen', 'call', { target: reduced.dial });

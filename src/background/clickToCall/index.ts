@@ -1,7 +1,7 @@
+import { appError, invalidNumber } from '../../calls/errors';
 import { reducePageNumber } from '../../clicktocall/pageNumber';
 import { numberInSelection } from '../../clicktocall/selection';
 import { siteOf } from '../../clicktocall/settings';
-import { appError, invalidNumber } from '../../calls/errors';
 import type { clickToCallRequests, contentScriptRequests } from '../../protocol/clickToCall';
 import type { Routes } from '../../protocol/server';
 import { storedAccountDomain } from '../../storage/accountStore';

@@ -1,7 +1,7 @@
-import { ALL_SITES_PATTERNS, parseClickToCallSettings, sitePattern, withSite, type ClickToCallSettings } from '../../clicktocall/settings';
 import { appError } from '../../calls/errors';
+import { ALL_SITES_PATTERNS, type ClickToCallSettings, parseClickToCallSettings, sitePattern, withSite } from '../../clicktocall/settings';
 import type { Result } from '../../protocol/api';
-import { updateClickToCallSettings, type SettingsChange } from '../../storage/clickToCallStore';
+import { type SettingsChange, updateClickToCallSettings } from '../../storage/clickToCallStore';
 import { startInTab, syncContentScript } from './contentScript';
 import { giveBackAccess, hasAccess } from './sitePermissions';
 

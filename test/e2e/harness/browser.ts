@@ -1,11 +1,11 @@
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AccountSettings } from '../../../src/settings';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { SoftphoneSnapshot } from '../../../src/calls/snapshot';
 import type { CallStats } from '../../../src/protocol/api';
+import type { AccountSettings } from '../../../src/settings';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
@@ -113,10 +113,12 @@ export class Agent {
   /** Stores an account the way the settings page does, through the service worker's validation. */
   async configure(account: Partial<AccountSettings> & Pick<AccountSettings, 'username' | 'password' | 'domain' | 'websocketUrl'>): Promise<void> {
     const page = await this.extensionPage();
-    const result = await page.evaluate(
-      (a) => chrome.runtime.sendMessage({ to: 'background', type: 'saveAccount', payload: { account: a } }),
-      { displayName: '', iceServers: [], enabled: true, ...account },
-    );
+    const result = await page.evaluate((a) => chrome.runtime.sendMessage({ to: 'background', type: 'saveAccount', payload: { account: a } }), {
+      displayName: '',
+      iceServers: [],
+      enabled: true,
+      ...account,
+    });
     if (!result?.ok) throw new Error(`account refused: ${JSON.stringify(result)}`);
   }
 
@@ -166,7 +168,10 @@ export class Agent {
    * `meanwhile` runs; then lets them run again.
    */
   async sleep(ms: number, meanwhile: () => Promise<void> = async () => undefined): Promise<void> {
-    const pids = execFileSync('pgrep', ['-f', `user-data-dir=${this.profileDir}`], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    const pids = execFileSync('pgrep', ['-f', `user-data-dir=${this.profileDir}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
     for (const pid of pids) process.kill(pid, 'SIGSTOP');
     try {
       await meanwhile();

@@ -7,7 +7,9 @@ export const HOST = 'voip-widget-call';
 const page = (title: string, body: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="margin: 0; font: 16px/1.5 sans-serif">${body}</body></html>`;
 
-export const TRICKS = page('Tricks', `
+export const TRICKS = page(
+  'Tricks',
+  `
   <p id="control">Visible: 02 555 70 00</p>
   <p id="filter" style="filter: opacity(0)">Filter: 02 555 70 01</p>
   <p id="mask" style="mask-image: linear-gradient(transparent, transparent); -webkit-mask-image: linear-gradient(transparent, transparent)">Mask: 02 555 70 02</p>
@@ -24,4 +26,5 @@ export const TRICKS = page('Tricks', `
       slider.style.left = (parseFloat(slider.style.left) + x - (host.left + host.width / 2)) + 'px';
       slider.style.top = (parseFloat(slider.style.top) + y - (host.top + host.height / 2)) + 'px';
     };
-  </script>`);
+  </script>`,
+);

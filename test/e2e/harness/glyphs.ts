@@ -22,14 +22,20 @@ export async function iconProblems(page: Page, within = 'body'): Promise<string[
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const symbols = node.textContent?.match(symbol);
-          if (symbols) found.push([`${symbols.join(' ')} (${symbols.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ')})`, node.parentElement!, '']);
+          if (symbols)
+            found.push([
+              `${symbols.join(' ')} (${symbols.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(' ')})`,
+              node.parentElement!,
+              '',
+            ]);
         }
       }
       for (const svg of document.querySelectorAll<SVGSVGElement>('svg.icon')) {
         if (!svg.checkVisibility()) continue;
         const box = svg.getBoundingClientRect();
         const drawn = svg.querySelector('path')?.getBBox();
-        if (box.width === 0 || box.height === 0 || !drawn || drawn.width === 0 || drawn.height === 0) found.push([`the ${svg.dataset.icon ?? '?'} icon`, svg.parentElement!, ' has no size']);
+        if (box.width === 0 || box.height === 0 || !drawn || drawn.width === 0 || drawn.height === 0)
+          found.push([`the ${svg.dataset.icon ?? '?'} icon`, svg.parentElement!, ' has no size']);
       }
       for (const [what, where, why] of found) {
         const classes = typeof where.className === 'string' && where.className !== '' ? ` class="${where.className}"` : '';

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { AccountSettings } from '../../../src/settings';
-import { TestPbx, type PbxOptions } from '../../pbx/pbx';
+import { type PbxOptions, TestPbx } from '../../pbx/pbx';
 import { Agent, type AgentOptions } from './browser';
 
 /** The agents of one test: each a browser profile registered to the test PBX; all closed together. */
@@ -72,7 +72,7 @@ export async function dial(popup: Page, number: string): Promise<number> {
 
 async function stat(agent: Agent, pick: 'bytesReceived' | 'audioLevel', callId?: string): Promise<number> {
   const { calls } = await agent.snapshot();
-  const call = callId ? calls.find((c) => c.id === callId) : calls.find((c) => c.state === 'active' && !c.held) ?? calls[0];
+  const call = callId ? calls.find((c) => c.id === callId) : (calls.find((c) => c.state === 'active' && !c.held) ?? calls[0]);
   if (!call) return -1;
   return (await agent.callStats(call.id))?.[pick] ?? -1;
 }

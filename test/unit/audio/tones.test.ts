@@ -12,7 +12,14 @@ describe('tone synthesis', () => {
   });
 
   test('tones are audible and silences are silent, without clicks at the edges', () => {
-    const wav = synthesizeWav([{ frequencies: [425], ms: 100 }, { frequencies: [], ms: 100 }], 8000, 0.5);
+    const wav = synthesizeWav(
+      [
+        { frequencies: [425], ms: 100 },
+        { frequencies: [], ms: 100 },
+      ],
+      8000,
+      0.5,
+    );
     const samples = new Int16Array(wav.buffer.slice(44));
     const tone = samples.slice(0, 800);
     const silence = samples.slice(800);

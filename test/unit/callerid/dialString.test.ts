@@ -1,7 +1,7 @@
-import { numberProblemText } from '../../../src/i18n/errorText';
-import { installEnglish } from '../i18n/englishMessages';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyDialString } from '../../../src/callerid';
+import { numberProblemText } from '../../../src/i18n/errorText';
+import { installEnglish } from '../i18n/englishMessages';
 
 beforeAll(installEnglish);
 

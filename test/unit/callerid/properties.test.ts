@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type CallerIdConfig,
   compileCallerIdConfig,
   normalizeRulePrefix,
   parseCallerIdConfig,
   resolveCallerId,
   validateCallerIdConfig,
-  type CallerIdConfig,
 } from '../../../src/callerid';
 import { PrefixTrie } from '../../../src/callerid/prefixTrie';
-import { BRUSSELS_DIRECT, LONDON, company } from './fixtures';
+import { BRUSSELS_DIRECT, company, LONDON } from './fixtures';
 
 /** The reference: the plain reading of "the first rule, in list order, whose prefix starts the number". */
 function linearScan(prefixes: readonly string[], digits: string): number {
@@ -17,10 +17,15 @@ function linearScan(prefixes: readonly string[], digits: string): number {
 }
 
 // Few distinct digits so that random prefixes often share, repeat and shadow each other.
-const digitsOf = (alphabet: string, minLength: number, maxLength: number) =>
-  fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
-const prefix = fc.oneof(digitsOf('0134', 1, 8), digitsOf('0134', 1, 4).map((tail) => `00${tail}`));
-const destination = fc.oneof(digitsOf('0134', 0, 20), digitsOf('0134', 1, 16).map((tail) => `00${tail}`));
+const digitsOf = (alphabet: string, minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...alphabet), minLength, maxLength });
+const prefix = fc.oneof(
+  digitsOf('0134', 1, 8),
+  digitsOf('0134', 1, 4).map((tail) => `00${tail}`),
+);
+const destination = fc.oneof(
+  digitsOf('0134', 0, 20),
+  digitsOf('0134', 1, 16).map((tail) => `00${tail}`),
+);
 
 const dialChars = '0123456789+()-./ *#\u00a0\tabcxyzé,;_😀';
 const dialString = fc.oneof(
@@ -43,7 +48,11 @@ describe('properties', () => {
   });
 
   it('resolveCallerId picks the same rule as a linear scan over the rules as written', () => {
-    const written = fc.oneof(prefix, digitsOf('0134', 1, 6).map((tail) => `+${tail}`), digitsOf('0134', 1, 6).map((tail) => `00 ${tail}`));
+    const written = fc.oneof(
+      prefix,
+      digitsOf('0134', 1, 6).map((tail) => `+${tail}`),
+      digitsOf('0134', 1, 6).map((tail) => `00 ${tail}`),
+    );
     fc.assert(
       fc.property(fc.array(written, { maxLength: 40 }), digitsOf('134', 1, 15), fc.boolean(), (prefixes, tail, applyRulesToAllUsers) => {
         const config = company({ advancedRules: prefixes.map((p) => ({ prefix: p, number: LONDON })), applyRulesToAllUsers });
@@ -58,20 +67,31 @@ describe('properties', () => {
 
   it('shadow warnings match the plain definition: an earlier prefix is a prefix of this one', () => {
     fc.assert(
-      fc.property(fc.array(digitsOf('0134', 1, 6).map((tail) => `00${tail}`), { maxLength: 30 }), (prefixes) => {
-        const { warnings } = validateCallerIdConfig(company({ advancedRules: prefixes.map((p) => ({ prefix: p, number: LONDON })) }));
-        const expected = prefixes.flatMap((p, i) => {
-          const first = prefixes.findIndex((earlier, j) => j < i && p.startsWith(earlier));
-          return first < 0 ? [] : [`rule ${i + 1} (${p}) can never apply: rule ${first + 1} (${prefixes[first] ?? ''}) comes first`];
-        });
-        expect(warnings).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(
+          digitsOf('0134', 1, 6).map((tail) => `00${tail}`),
+          { maxLength: 30 },
+        ),
+        (prefixes) => {
+          const { warnings } = validateCallerIdConfig(company({ advancedRules: prefixes.map((p) => ({ prefix: p, number: LONDON })) }));
+          const expected = prefixes.flatMap((p, i) => {
+            const first = prefixes.findIndex((earlier, j) => j < i && p.startsWith(earlier));
+            return first < 0 ? [] : [`rule ${i + 1} (${p}) can never apply: rule ${first + 1} (${prefixes[first] ?? ''}) comes first`];
+          });
+          expect(warnings).toEqual(expected);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('no dial string throws, hangs or gives a malformed result', () => {
-    const configs = [company(), company({ userOutgoingNumber: BRUSSELS_DIRECT, applyRulesToAllUsers: true }), company({ homeCountry: 'US' }), company({ homeCountry: 'XX' })];
+    const configs = [
+      company(),
+      company({ userOutgoingNumber: BRUSSELS_DIRECT, applyRulesToAllUsers: true }),
+      company({ homeCountry: 'US' }),
+      company({ homeCountry: 'XX' }),
+    ];
     const compiled = configs.map(compileCallerIdConfig);
     fc.assert(
       fc.property(dialString, (dialed) => {
@@ -106,7 +126,10 @@ describe('properties', () => {
         defaultOutgoingNumber: fc.oneof(fc.string(), fc.constant(LONDON), fc.anything()),
         incomingNumbers: fc.oneof(fc.array(fc.oneof(fc.string(), fc.constant(LONDON))), fc.anything()),
         userOutgoingNumber: fc.oneof(fc.constant('default'), fc.string(), fc.anything()),
-        advancedRules: fc.oneof(fc.array(fc.record({ prefix: fc.oneof(prefix, fc.string()), number: fc.oneof(fc.constant(LONDON), fc.string()) })), fc.anything()),
+        advancedRules: fc.oneof(
+          fc.array(fc.record({ prefix: fc.oneof(prefix, fc.string()), number: fc.oneof(fc.constant(LONDON), fc.string()) })),
+          fc.anything(),
+        ),
         applyRulesToAllUsers: fc.oneof(fc.boolean(), fc.anything()),
         homeCountry: fc.oneof(fc.constantFrom('BE', 'FR', 'GB', 'IT', 'SE', 'be', 'XX', ''), fc.anything()),
       },

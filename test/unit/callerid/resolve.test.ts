@@ -1,10 +1,10 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type CallerIdConfig, compileCallerIdConfig, resolveCallerId } from '../../../src/callerid';
+import { PrefixTrie } from '../../../src/callerid/prefixTrie';
+import type { CallerIdResult } from '../../../src/callerid/types';
 import { callerIdProblemText } from '../../../src/i18n/errorText';
 import { installEnglish } from '../i18n/englishMessages';
-import type { CallerIdResult } from '../../../src/callerid/types';
-import { beforeAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { compileCallerIdConfig, resolveCallerId, type CallerIdConfig } from '../../../src/callerid';
-import { PrefixTrie } from '../../../src/callerid/prefixTrie';
-import { ANTWERP, BRUSSELS_DIRECT, BRUSSELS_MAIN, LONDON, MANCHESTER, PARIS, company } from './fixtures';
+import { ANTWERP, BRUSSELS_DIRECT, BRUSSELS_MAIN, company, LONDON, MANCHESTER, PARIS } from './fixtures';
 
 beforeAll(installEnglish);
 
@@ -19,15 +19,87 @@ afterEach(() => {
 
 describe('rule order', () => {
   it.each<[string, CallerIdConfig['advancedRules'], string, string | undefined, number | undefined]>([
-    ['first match wins', [{ prefix: '0044', number: LONDON }, { prefix: '0033', number: PARIS }], '+44 20 7946 0000', LONDON, 0],
-    ['a later rule can match', [{ prefix: '0044', number: LONDON }, { prefix: '0033', number: PARIS }], '+33 1 44 55 66 00', PARIS, 1],
-    ['a later, longer prefix does not beat an earlier, shorter one', [{ prefix: '0044', number: LONDON }, { prefix: '0044161', number: MANCHESTER }], '+44 161 496 0001', LONDON, 0],
-    ['an earlier, longer prefix wins where it matches', [{ prefix: '0044161', number: MANCHESTER }, { prefix: '0044', number: LONDON }], '+44 161 496 0001', MANCHESTER, 0],
-    ['and the shorter one catches the rest', [{ prefix: '0044161', number: MANCHESTER }, { prefix: '0044', number: LONDON }], '+44 20 7946 0001', LONDON, 1],
+    [
+      'first match wins',
+      [
+        { prefix: '0044', number: LONDON },
+        { prefix: '0033', number: PARIS },
+      ],
+      '+44 20 7946 0000',
+      LONDON,
+      0,
+    ],
+    [
+      'a later rule can match',
+      [
+        { prefix: '0044', number: LONDON },
+        { prefix: '0033', number: PARIS },
+      ],
+      '+33 1 44 55 66 00',
+      PARIS,
+      1,
+    ],
+    [
+      'a later, longer prefix does not beat an earlier, shorter one',
+      [
+        { prefix: '0044', number: LONDON },
+        { prefix: '0044161', number: MANCHESTER },
+      ],
+      '+44 161 496 0001',
+      LONDON,
+      0,
+    ],
+    [
+      'an earlier, longer prefix wins where it matches',
+      [
+        { prefix: '0044161', number: MANCHESTER },
+        { prefix: '0044', number: LONDON },
+      ],
+      '+44 161 496 0001',
+      MANCHESTER,
+      0,
+    ],
+    [
+      'and the shorter one catches the rest',
+      [
+        { prefix: '0044161', number: MANCHESTER },
+        { prefix: '0044', number: LONDON },
+      ],
+      '+44 20 7946 0001',
+      LONDON,
+      1,
+    ],
     ['area prefix within the home country', [{ prefix: '00323', number: ANTWERP }], '03 200 11 00', ANTWERP, 0],
-    ['longer prefix such as 003224', [{ prefix: '003224', number: BRUSSELS_DIRECT }, { prefix: '0032', number: ANTWERP }], '02 455 00 00', BRUSSELS_DIRECT, 0],
-    ['003224 does not catch 003225', [{ prefix: '003224', number: BRUSSELS_DIRECT }, { prefix: '0032', number: ANTWERP }], '02 555 00 00', ANTWERP, 1],
-    ['duplicate prefix: the first one', [{ prefix: '0044', number: LONDON }, { prefix: '0044', number: MANCHESTER }], '+44 161 496 0001', LONDON, 0],
+    [
+      'longer prefix such as 003224',
+      [
+        { prefix: '003224', number: BRUSSELS_DIRECT },
+        { prefix: '0032', number: ANTWERP },
+      ],
+      '02 455 00 00',
+      BRUSSELS_DIRECT,
+      0,
+    ],
+    [
+      '003224 does not catch 003225',
+      [
+        { prefix: '003224', number: BRUSSELS_DIRECT },
+        { prefix: '0032', number: ANTWERP },
+      ],
+      '02 555 00 00',
+      ANTWERP,
+      1,
+    ],
+    [
+      'duplicate prefix: the first one',
+      [
+        { prefix: '0044', number: LONDON },
+        { prefix: '0044', number: MANCHESTER },
+      ],
+      '+44 161 496 0001',
+      LONDON,
+      0,
+    ],
     ['no rule matches: company default', [{ prefix: '0044', number: LONDON }], '+49 30 123456', BRUSSELS_MAIN, undefined],
     ['no rules at all', [], '+44 20 7946 0000', BRUSSELS_MAIN, undefined],
     ['prefix longer than the number', [{ prefix: '004420794600001', number: LONDON }], '+44 20 7946 0000', BRUSSELS_MAIN, undefined],
@@ -157,7 +229,12 @@ describe('rule prefixes and numbers as written', () => {
   });
 
   it('a prefix that is not digits never matches', () => {
-    const config = company({ advancedRules: [{ prefix: '44x', number: LONDON }, { prefix: '', number: LONDON }] });
+    const config = company({
+      advancedRules: [
+        { prefix: '44x', number: LONDON },
+        { prefix: '', number: LONDON },
+      ],
+    });
     expect(resolveCallerId(config, '+44 20 7946 0000')).toMatchObject({ source: 'default' });
   });
 
@@ -200,7 +277,11 @@ describe('unusable settings give a reason, not an exception', () => {
 
   it('survives settings of the wrong shape', () => {
     const broken = { advancedRules: 'x', incomingNumbers: null, homeCountry: 7 } as unknown as CallerIdConfig;
-    expect(worded(resolveCallerId(broken, '+44 20 7946 0958'))).toEqual({ kind: 'invalid', callerId: null, error: 'The company has no valid default outgoing number' });
+    expect(worded(resolveCallerId(broken, '+44 20 7946 0958'))).toEqual({
+      kind: 'invalid',
+      callerId: null,
+      error: 'The company has no valid default outgoing number',
+    });
     const oddRules = company({ advancedRules: [null, 5, { prefix: 44 }, { prefix: '0044', number: LONDON }] as unknown as CallerIdConfig['advancedRules'] });
     expect(resolveCallerId(oddRules, '+44 20 7946 0958')).toMatchObject({ source: 'rule', ruleIndex: 3 });
   });

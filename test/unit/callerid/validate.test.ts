@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateCallerIdConfig, type CallerIdConfig } from '../../../src/callerid';
-import { BRUSSELS_DIRECT, BRUSSELS_MAIN, LONDON, MANCHESTER, PARIS, company } from './fixtures';
+import { type CallerIdConfig, validateCallerIdConfig } from '../../../src/callerid';
+import { BRUSSELS_DIRECT, BRUSSELS_MAIN, company, LONDON, MANCHESTER, PARIS } from './fixtures';
 
 const rules = (...prefixes: string[]): CallerIdConfig['advancedRules'] => prefixes.map((prefix) => ({ prefix, number: LONDON }));
 
@@ -33,7 +33,11 @@ describe('validateCallerIdConfig', () => {
     ['default number not a number', company({ defaultOutgoingNumber: 'reception' }), 'default outgoing number (reception) is not a valid phone number'],
     ['default number too short', company({ defaultOutgoingNumber: '+321' }), 'default outgoing number (+321) is not a valid phone number'],
     ['incoming numbers not a list', { ...company(), incomingNumbers: '+3225551234' }, 'incoming numbers must be a list of phone numbers'],
-    ['incoming number not text', company({ incomingNumbers: [BRUSSELS_MAIN, 3225551234 as unknown as string] }), 'incoming number 2 must be a phone number written as text'],
+    [
+      'incoming number not text',
+      company({ incomingNumbers: [BRUSSELS_MAIN, 3225551234 as unknown as string] }),
+      'incoming number 2 must be a phone number written as text',
+    ],
     ['incoming number invalid', company({ incomingNumbers: [BRUSSELS_MAIN, '+44 abc'] }), 'incoming number 2 (+44 abc) is not a valid phone number'],
     ['user number not incoming', company({ userOutgoingNumber: '+3225550000' }), 'your outgoing number (+3225550000) is not one of the incoming numbers'],
     ['user number not a number', company({ userOutgoingNumber: 'mine' }), 'your outgoing number (mine) is not one of the incoming numbers'],
@@ -46,9 +50,17 @@ describe('validateCallerIdConfig', () => {
     ['rule prefix with letters', company({ advancedRules: rules('0044', '00GB') }), 'rule 2 (00GB): the destination prefix must be digits, e.g. 0044'],
     ['rule prefix with *', company({ advancedRules: rules('*44') }), 'rule 1 (*44): the destination prefix must be digits, e.g. 0044'],
     ['rule prefix empty', company({ advancedRules: rules(' ') }), 'rule 1 has an empty destination prefix'],
-    ['rule number not incoming', company({ advancedRules: [{ prefix: '0049', number: '+49301234567' }] }), 'rule 1 (0049): +49301234567 is not one of the incoming numbers'],
+    [
+      'rule number not incoming',
+      company({ advancedRules: [{ prefix: '0049', number: '+49301234567' }] }),
+      'rule 1 (0049): +49301234567 is not one of the incoming numbers',
+    ],
     ['rule number invalid', company({ advancedRules: [{ prefix: '+49', number: 'Berlin' }] }), 'rule 1 (0049): Berlin is not one of the incoming numbers'],
-    ['checkbox not boolean', { ...company(), applyRulesToAllUsers: 'yes' }, '"apply advanced rules even for users with a default outgoing number configured" must be true or false'],
+    [
+      'checkbox not boolean',
+      { ...company(), applyRulesToAllUsers: 'yes' },
+      '"apply advanced rules even for users with a default outgoing number configured" must be true or false',
+    ],
     ['home country missing', { ...company(), homeCountry: undefined }, 'home country is missing'],
     ['home country unknown', company({ homeCountry: 'XX' }), 'unknown home country XX'],
     ['home country not a code', company({ homeCountry: 'Belgium' }), 'unknown home country Belgium'],
@@ -69,9 +81,17 @@ describe('validateCallerIdConfig', () => {
     ['longer prefix after a shorter one', ['0044', '0033', '00442'], ['rule 3 (00442) can never apply: rule 1 (0044) comes first']],
     ['same prefix twice', ['0044', '0044'], ['rule 2 (0044) can never apply: rule 1 (0044) comes first']],
     ['written differently, same prefix', ['+44', '00 44'], ['rule 2 (0044) can never apply: rule 1 (0044) comes first']],
-    ['names the first shadowing rule', ['0044', '00442', '004420'], ['rule 2 (00442) can never apply: rule 1 (0044) comes first', 'rule 3 (004420) can never apply: rule 1 (0044) comes first']],
+    [
+      'names the first shadowing rule',
+      ['0044', '00442', '004420'],
+      ['rule 2 (00442) can never apply: rule 1 (0044) comes first', 'rule 3 (004420) can never apply: rule 1 (0044) comes first'],
+    ],
     ['names the lowest of several shadowing rules', ['0033', '00442', '0044', '004420'], ['rule 4 (004420) can never apply: rule 2 (00442) comes first']],
-    ['catch-all first', ['00', '0044', '0033'], ['rule 2 (0044) can never apply: rule 1 (00) comes first', 'rule 3 (0033) can never apply: rule 1 (00) comes first']],
+    [
+      'catch-all first',
+      ['00', '0044', '0033'],
+      ['rule 2 (0044) can never apply: rule 1 (00) comes first', 'rule 3 (0033) can never apply: rule 1 (00) comes first'],
+    ],
     ['longer first is fine', ['004420', '0044'], []],
     ['unrelated prefixes', ['0044', '0033', '0032'], []],
   ])('shadowed rules: %s', (_, prefixes, warnings) => {
@@ -115,7 +135,17 @@ describe('validateCallerIdConfig', () => {
   });
 
   it('does not throw on hostile input', () => {
-    const throwing = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); } });
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        has: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(validateCallerIdConfig(throwing)).toEqual({ errors: ['caller ID settings could not be read'], warnings: [] });
     expect(validateCallerIdConfig(Object.create(null))).toMatchObject({ errors: expect.arrayContaining(['home country is missing']) });
   });

@@ -26,7 +26,10 @@ describe('toolbar badge', () => {
   });
 
   test('an unreachable server shows while retrying', () => {
-    const retrying = { ...snapshot('connecting'), registration: { state: 'connecting' as const, account: null, error: { code: 'unreachable' as const, params: ['wss://pbx'] as [string] } } };
+    const retrying = {
+      ...snapshot('connecting'),
+      registration: { state: 'connecting' as const, account: null, error: { code: 'unreachable' as const, params: ['wss://pbx'] as [string] } },
+    };
     expect(badgeFor(retrying)).toMatchObject({ text: '!', title: { error: { code: 'unreachable', params: ['wss://pbx'] }, retrying: true } });
   });
 

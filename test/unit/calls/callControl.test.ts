@@ -12,7 +12,12 @@ describe('incoming call decision', () => {
     ['do not disturb refuses busy', { doNotDisturb: true, callWaiting: true }, [], { ring: false, status: 486, reason: 'do_not_disturb' }],
     ['call waiting rings over a call', { doNotDisturb: false, callWaiting: true }, [active('a')], { ring: true }],
     ['call waiting off refuses busy', { doNotDisturb: false, callWaiting: false }, [active('a')], { ring: false, status: 486, reason: 'call_waiting_off' }],
-    ['a third call is refused', { doNotDisturb: false, callWaiting: true }, [active('a'), ringing('b')], { ring: false, status: 486, reason: 'too_many_calls' }],
+    [
+      'a third call is refused',
+      { doNotDisturb: false, callWaiting: true },
+      [active('a'), ringing('b')],
+      { ring: false, status: 486, reason: 'too_many_calls' },
+    ],
   ])('%s', (_, preferences, live, expected) => {
     expect(decideIncoming(preferences, live)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { applyCallEvent, callEnd, newCall, type CallEvent } from '../../../src/calls/callState';
+import { applyCallEvent, type CallEvent, callEnd, newCall } from '../../../src/calls/callState';
 import type { CallSnapshot } from '../../../src/calls/snapshot';
 import { callEndText } from '../../../src/i18n/errorText';
 import { installEnglish } from '../i18n/englishMessages';
@@ -16,17 +16,36 @@ describe('call state', () => {
     ['outgoing starts dialing', outgoing, [], { state: 'dialing', answeredAt: null }],
     ['remote alerting makes it ring', outgoing, [{ type: 'progress' }], { state: 'ringing' }],
     ['an answer makes it active', outgoing, [{ type: 'progress' }, { type: 'accepted', at: 2000 }], { state: 'active', answeredAt: 2000 }],
-    ['confirmation keeps the first answer time', outgoing, [{ type: 'accepted', at: 2000 }, { type: 'confirmed', at: 2100 }], { state: 'active', answeredAt: 2000 }],
+    [
+      'confirmation keeps the first answer time',
+      outgoing,
+      [
+        { type: 'accepted', at: 2000 },
+        { type: 'confirmed', at: 2100 },
+      ],
+      { state: 'active', answeredAt: 2000 },
+    ],
     ['incoming starts ringing in', incoming, [], { state: 'incoming' }],
     ['an answered incoming call connects until ACK', incoming, [{ type: 'accepted', at: 2000 }], { state: 'connecting', answeredAt: 2000 }],
-    ['ACK makes it active', incoming, [{ type: 'accepted', at: 2000 }, { type: 'confirmed', at: 2050 }], { state: 'active' }],
+    [
+      'ACK makes it active',
+      incoming,
+      [
+        { type: 'accepted', at: 2000 },
+        { type: 'confirmed', at: 2050 },
+      ],
+      { state: 'active' },
+    ],
     ['progress after answer changes nothing', outgoing, [{ type: 'accepted', at: 2000 }, { type: 'progress' }], { state: 'active' }],
     ['mute and hold are tracked', outgoing, [{ type: 'muted' }, { type: 'held' }], { muted: true, held: true }],
     ['unmute and resume undo them', outgoing, [{ type: 'muted' }, { type: 'held' }, { type: 'unmuted' }, { type: 'resumed' }], { muted: false, held: false }],
     [
       'an ended call stays ended',
       outgoing,
-      [{ type: 'ended', at: 3000, cause: 'Busy', originator: 'remote' }, { type: 'confirmed', at: 4000 }],
+      [
+        { type: 'ended', at: 3000, cause: 'Busy', originator: 'remote' },
+        { type: 'confirmed', at: 4000 },
+      ],
       { state: 'ended', endedAt: 3000, answeredAt: null },
     ],
   ])('%s', (_, call, events, expected) => {

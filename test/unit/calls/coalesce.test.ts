@@ -23,7 +23,11 @@ describe('coalescing snapshot broadcasts', () => {
 
   test('a value that may not be folded goes out at once, with the one it follows', () => {
     const sent: string[] = [];
-    const publish = coalesce((s: string) => sent.push(s), 50, (last, next) => next.startsWith('ended') && last !== next);
+    const publish = coalesce(
+      (s: string) => sent.push(s),
+      50,
+      (last, next) => next.startsWith('ended') && last !== next,
+    );
     publish('a');
     publish('b');
     publish('ended 1');

@@ -2,8 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { microphoneError, registrationRefused } from '../../../src/calls/errors';
 
 describe('registration errors', () => {
-  test('a refusal carries the PBX\'s own status and reason for the view to word', () => {
-    expect(registrationRefused(503, 'Too Many Registered Contacts')).toMatchObject({ code: 'registration_refused', params: ['503', 'Too Many Registered Contacts'] });
+  test("a refusal carries the PBX's own status and reason for the view to word", () => {
+    expect(registrationRefused(503, 'Too Many Registered Contacts')).toMatchObject({
+      code: 'registration_refused',
+      params: ['503', 'Too Many Registered Contacts'],
+    });
   });
 });
 

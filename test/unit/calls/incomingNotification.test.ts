@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { newCall } from '../../../src/calls/callState';
-import { actionForButton, callIdFromNotification, incomingNotificationText, notificationChanges, notificationIdFor } from '../../../src/calls/incomingNotification';
+import {
+  actionForButton,
+  callIdFromNotification,
+  incomingNotificationText,
+  notificationChanges,
+  notificationIdFor,
+} from '../../../src/calls/incomingNotification';
 import { cleanDisplayName } from '../../../src/calls/remoteParty';
 
 describe('incoming-call notifications', () => {
@@ -23,7 +29,11 @@ describe('incoming-call notifications', () => {
     const words = { from: (n: string) => `Incoming call from ${n}`, incoming: 'Incoming call', queue: (q: string) => `Queue: ${q}` };
     const spoof = { ...ringing, remoteNumber: '+3225550001', remoteName: cleanDisplayName('Police\u200b · +32 2 555 00 00\u061c') };
     expect(incomingNotificationText(spoof, words)).toEqual({ title: 'Incoming call from +3225550001', message: 'Police · +32 2 555 00 00' });
-    expect(incomingNotificationText({ ...ringing, queueName: 'Support' }, words)).toEqual({ title: 'Incoming call from 102', message: 'Bob', contextMessage: 'Queue: Support' });
+    expect(incomingNotificationText({ ...ringing, queueName: 'Support' }, words)).toEqual({
+      title: 'Incoming call from 102',
+      message: 'Bob',
+      contextMessage: 'Queue: Support',
+    });
     expect(incomingNotificationText({ ...ringing, remoteNumber: '', remoteName: null }, words)).toEqual({ title: 'Incoming call', message: '' });
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 import { parseMessageSummary } from '../../../src/calls/messageSummary';
 
 /** The shortest of `runs` parses of `body`, in ms: the parser's own cost, without the pauses of a busy machine. */
@@ -44,22 +44,49 @@ describe('message-summary', () => {
   test('any summary reads back, whatever the case, spacing, line ends and other headers around it', () => {
     const space = fc.stringMatching(/^[ \t]{0,3}$/);
     const eol = fc.constantFrom('\r\n', '\n', '\r');
-    const noise = fc.array(fc.stringMatching(/^[A-Za-z-]{1,12}: [ -~]{0,30}$/).filter((line) => !/^\s*(messages-waiting|voice-message)\s*:/i.test(line)), { maxLength: 4 });
-    const casing = (name: string) => fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }).map((upper) => [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
+    const noise = fc.array(
+      fc.stringMatching(/^[A-Za-z-]{1,12}: [ -~]{0,30}$/).filter((line) => !/^\s*(messages-waiting|voice-message)\s*:/i.test(line)),
+      { maxLength: 4 },
+    );
+    const casing = (name: string) =>
+      fc
+        .array(fc.boolean(), { minLength: name.length, maxLength: name.length })
+        .map((upper) => [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(''));
     fc.assert(
-      fc.property(fc.boolean(), fc.nat(999_999), fc.nat(999_999), space, space, eol, noise, noise, casing('Messages-Waiting'), casing('Voice-Message'), (waiting, fresh, old, s1, s2, end, before, after, mw, vm) => {
-        const lines = [...before, `${s1}${mw}${s2}:${s1}${waiting ? 'yes' : 'no'}${s2}`, ...after, `${vm}:${s2}${fresh}${s1}/${s2}${old}${s1}(0/0)`];
-        expect(parseMessageSummary(lines.join(end))).toEqual({ waiting, newMessages: fresh, oldMessages: old });
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.nat(999_999),
+        fc.nat(999_999),
+        space,
+        space,
+        eol,
+        noise,
+        noise,
+        casing('Messages-Waiting'),
+        casing('Voice-Message'),
+        (waiting, fresh, old, s1, s2, end, before, after, mw, vm) => {
+          const lines = [...before, `${s1}${mw}${s2}:${s1}${waiting ? 'yes' : 'no'}${s2}`, ...after, `${vm}:${s2}${fresh}${s1}/${s2}${old}${s1}(0/0)`];
+          expect(parseMessageSummary(lines.join(end))).toEqual({ waiting, newMessages: fresh, oldMessages: old });
+        },
+      ),
     );
   });
 
   test('an 8 KB body of newlines, or of any white space and header pieces, is read in linear time (it took 65 ms with the old regexes)', () => {
-    for (const body of ['\n'.repeat(8192), '\r\n'.repeat(4096), ' \n'.repeat(4096), `Messages-Waiting: yes\r\n${'\n'.repeat(8000)}`, `${'Voice-Message: \n'.repeat(500)}`]) {
+    for (const body of [
+      '\n'.repeat(8192),
+      '\r\n'.repeat(4096),
+      ' \n'.repeat(4096),
+      `Messages-Waiting: yes\r\n${'\n'.repeat(8000)}`,
+      `${'Voice-Message: \n'.repeat(500)}`,
+    ]) {
       expect(parseTime(body), JSON.stringify(body.slice(0, 20))).toBeLessThan(5);
     }
     const piece = fc.constantFrom('\n', '\r\n', '\r', ' ', '\t', '\u00a0', ':', '/', '7', 'yes', 'Messages-Waiting', 'Voice-Message');
     const adversarial = fc.array(piece, { maxLength: 2000 }).map((pieces) => pieces.join('').padEnd(8192, '\n').slice(0, 8192));
-    fc.assert(fc.property(adversarial, (body) => parseTime(body, 3) < 5), { numRuns: 30 });
+    fc.assert(
+      fc.property(adversarial, (body) => parseTime(body, 3) < 5),
+      { numRuns: 30 },
+    );
   });
 });

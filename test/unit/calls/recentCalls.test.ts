@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { applyCallEvent, newCall } from '../../../src/calls/callState';
-import { addRecentCall, callBackNeedsConfirmation, recentCallFrom, unseenMissedCalls, type RecentCall } from '../../../src/calls/recentCalls';
+import { addRecentCall, callBackNeedsConfirmation, type RecentCall, recentCallFrom, unseenMissedCalls } from '../../../src/calls/recentCalls';
 
 const answered = [
   { type: 'accepted', at: 2000 },
@@ -11,7 +11,14 @@ describe('recent calls', () => {
   test('an answered outgoing call records its talk time', () => {
     const call = answered.reduce(applyCallEvent, newCall('a', 'outgoing', '102', 'Bob', 1000));
     expect(recentCallFrom(call, '+3225551234')).toEqual({
-      id: 'a', direction: 'outgoing', number: '102', name: 'Bob', startedAt: 1000, durationMs: 60_000, callerId: '+3225551234', outcome: 'remote_hangup',
+      id: 'a',
+      direction: 'outgoing',
+      number: '102',
+      name: 'Bob',
+      startedAt: 1000,
+      durationMs: 60_000,
+      callerId: '+3225551234',
+      outcome: 'remote_hangup',
       outcomeCause: null,
     });
   });
@@ -24,7 +31,15 @@ describe('recent calls', () => {
   });
 
   const entry = (id: string, startedAt: number, direction: RecentCall['direction'] = 'outgoing'): RecentCall => ({
-    id, direction, number: '1', name: null, startedAt, durationMs: 0, callerId: null, outcome: '', outcomeCause: null,
+    id,
+    direction,
+    number: '1',
+    name: null,
+    startedAt,
+    durationMs: 0,
+    callerId: null,
+    outcome: '',
+    outcomeCause: null,
   });
 
   test('newest first, each call once, capped with the oldest dropped', () => {

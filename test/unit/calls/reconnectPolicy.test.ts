@@ -1,12 +1,17 @@
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 import { RECONNECT_CAP_MS, reconnectDelayMs } from '../../../src/calls/reconnectPolicy';
 
 describe('reconnect delay', () => {
   test.each([
-    [1, 0, 500], [1, 0.999, 1000],
-    [2, 0, 1000], [3, 0, 2000], [4, 0.5, 6000],
-    [7, 0, 30_000], [7, 0.999, 59_970], [20, 0, 30_000],
+    [1, 0, 500],
+    [1, 0.999, 1000],
+    [2, 0, 1000],
+    [3, 0, 2000],
+    [4, 0.5, 6000],
+    [7, 0, 30_000],
+    [7, 0.999, 59_970],
+    [20, 0, 30_000],
   ])('attempt %i with random %f waits %i ms', (attempt, random, expected) => {
     expect(reconnectDelayMs(attempt, random)).toBeCloseTo(expected, -2);
   });

@@ -14,8 +14,8 @@ const base: ReferContext = {
 
 describe('a far end asks to transfer the agent (REFER)', () => {
   test.each<[string, Partial<ReferContext>, ReturnType<typeof decideRefer>]>([
-    ['a number in the account\'s domain is put to the agent', {}, { ask: true, number: '+3225551234' }],
-    ['an extension at the PBX\'s server host too', { targetUser: '102', targetHost: 'PABX.axivox.com' }, { ask: true, number: '102' }],
+    ["a number in the account's domain is put to the agent", {}, { ask: true, number: '+3225551234' }],
+    ["an extension at the PBX's server host too", { targetUser: '102', targetHost: 'PABX.axivox.com' }, { ask: true, number: '102' }],
     ['another domain is refused', { targetHost: 'premium.example' }, { ask: false, reason: 'other_domain' }],
     ['a call-forwarding code is refused', { targetUser: '*21*0900123456#' }, { ask: false, reason: 'feature_code' }],
     ['a hash code is refused', { targetUser: '#21#' }, { ask: false, reason: 'feature_code' }],
@@ -29,7 +29,7 @@ describe('a far end asks to transfer the agent (REFER)', () => {
     expect(decideRefer({ ...base, ...context })).toEqual(decision);
   });
 
-  test('whatever the Refer-To, the agent is only asked about a plain number of the account\'s PBX', () => {
+  test("whatever the Refer-To, the agent is only asked about a plain number of the account's PBX", () => {
     fc.assert(
       fc.property(fc.option(fc.string({ maxLength: 40 })), fc.constantFrom('company.axivox.com', 'pabx.axivox.com', 'evil.example', ''), (user, host) => {
         const decision = decideRefer({ ...base, targetUser: user, targetHost: host });

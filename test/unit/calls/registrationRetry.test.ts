@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { reconnectDelayMs } from '../../../src/calls/reconnectPolicy';
 import {
-  classifyRegistrationAnswer,
   CREDENTIALS_RETRY_MS,
+  classifyRegistrationAnswer,
   MAX_RETRY_AFTER_SECONDS,
   parseRetryAfter,
-  registrationRetryDelayMs,
   type RegistrationFailure,
+  registrationRetryDelayMs,
 } from '../../../src/calls/registrationRetry';
 
 describe('Retry-After', () => {
@@ -43,7 +43,13 @@ describe('what a REGISTER answer means', () => {
     [407, 'Proxy Authentication Required', null, 'Authentication Error', { kind: 'credentials', status: 407 }],
     [403, 'Forbidden', null, 'Rejected', { kind: 'credentials', status: 403 }],
     [503, 'Service Unavailable', '30', 'SIP Failure Code', { kind: 'refused', status: 503, reason: 'Service Unavailable', retryAfterSeconds: 30 }],
-    [503, 'Too Many Registered Contacts', null, 'SIP Failure Code', { kind: 'refused', status: 503, reason: 'Too Many Registered Contacts', retryAfterSeconds: null }],
+    [
+      503,
+      'Too Many Registered Contacts',
+      null,
+      'SIP Failure Code',
+      { kind: 'refused', status: 503, reason: 'Too Many Registered Contacts', retryAfterSeconds: null },
+    ],
     [500, 'Server Internal Error', null, 'SIP Failure Code', { kind: 'refused', status: 500, reason: 'Server Internal Error', retryAfterSeconds: null }],
     [null, '', null, 'Request Timeout', { kind: 'timeout' }],
   ])('%s %s -> %j', (status, reason, retryAfter, cause, failure) => {
@@ -52,12 +58,17 @@ describe('what a REGISTER answer means', () => {
 });
 
 describe('when to register again', () => {
-  test('the PBX\'s Retry-After is honoured, never shortened', () => {
+  test("the PBX's Retry-After is honoured, never shortened", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_RETRY_AFTER_SECONDS }), fc.integer({ min: 1, max: 50 }), fc.double({ min: 0, max: 0.999, noNaN: true }), (seconds, attempt, random) => {
-        const delay = registrationRetryDelayMs({ kind: 'refused', status: 503, reason: '', retryAfterSeconds: seconds }, attempt, random);
-        return delay >= seconds * 1000 && delay <= seconds * 1000 + 500;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_RETRY_AFTER_SECONDS }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (seconds, attempt, random) => {
+          const delay = registrationRetryDelayMs({ kind: 'refused', status: 503, reason: '', retryAfterSeconds: seconds }, attempt, random);
+          return delay >= seconds * 1000 && delay <= seconds * 1000 + 500;
+        },
+      ),
     );
   });
 
@@ -67,7 +78,9 @@ describe('when to register again', () => {
 
   test('a refusal without Retry-After, or a timeout, backs off like a lost connection', () => {
     for (const attempt of [1, 3, 8]) {
-      expect(registrationRetryDelayMs({ kind: 'refused', status: 500, reason: '', retryAfterSeconds: null }, attempt, 0.3)).toBe(reconnectDelayMs(attempt, 0.3));
+      expect(registrationRetryDelayMs({ kind: 'refused', status: 500, reason: '', retryAfterSeconds: null }, attempt, 0.3)).toBe(
+        reconnectDelayMs(attempt, 0.3),
+      );
       expect(registrationRetryDelayMs({ kind: 'timeout' }, attempt, 0.3)).toBe(reconnectDelayMs(attempt, 0.3));
     }
   });

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 import { cleanDisplayName, cleanRemoteNumber, MAX_DISPLAY_NAME, offersAudio } from '../../../src/calls/remoteParty';
 
 describe('display names from the wire', () => {
@@ -38,7 +38,33 @@ describe('display names from the wire', () => {
   test('never throws, never returns an invisible, format, bidi or control character, nor more than the cap', () => {
     const hidden = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Default_Ignorable_Code_Point}\u2800]/u;
     // Names mixing letters, digits and every kind of character a spoofer would reach for.
-    const tricky = fc.constantFrom('\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u061c', '\u202a', '\u202e', '\u2066', '\u2069', '\u2060', '\ufeff', '\u00ad', '\u3164', '\ufe0f', '\u{e0041}', '\u0301', '\u2028', '\u00a0', ' ', '\n', '·', '+', '3', '2');
+    const tricky = fc.constantFrom(
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u200e',
+      '\u200f',
+      '\u061c',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069',
+      '\u2060',
+      '\ufeff',
+      '\u00ad',
+      '\u3164',
+      '\ufe0f',
+      '\u{e0041}',
+      '\u0301',
+      '\u2028',
+      '\u00a0',
+      ' ',
+      '\n',
+      '·',
+      '+',
+      '3',
+      '2',
+    );
     const mixed = fc.array(fc.oneof(tricky, fc.string({ maxLength: 3, unit: 'grapheme' })), { maxLength: 120 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 400, unit: 'binary' }), mixed), (input) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterOpacity, hidingEffects, judgeClick, MIN_STABLE_MS, PositionHistory, type ClickFacts } from '../../../src/clicktocall/clickGuard';
+import { type ClickFacts, filterOpacity, hidingEffects, judgeClick, MIN_STABLE_MS, PositionHistory } from '../../../src/clicktocall/clickGuard';
 
 const visibleClick: ClickFacts = {
   isTrusted: true,
@@ -85,7 +85,7 @@ describe('since when a button has been where it is', () => {
     expect(history.stableMs(5000)).toBe(4000);
   });
 
-  test('seen at a new place: its age counts from the page\'s last layout change, or from the sample if there was none', () => {
+  test("seen at a new place: its age counts from the page's last layout change, or from the sample if there was none", () => {
     const history = new PositionHistory(1000);
     history.sample(box, 2000, 0);
     history.sample(moved, 5000, 4900);
@@ -101,7 +101,7 @@ describe('since when a button has been where it is', () => {
     expect(history.stableMs(5000)).toBe(50);
   });
 
-  test('followed frame by frame, the page\'s other changes do not make it young', () => {
+  test("followed frame by frame, the page's other changes do not make it young", () => {
     const history = new PositionHistory(1000);
     for (let at = 2000; at <= 3000; at += 16) history.sample(box, at, at - 5);
     expect(history.stableMs(3000)).toBeGreaterThan(900);

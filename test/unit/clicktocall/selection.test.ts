@@ -12,7 +12,11 @@ describe('numberInSelection', () => {
     expect(numberInSelection(selection, 'BE', null)).toEqual(expected);
   });
 
-  test.each([['nothing', '   '], ['no number', 'Lorem ipsum'], ['a SIP address elsewhere', 'sip:1@evil.example']])('refuses %s', (_, selection) => {
+  test.each([
+    ['nothing', '   '],
+    ['no number', 'Lorem ipsum'],
+    ['a SIP address elsewhere', 'sip:1@evil.example'],
+  ])('refuses %s', (_, selection) => {
     expect(numberInSelection(selection, 'BE', 'pbx.example.com').ok).toBe(false);
   });
 });

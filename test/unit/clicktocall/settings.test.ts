@@ -54,7 +54,13 @@ describe('stored settings, read leniently', () => {
     [{ allSites: 'yes' }, defaultClickToCallSettings],
     [{ callAtOnce: true }, { allSites: false, sites: [], callAtOnce: true }],
     // One damaged field or site costs that field or site, not the rest.
-    [{ allSites: 'yes', sites: ['https://a.example'], callAtOnce: true }, { allSites: false, sites: ['https://a.example'], callAtOnce: true }],
-    [{ sites: ['https://a.example', 42, 'https://b.example/x', 'https://c.example'] }, { allSites: false, sites: ['https://a.example', 'https://c.example'], callAtOnce: false }],
+    [
+      { allSites: 'yes', sites: ['https://a.example'], callAtOnce: true },
+      { allSites: false, sites: ['https://a.example'], callAtOnce: true },
+    ],
+    [
+      { sites: ['https://a.example', 42, 'https://b.example/x', 'https://c.example'] },
+      { allSites: false, sites: ['https://a.example', 'https://c.example'], callAtOnce: false },
+    ],
   ])('%j', (stored, expected) => expect(clickToCallSettingsOrDefaults(stored)).toEqual(expected));
 });

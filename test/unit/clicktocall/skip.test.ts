@@ -4,10 +4,24 @@ import { isEditable, skipElement } from '../../../src/clicktocall/skip';
 const element = (tagName: string, contentEditable: string | null = null, ownedByUs = false) => ({ tagName, contentEditable, ownedByUs });
 
 describe('skipElement', () => {
-  test.each(['INPUT', 'TEXTAREA', 'SELECT', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'KBD', 'SAMP', 'svg', 'BUTTON', 'OPTION', 'IFRAME', 'TITLE'])(
-    'skips %s',
-    (tag) => expect(skipElement(element(tag))).toBe(true),
-  );
+  test.each([
+    'INPUT',
+    'TEXTAREA',
+    'SELECT',
+    'SCRIPT',
+    'STYLE',
+    'NOSCRIPT',
+    'TEMPLATE',
+    'CODE',
+    'PRE',
+    'KBD',
+    'SAMP',
+    'svg',
+    'BUTTON',
+    'OPTION',
+    'IFRAME',
+    'TITLE',
+  ])('skips %s', (tag) => expect(skipElement(element(tag))).toBe(true));
 
   test.each(['P', 'TD', 'DIV', 'SPAN', 'A', 'LI', 'STRONG', 'BODY'])('reads %s', (tag) => expect(skipElement(element(tag))).toBe(false));
 

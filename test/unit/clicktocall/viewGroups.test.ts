@@ -13,7 +13,13 @@ describe('ViewGroups', () => {
   });
 
   test('a group is capped in size even when everything is on one line', () => {
-    expect(starts(Array.from({ length: 7 }, () => 40), 100, 3)).toEqual([0, 3, 6]);
+    expect(
+      starts(
+        Array.from({ length: 7 }, () => 40),
+        100,
+        3,
+      ),
+    ).toEqual([0, 3, 6]);
   });
 
   test('a number above the group start (columns, floats) starts a group', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { appError, microphoneError, registrationRefused, unreachable, type AppError } from '../../../src/calls/errors';
+import { type AppError, appError, microphoneError, registrationRefused, unreachable } from '../../../src/calls/errors';
 import type { CallEnd } from '../../../src/calls/snapshot';
 import { callEndText, certificatePage, errorText, outcomeText } from '../../../src/i18n/errorText';
 import { classifyDialString } from '../../../src/numbers/dialString';
@@ -27,7 +27,24 @@ describe('errors travel as codes and are worded by the view', () => {
 
   test('every code has words: no error shows as its bare code', () => {
     const codes: AppError[] = (
-      ['auth_failed', 'no_sip_identity', 'not_set_up', 'turned_off', 'not_registered', 'microphone_denied', 'microphone_missing', 'call_in_progress', 'call_not_ringing', 'call_ended', 'consulted_party_gone', 'transfer_request_gone', 'offscreen_unavailable', 'invalid_settings', 'all_sites_refused', 'click_to_call_off'] as const
+      [
+        'auth_failed',
+        'no_sip_identity',
+        'not_set_up',
+        'turned_off',
+        'not_registered',
+        'microphone_denied',
+        'microphone_missing',
+        'call_in_progress',
+        'call_not_ringing',
+        'call_ended',
+        'consulted_party_gone',
+        'transfer_request_gone',
+        'offscreen_unavailable',
+        'invalid_settings',
+        'all_sites_refused',
+        'click_to_call_off',
+      ] as const
     ).map((code) => appError(code));
     for (const error of codes) expect(errorText(error)).toMatch(/ /);
   });

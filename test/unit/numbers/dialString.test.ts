@@ -1,12 +1,13 @@
+import { beforeAll, describe, expect, test } from 'vitest';
 import { numberProblemText } from '../../../src/i18n/errorText';
 import { installEnglish } from '../i18n/englishMessages';
-import { beforeAll, describe, expect, test } from 'vitest';
 
 beforeAll(installEnglish);
+
 import fc from 'fast-check';
 import { resolveCallerId } from '../../../src/callerid';
-import { cleanPastedNumber } from '../../../src/numbers/paste';
 import { classifyDialString, MAX_DIAL_DIGITS, toDialString } from '../../../src/numbers/dialString';
+import { cleanPastedNumber } from '../../../src/numbers/paste';
 import { company } from '../callerid/fixtures';
 
 describe('toDialString', () => {
@@ -56,7 +57,11 @@ describe('one reading of a dial string: what dials is what the caller ID line an
 
   test('a 25-digit number dials, and the caller ID line names the caller ID instead of "too long"', () => {
     expect(toDialString(twentyFiveDigits)).toEqual({ ok: true, dial: '+4420794609581234567890123' });
-    expect(resolveCallerId(company(), twentyFiveDigits)).toMatchObject({ kind: 'external', callerId: '+442079460958', destination: '004420794609581234567890123' });
+    expect(resolveCallerId(company(), twentyFiveDigits)).toMatchObject({
+      kind: 'external',
+      callerId: '+442079460958',
+      destination: '004420794609581234567890123',
+    });
     expect(cleanPastedNumber(twentyFiveDigits)).toBe('+4420794609581234567890123');
   });
 

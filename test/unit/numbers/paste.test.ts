@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 import { cleanPastedNumber } from '../../../src/numbers/paste';
 
 describe('pasting a number', () => {

@@ -5,19 +5,33 @@ import type { RegistrationSnapshot } from '../../../src/calls/snapshot';
 import { KEEPALIVE_ANSWER_MS, KEEPALIVE_INTERVAL_MS } from '../../../src/offscreen/keepalive';
 import { Registration } from '../../../src/offscreen/registration';
 import type { AccountSettings } from '../../../src/settings';
-import { ScriptedRegistrar, type RegisterAnswer } from './scriptedRegistrar';
+import { type RegisterAnswer, ScriptedRegistrar } from './scriptedRegistrar';
 
 // The softphone's registration over a scripted socket, in fake time: JsSIP's own REGISTER, refresh,
 // digest and transaction code runs as in the browser, against a registrar that answers as told.
 
-const account: AccountSettings = { username: '101', password: 'secret', domain: 'pbx.test', websocketUrl: 'wss://pbx.test', displayName: '', iceServers: [], enabled: true };
+const account: AccountSettings = {
+  username: '101',
+  password: 'secret',
+  domain: 'pbx.test',
+  websocketUrl: 'wss://pbx.test',
+  displayName: '',
+  iceServers: [],
+  enabled: true,
+};
 const identity = sipIdentity('3f2a9c1e-0b7d-4e55-9a10-6c2d8e4f1a2b');
 
 function start(script?: (n: number) => RegisterAnswer) {
   const registrar = new ScriptedRegistrar(script);
   const states: Omit<RegistrationSnapshot, 'account'>[] = [];
   let lost = 0;
-  const registration = new Registration(account, identity, { state: (s) => states.push(s), incoming: () => undefined, voicemail: () => undefined, connectionLost: () => lost++ }, registrar.socket, () => 0.5);
+  const registration = new Registration(
+    account,
+    identity,
+    { state: (s) => states.push(s), incoming: () => undefined, voicemail: () => undefined, connectionLost: () => lost++ },
+    registrar.socket,
+    () => 0.5,
+  );
   registration.start();
   return { registrar, registration, states, lost: () => lost, last: () => states.at(-1) };
 }
@@ -26,7 +40,7 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('registration over a scripted registrar', () => {
-  test('registers with the account\'s one Contact and +sip.instance', async () => {
+  test("registers with the account's one Contact and +sip.instance", async () => {
     const { registrar, registration, last } = start();
     await vi.advanceTimersByTimeAsync(100);
     expect(last()?.state).toBe('registered');
@@ -38,7 +52,9 @@ describe('registration over a scripted registrar', () => {
   });
 
   test('a REGISTER refused with 503 and Retry-After is sent again when the PBX said, not before', async () => {
-    const { registrar, registration, states, last } = start((n) => (n === 1 ? { status: 503, reason: 'Service Unavailable', headers: ['Retry-After: 30'] } : { status: 200, reason: 'OK' }));
+    const { registrar, registration, states, last } = start((n) =>
+      n === 1 ? { status: 503, reason: 'Service Unavailable', headers: ['Retry-After: 30'] } : { status: 200, reason: 'OK' },
+    );
     await vi.advanceTimersByTimeAsync(100);
     expect(last()).toMatchObject({ state: 'failed', error: { code: 'registration_refused', params: ['503', 'Service Unavailable'] } });
     await vi.advanceTimersByTimeAsync(29_000);
@@ -60,7 +76,11 @@ describe('registration over a scripted registrar', () => {
   });
 
   test('wrong credentials are tried again only after ten minutes, whatever happens', async () => {
-    const challenge: RegisterAnswer = { status: 401, reason: 'Unauthorized', headers: ['WWW-Authenticate: Digest realm="pbx.test", nonce="abc", algorithm=MD5, qop="auth"'] };
+    const challenge: RegisterAnswer = {
+      status: 401,
+      reason: 'Unauthorized',
+      headers: ['WWW-Authenticate: Digest realm="pbx.test", nonce="abc", algorithm=MD5, qop="auth"'],
+    };
     const { registrar, registration, last } = start(() => challenge);
     await vi.advanceTimersByTimeAsync(100);
     expect(last()).toMatchObject({ state: 'failed', error: { code: 'auth_failed' } });

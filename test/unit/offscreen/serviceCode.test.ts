@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { applyCallEvent, newCall } from '../../../src/calls/callState';
-import { initialSnapshot, type CallSnapshot, type SoftphoneSnapshot } from '../../../src/calls/snapshot';
+import { type CallSnapshot, initialSnapshot, type SoftphoneSnapshot } from '../../../src/calls/snapshot';
 import { dialServiceCode } from '../../../src/offscreen/serviceCode';
 import type { Result } from '../../../src/protocol/api';
 import { SERVICE_CALL_ANSWER_TIMEOUT_MS, SERVICE_CALL_MAX_TALK_MS } from '../../../src/queues';
@@ -32,7 +32,12 @@ class ScriptedPhone {
     this.publish();
   }
   end(originator: 'local' | 'remote'): void {
-    this.call = applyCallEvent(this.call, { type: 'ended', at: Date.now(), cause: this.call.answeredAt === null && originator === 'local' ? 'Canceled' : 'Terminated', originator });
+    this.call = applyCallEvent(this.call, {
+      type: 'ended',
+      at: Date.now(),
+      cause: this.call.answeredAt === null && originator === 'local' ? 'Canceled' : 'Terminated',
+      originator,
+    });
     this.ended?.({ ok: true, value: this.call });
   }
   private publish(): void {
@@ -49,14 +54,22 @@ afterEach(() => {
 });
 
 type Script = (phone: ScriptedPhone) => void;
-const at = (ms: number, step: Script): Script => (phone) => void setTimeout(() => step(phone), ms);
+const at =
+  (ms: number, step: Script): Script =>
+  (phone) =>
+    void setTimeout(() => step(phone), ms);
 
 describe('service-code call limits', () => {
   test.each<[string, Script[], number | null, string]>([
     ['answered and ended by the PBX: nobody hangs up', [at(100, (p) => p.answer()), at(2100, (p) => p.end('remote'))], null, 'remote_hangup'],
     ['never answered: hung up after the answer timeout', [], SERVICE_CALL_ANSWER_TIMEOUT_MS, 'canceled'],
     ['answered but never ended: hung up after the talk limit', [at(500, (p) => p.answer())], 500 + SERVICE_CALL_MAX_TALK_MS, 'local_hangup'],
-    ['answered just before the answer timeout: the talk limit applies', [at(SERVICE_CALL_ANSWER_TIMEOUT_MS - 1, (p) => p.answer()), at(SERVICE_CALL_ANSWER_TIMEOUT_MS + 2000, (p) => p.end('remote'))], null, 'remote_hangup'],
+    [
+      'answered just before the answer timeout: the talk limit applies',
+      [at(SERVICE_CALL_ANSWER_TIMEOUT_MS - 1, (p) => p.answer()), at(SERVICE_CALL_ANSWER_TIMEOUT_MS + 2000, (p) => p.end('remote'))],
+      null,
+      'remote_hangup',
+    ],
   ])('%s', async (_, script, hangupAt, endCode) => {
     const phone = new ScriptedPhone();
     for (const step of script) step(phone);

@@ -89,7 +89,15 @@ describe('request() and serve() in one context (Firefox background page)', () =>
   });
 
   it('rejects a request it has no handler for, and one whose handler throws, rather than answering another shape', async () => {
-    serve('offscreen', { getSnapshot: () => { throw new Error('softphone gone'); } } as never, isExtensionPage);
+    serve(
+      'offscreen',
+      {
+        getSnapshot: () => {
+          throw new Error('softphone gone');
+        },
+      } as never,
+      isExtensionPage,
+    );
     await expect(request('offscreen', 'diagnostics', {})).rejects.toThrow('Unknown request diagnostics');
     await expect(request('offscreen', 'getSnapshot', {})).rejects.toThrow('softphone gone');
   });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { appError } from '../../../src/calls/errors';
 import { newCall } from '../../../src/calls/callState';
-import { initialSnapshot, type CallEnd, type RegistrationSnapshot } from '../../../src/calls/snapshot';
-import { queueCallPrecheck, queueCallResult, type QueueFailure } from '../../../src/queues';
+import { appError } from '../../../src/calls/errors';
+import { type CallEnd, initialSnapshot, type RegistrationSnapshot } from '../../../src/calls/snapshot';
+import { type QueueFailure, queueCallPrecheck, queueCallResult } from '../../../src/queues';
 
 function end(code: CallEnd['code'], answered = false): CallEnd {
   return code === 'failed' ? { code, cause: 'SIP Failure Code', completed: answered } : { code, completed: answered };

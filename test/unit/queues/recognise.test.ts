@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { queueOfIncomingCall, type IncomingCallFacts } from '../../../src/queues';
+import { type IncomingCallFacts, queueOfIncomingCall } from '../../../src/queues';
 import { reception, sales, support } from './fixtures';
 
 const facts = (patch: Partial<IncomingCallFacts>): IncomingCallFacts => ({ requestUser: 'x7k2p', toUser: '101', callerName: null, ...patch });

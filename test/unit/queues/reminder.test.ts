@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyQueueState, nextReminderAt, shouldRemind, type QueueState } from '../../../src/queues';
+import { emptyQueueState, nextReminderAt, type QueueState, shouldRemind } from '../../../src/queues';
 import { reception, support } from './fixtures';
 
 // Local wall-clock times, so the table holds in any time zone.
@@ -29,6 +29,11 @@ describe('whether to remind', () => {
   });
 
   test('static queues alone do not need a reminder', () => {
-    expect(shouldRemind({ queues: [reception], reminder: { enabled: true, time: '18:00' } }, { ...emptyQueueState, memberships: { '502': { loggedIn: true, changedAt: 1 } } })).toBe(false);
+    expect(
+      shouldRemind(
+        { queues: [reception], reminder: { enabled: true, time: '18:00' } },
+        { ...emptyQueueState, memberships: { '502': { loggedIn: true, changedAt: 1 } } },
+      ),
+    ).toBe(false);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_REMINDER, emptyQueueSettings, exportQueueSettings, importQueueSettings, parseQueueSettings, storedQueueSettings, type QueueSettingsError } from '../../../src/queues';
+import {
+  DEFAULT_REMINDER,
+  emptyQueueSettings,
+  exportQueueSettings,
+  importQueueSettings,
+  parseQueueSettings,
+  type QueueSettingsError,
+  storedQueueSettings,
+} from '../../../src/queues';
 import { queue, sales, support } from './fixtures';
 
 const reminder = { enabled: true, time: '17:30' };
@@ -15,8 +23,8 @@ describe('queue settings validation', () => {
     ['login and logout codes differ', [queue('Support', '500', '*51', '*51')], { queue: 0, field: 'logoutCode', code: 'same_codes' }],
     ['names are unique whatever the case', [support, queue('SUPPORT', '600', '*61', '*62')], { queue: 1, field: 'name', code: 'duplicate_name' }],
     ['extensions are unique', [support, queue('Sales', '500', '*61', '*62')], { queue: 1, field: 'extension', code: 'duplicate_number' }],
-    ['a code is not another queue\'s code', [support, queue('Sales', '501', '*52', '*62')], { queue: 1, field: 'loginCode', code: 'duplicate_number' }],
-    ['a code is not another queue\'s extension', [support, queue('Sales', '501', '*61', '500')], { queue: 1, field: 'logoutCode', code: 'duplicate_number' }],
+    ["a code is not another queue's code", [support, queue('Sales', '501', '*52', '*62')], { queue: 1, field: 'loginCode', code: 'duplicate_number' }],
+    ["a code is not another queue's extension", [support, queue('Sales', '501', '*61', '500')], { queue: 1, field: 'logoutCode', code: 'duplicate_number' }],
     ['a queue is an object', ['Support'], { queue: 0, field: 'form', code: 'malformed' }],
   ])('%s', (_, queues, error) => {
     const parsed = parseQueueSettings({ queues, reminder });
@@ -36,7 +44,10 @@ describe('queue settings validation', () => {
     const parsed = parseQueueSettings({ queues: [{ name: ' Support ', extension: ' 500', loginCode: '*51', logoutCode: '#52' }] });
     expect(parsed).toEqual({
       ok: true,
-      value: { queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '#52', agent: 'dynamic', callerNamePrefix: '' }], reminder: DEFAULT_REMINDER },
+      value: {
+        queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '#52', agent: 'dynamic', callerNamePrefix: '' }],
+        reminder: DEFAULT_REMINDER,
+      },
     });
   });
 
@@ -55,11 +66,15 @@ describe('queue settings import and export', () => {
   });
 
   test.each<[string, string, unknown]>([
-    ['a bare list of queues keeps the agent\'s reminder', JSON.stringify([support]), { ok: true, value: { queues: [support], reminder } }],
-    ['a file without a reminder keeps the agent\'s reminder', JSON.stringify({ queues: [sales] }), { ok: true, value: { queues: [sales], reminder } }],
+    ["a bare list of queues keeps the agent's reminder", JSON.stringify([support]), { ok: true, value: { queues: [support], reminder } }],
+    ["a file without a reminder keeps the agent's reminder", JSON.stringify({ queues: [sales] }), { ok: true, value: { queues: [sales], reminder } }],
     ['text that is not JSON says so', '{ queues: ', { ok: false, errors: [{ queue: null, field: 'form', code: 'not_json' }] }],
     ['a number is not a settings file', '42', { ok: false, errors: [{ queue: null, field: 'form', code: 'malformed' }] }],
-    ['an invalid queue says which and why', JSON.stringify({ queues: [support, queue('Sales', '501', 'abc', '*54')] }), { ok: false, errors: [{ queue: 1, field: 'loginCode', code: 'not_dialable' }] }],
+    [
+      'an invalid queue says which and why',
+      JSON.stringify({ queues: [support, queue('Sales', '501', 'abc', '*54')] }),
+      { ok: false, errors: [{ queue: 1, field: 'loginCode', code: 'not_dialable' }] },
+    ],
   ])('%s', (_, text, expected) => {
     expect(importQueueSettings(text, current)).toEqual(expected);
   });
@@ -72,7 +87,12 @@ describe('queue settings import and export', () => {
 
   test('one damaged stored field costs that field, or its one queue, never the whole list', () => {
     const stored = {
-      queues: [support, { ...sales, agent: 'sometimes', callerNamePrefix: 7 }, { ...queue('Billing', '502', '*55', '*56'), loginCode: 42 }, queue('support', '503', '*57', '*58')],
+      queues: [
+        support,
+        { ...sales, agent: 'sometimes', callerNamePrefix: 7 },
+        { ...queue('Billing', '502', '*55', '*56'), loginCode: 42 },
+        queue('support', '503', '*57', '*58'),
+      ],
       reminder: { enabled: 'yes', time: '17:30' },
     };
     expect(storedQueueSettings(stored)).toEqual({

@@ -4,13 +4,13 @@ import {
   connectedQueues,
   emptyQueueState,
   finishQueueAction,
-  queuesToLogOut,
+  type QueueState,
+  type QueueStatus,
   queueStatus,
+  queuesToLogOut,
   refuseQueueAction,
   storedQueueState,
   WORK_STALE_MS,
-  type QueueState,
-  type QueueStatus,
 } from '../../../src/queues';
 import { reception, sales, support } from './fixtures';
 
@@ -23,7 +23,7 @@ describe('queue status', () => {
     ['logged in after a login', support, loggedIntoSupport, 5000, 'logged-in'],
     ['a static agent is always connected', reception, emptyQueueState, 5000, 'static'],
     ['working while its call runs', sales, working(4000), 5000, 'working'],
-    ['another queue\'s call does not make this one work', support, working(4000), 5000, 'logged-in'],
+    ["another queue's call does not make this one work", support, working(4000), 5000, 'logged-in'],
     ['a call marked running long ago was cut short', sales, working(0), WORK_STALE_MS + 1, 'logged-out'],
   ])('%s', (_, queue, state, now, status) => {
     expect(queueStatus(queue, state, now)).toBe(status);
@@ -57,16 +57,34 @@ describe('queue transitions', () => {
 
   test('a refusal only records why', () => {
     const after = refuseQueueAction(loggedIntoSupport, support, 'logout', 'not_registered', { error: { code: 'auth_failed' } }, 7000);
-    expect(after).toEqual({ ...loggedIntoSupport, lastOutcome: { extension: '500', queueName: 'Support', action: 'logout', failure: 'not_registered', detail: { error: { code: 'auth_failed' } }, at: 7000 } });
+    expect(after).toEqual({
+      ...loggedIntoSupport,
+      lastOutcome: {
+        extension: '500',
+        queueName: 'Support',
+        action: 'logout',
+        failure: 'not_registered',
+        detail: { error: { code: 'auth_failed' } },
+        at: 7000,
+      },
+    });
   });
 });
 
 describe('which queues', () => {
-  const both: QueueState = { ...loggedIntoSupport, memberships: { ...loggedIntoSupport.memberships, '501': { loggedIn: true, changedAt: 2000 }, '502': { loggedIn: true, changedAt: 2000 } } };
+  const both: QueueState = {
+    ...loggedIntoSupport,
+    memberships: { ...loggedIntoSupport.memberships, '501': { loggedIn: true, changedAt: 2000 }, '502': { loggedIn: true, changedAt: 2000 } },
+  };
   test.each<[string, QueueState, string[], string[]]>([
     ['nothing to log out of when logged out', emptyQueueState, [], ['Reception']],
     ['log out of the dynamic queues logged into', both, ['Support', 'Sales'], ['Support', 'Sales', 'Reception']],
-    ['a queue logged out of is left alone', { ...both, memberships: { ...both.memberships, '500': { loggedIn: false, changedAt: 3000 } } }, ['Sales'], ['Sales', 'Reception']],
+    [
+      'a queue logged out of is left alone',
+      { ...both, memberships: { ...both.memberships, '500': { loggedIn: false, changedAt: 3000 } } },
+      ['Sales'],
+      ['Sales', 'Reception'],
+    ],
   ])('%s', (_, state, toLogOut, connected) => {
     const queues = [support, sales, reception];
     expect(queuesToLogOut(queues, state).map((q) => q.name)).toEqual(toLogOut);
@@ -80,7 +98,12 @@ describe('which queues', () => {
   });
 
   test('a damaged field or membership costs only itself', () => {
-    const stored = { ...loggedIntoSupport, memberships: { ...loggedIntoSupport.memberships, '501': { loggedIn: 'yes' } }, working: 'busy', lastOutcome: { failure: 'exploded' } };
+    const stored = {
+      ...loggedIntoSupport,
+      memberships: { ...loggedIntoSupport.memberships, '501': { loggedIn: 'yes' } },
+      working: 'busy',
+      lastOutcome: { failure: 'exploded' },
+    };
     expect(storedQueueState(stored)).toEqual(loggedIntoSupport);
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import chromeManifest from '../../../manifest.json' with { type: 'json' };
 import { firefoxManifest, type Manifest } from '../../../scripts/firefoxManifest';
 
-const options = { id: 'voip-widget@example.org', strictMinVersion: '140.0', backgroundPage: 'extension/background.html', telLinkPage: 'extension/telLink.html' };
+const options = {
+  id: 'voip-widget@example.org',
+  strictMinVersion: '140.0',
+  backgroundPage: 'extension/background.html',
+  telLinkPage: 'extension/telLink.html',
+};
 const firefox = firefoxManifest(chromeManifest as Manifest, options);
 
 describe('the Firefox manifest', () => {
@@ -29,7 +34,11 @@ describe('the Firefox manifest', () => {
 
   it('keeps real web-accessible resources, without the Chrome-only dynamic URL flag', () => {
     const withSounds = firefoxManifest(
-      { manifest_version: 3, version: '1.0.0', web_accessible_resources: [{ resources: ['<dynamic_resource>', 'sounds/ring.ogg'], matches: ['https://*/*'], use_dynamic_url: true }] },
+      {
+        manifest_version: 3,
+        version: '1.0.0',
+        web_accessible_resources: [{ resources: ['<dynamic_resource>', 'sounds/ring.ogg'], matches: ['https://*/*'], use_dynamic_url: true }],
+      },
       options,
     );
     expect(withSounds.web_accessible_resources).toEqual([{ resources: ['sounds/ring.ogg'], matches: ['https://*/*'] }]);

@@ -1,7 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { accountChange, formatIceServerLines, isPrivateTestHost, isUnencryptedWebSocket, parseAccountSettings, parseIceServerLines, type AccountSettings } from '../../../src/settings';
+import {
+  type AccountSettings,
+  accountChange,
+  formatIceServerLines,
+  isPrivateTestHost,
+  isUnencryptedWebSocket,
+  parseAccountSettings,
+  parseIceServerLines,
+} from '../../../src/settings';
 
-const valid = { username: '101', password: 'secret', domain: 'Company.Axivox.com', websocketUrl: ' wss://pabx.axivox.com:3443 ', displayName: 'Alice', iceServers: [], enabled: true };
+const valid = {
+  username: '101',
+  password: 'secret',
+  domain: 'Company.Axivox.com',
+  websocketUrl: ' wss://pabx.axivox.com:3443 ',
+  displayName: 'Alice',
+  iceServers: [],
+  enabled: true,
+};
 
 describe('parseAccountSettings', () => {
   test('accepts and normalises a valid account', () => {
@@ -80,7 +96,15 @@ describe('ICE server lines', () => {
 });
 
 describe('what an account change takes', () => {
-  const base: AccountSettings = { username: '101', password: 'secret', domain: 'pbx.test', websocketUrl: 'wss://pbx.test', displayName: 'Alice', iceServers: [], enabled: true };
+  const base: AccountSettings = {
+    username: '101',
+    password: 'secret',
+    domain: 'pbx.test',
+    websocketUrl: 'wss://pbx.test',
+    displayName: 'Alice',
+    iceServers: [],
+    enabled: true,
+  };
   test.each<[string, AccountSettings | null, AccountSettings | null, ReturnType<typeof accountChange>]>([
     ['nothing changed', base, { ...base }, 'none'],
     ['no account before or after', null, null, 'none'],

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 import { buildConfigurationFile, describeImport, movesAccount, parseConfigurationFile } from '../../../src/settings/configurationFile';
 
 const callerId = {
@@ -10,8 +10,19 @@ const callerId = {
   applyRulesToAllUsers: false,
   homeCountry: 'BE',
 };
-const account = { username: '101', password: 'secret', domain: 'company.axivox.com', websocketUrl: 'wss://pabx.axivox.com:3443', displayName: 'Alice', iceServers: [], enabled: true };
-const queues = { queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52', agent: 'dynamic' as const, callerNamePrefix: '' }], reminder: { enabled: true, time: '18:00' } };
+const account = {
+  username: '101',
+  password: 'secret',
+  domain: 'company.axivox.com',
+  websocketUrl: 'wss://pabx.axivox.com:3443',
+  displayName: 'Alice',
+  iceServers: [],
+  enabled: true,
+};
+const queues = {
+  queues: [{ name: 'Support', extension: '500', loginCode: '*51', logoutCode: '*52', agent: 'dynamic' as const, callerNamePrefix: '' }],
+  reminder: { enabled: true, time: '18:00' },
+};
 
 describe('settings file', () => {
   test('export leaves the password out unless asked, and an import of the export gives the same settings', () => {
@@ -53,8 +64,14 @@ describe('a settings file without the password', () => {
   const { password: _, ...withoutPassword } = account;
 
   test('keeps the stored password for the same user, domain and server, however the file writes them', () => {
-    const file = { version: 1, account: { ...withoutPassword, domain: ' COMPANY.axivox.com ', websocketUrl: 'wss://pabx.axivox.com:3443 ', displayName: 'Alice M.' } };
-    expect(parseConfigurationFile(file, stored)).toMatchObject({ ok: true, value: { account: { ...account, displayName: 'Alice M.', password: 'stored-secret' } } });
+    const file = {
+      version: 1,
+      account: { ...withoutPassword, domain: ' COMPANY.axivox.com ', websocketUrl: 'wss://pabx.axivox.com:3443 ', displayName: 'Alice M.' },
+    };
+    expect(parseConfigurationFile(file, stored)).toMatchObject({
+      ok: true,
+      value: { account: { ...account, displayName: 'Alice M.', password: 'stored-secret' } },
+    });
   });
 
   test.each([
@@ -64,7 +81,10 @@ describe('a settings file without the password', () => {
   ])('never hands the stored password to %s: the whole file is refused', (_, change) => {
     const parsed = parseConfigurationFile({ version: 1, account: { ...withoutPassword, ...change }, queues }, stored);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.errors).toEqual(['Account: the file changes the SIP user, domain or server but has no SIP password: the stored password is kept only for the same account']);
+    if (!parsed.ok)
+      expect(parsed.errors).toEqual([
+        'Account: the file changes the SIP user, domain or server but has no SIP password: the stored password is kept only for the same account',
+      ]);
   });
 
   test('a file with its own password may move the account: the preview says so', () => {
@@ -87,14 +107,25 @@ describe('what an import would change', () => {
     const imported = {
       account: { ...account, displayName: 'Bob', iceServers: [{ urls: 'turn:turn.example.com', username: 'u', credential: 'turn-secret' }] },
       callerId: { ...callerId, homeCountry: 'FR' },
-      queues: { ...queues, queues: [...queues.queues, { name: 'Sales', extension: '501', loginCode: '*61', logoutCode: '*62', agent: 'static' as const, callerNamePrefix: '[Sales]' }] },
+      queues: {
+        ...queues,
+        queues: [
+          ...queues.queues,
+          { name: 'Sales', extension: '501', loginCode: '*61', logoutCode: '*62', agent: 'static' as const, callerNamePrefix: '[Sales]' },
+        ],
+      },
     };
     const changes = describeImport(current, imported);
     expect(changes).toEqual([
       { section: 'account', field: 'displayName', before: 'Alice', after: 'Bob' },
       { section: 'account', field: 'iceServers', before: 'stun:stun.example.com', after: 'turn:turn.example.com (with credentials)' },
       { section: 'callerId', field: 'homeCountry', before: 'BE', after: 'FR' },
-      { section: 'queues', field: 'queues', before: 'Support (500, *51/*52, dynamic)', after: 'Support (500, *51/*52, dynamic); Sales (501, *61/*62, static, name prefix [Sales])' },
+      {
+        section: 'queues',
+        field: 'queues',
+        before: 'Support (500, *51/*52, dynamic)',
+        after: 'Support (500, *51/*52, dynamic); Sales (501, *61/*62, static, name prefix [Sales])',
+      },
     ]);
     expect(JSON.stringify(changes)).not.toContain('secret');
     expect(movesAccount(changes)).toBe(false);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AccountSettings } from '../../../src/settings';
-import { installFakeChrome, type FakeChrome } from './fakeChrome';
+import { type FakeChrome, installFakeChrome } from './fakeChrome';
 
 // The extension's IndexedDB of passwords, in memory. A read answers what was there when it
 // began (as an IndexedDB transaction does), `secretReadMs` later.

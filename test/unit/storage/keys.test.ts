@@ -3,9 +3,19 @@ import type { RecentCall } from '../../../src/calls/recentCalls';
 import { defaultPreferences } from '../../../src/settings/preferences';
 import { storageKeys } from '../../../src/storage/keys';
 import { isStored, read, watch } from '../../../src/storage/read';
-import { installFakeChrome, type FakeChrome } from './fakeChrome';
+import { type FakeChrome, installFakeChrome } from './fakeChrome';
 
-const call: RecentCall = { id: 'c1', direction: 'missed', number: '102', name: 'Bob', startedAt: 1000, durationMs: 0, callerId: null, outcome: 'no_answer', outcomeCause: null };
+const call: RecentCall = {
+  id: 'c1',
+  direction: 'missed',
+  number: '102',
+  name: 'Bob',
+  startedAt: 1000,
+  durationMs: 0,
+  callerId: null,
+  outcome: 'no_answer',
+  outcomeCause: null,
+};
 
 let fake: FakeChrome;
 beforeEach(() => {
