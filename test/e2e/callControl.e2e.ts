@@ -1,20 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { Agent } from './harness/browser';
-import { audioLevel, badgeText, dial, expectAudioFlowing, expectAudioStopped, usePbx } from './harness/phone';
+import { audioLevel, badgeText, connect, dial, expectAudioFlowing, expectAudioStopped, usePbx } from './harness/phone';
 
 const env = usePbx();
-
-/** `caller` dials `callee`'s extension and `callee` answers from the popup. */
-async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
-  await dial(callerPopup, extension);
-  await calleePopup
-    .getByRole('region', { name: 'Incoming call' })
-    .getByRole('button', { name: /^Answer/ })
-    .click();
-  await caller.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active' && !c.held), 'caller in call');
-  await callee.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active' && !c.held), 'callee in call');
-}
 
 const controls = (popup: Page) => popup.getByRole('group', { name: 'Call controls' });
 

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
-import type { Agent } from './harness/browser';
-import { dial, usePbx } from './harness/phone';
+import { connect, usePbx } from './harness/phone';
 
 const env = usePbx();
 
@@ -17,17 +16,6 @@ function callsTo(user: string, since: number): number {
     .filter((r) => r.method === 'INVITE' && r.ruri.startsWith(`sip:${user}@`))
     .map((r) => /ci=(\S+)/.exec(r.text)?.[1]);
   return new Set(ids).size;
-}
-
-/** `caller` dials `extension` and `callee` answers: both are in the call. */
-async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
-  await dial(callerPopup, extension);
-  await calleePopup
-    .getByRole('region', { name: 'Incoming call' })
-    .getByRole('button', { name: /^Answer/ })
-    .click();
-  await caller.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active'), 'caller in call');
-  await callee.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active'), 'callee in call');
 }
 
 /** Bob calls alice, alice answers, and bob asks (blind transfer) that alice call `target`. */

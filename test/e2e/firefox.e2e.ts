@@ -14,16 +14,6 @@ let pbx: TestPbx;
 let firefox: FirefoxAgent;
 let site: TestSite;
 
-async function snapshotWhen(predicate: (s: SoftphoneSnapshot) => boolean, what: string): Promise<SoftphoneSnapshot> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const snapshot = await firefox.request<SoftphoneSnapshot>('getSnapshot');
-    if (predicate(snapshot)) return snapshot;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(snapshot).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 beforeAll(async () => {
   pbx = await TestPbx.start({ echoCodes: ['*43'] });
   site = await TestSite.start({ '/tricks': TRICKS });
@@ -56,7 +46,7 @@ describe('Firefox', () => {
     await firefox.page.type('#account-websocketUrl', pbx.wsUrl);
     await firefox.page.click('form button[type=submit]');
 
-    const registered = await snapshotWhen((s) => s.registration.state === 'registered', 'registration');
+    const registered = await firefox.waitForSnapshot((s) => s.registration.state === 'registered', 'registration');
     expect(registered.registration.account).toBe('101@pbx.test');
     expect(pbx.logLines().some((l) => /REGISTERED sip:101@/.test(l))).toBe(true);
     // Firefox lets content scripts read storage.local: the password must not be there.
@@ -71,7 +61,7 @@ describe('Firefox', () => {
     await number!.focus();
     await firefox.page.keyboard.type('*43');
     await firefox.page.keyboard.press('Enter');
-    const active = await snapshotWhen((s) => s.calls[0]?.state === 'active', 'the echo test answering');
+    const active = await firefox.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'the echo test answering');
     const callId = active.calls[0]!.id;
 
     const stats = async () => (await firefox.request<CallStats | null>('callStats', { callId })) ?? { bytesReceived: 0, audioLevel: 0 };
@@ -81,7 +71,7 @@ describe('Firefox', () => {
     const since = Date.now();
     await firefox.page.click('button.hangup-button');
     await pbx.waitForRequest('BYE', /./, { since });
-    await snapshotWhen((s) => s.calls.length === 0, 'the call to end');
+    await firefox.waitForSnapshot((s) => s.calls.length === 0, 'the call to end');
   });
 
   test('a tel: link handed to VoIP Widget opens the softphone with its number, for the agent to confirm', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SoftphoneSnapshot } from '../../src/calls/snapshot';
 import { fieldConditions, TestPbx } from '../pbx/pbx';
 import { callFromTrunk } from '../pbx/trunk';
 import { FirefoxAgent } from './harness/firefox';
@@ -9,16 +8,6 @@ import { FirefoxAgent } from './harness/firefox';
 
 let pbx: TestPbx;
 let firefox: FirefoxAgent;
-
-async function snapshotWhen(predicate: (s: SoftphoneSnapshot) => boolean, what: string, timeoutMs = 15_000): Promise<SoftphoneSnapshot> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const snapshot = await firefox.request<SoftphoneSnapshot>('getSnapshot');
-    if (predicate(snapshot)) return snapshot;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(snapshot).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const registrationsSince = (since: number): number => pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=(?!0\b)/.test(l)).length;
 
@@ -41,7 +30,7 @@ beforeAll(async () => {
     account: { username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, displayName: '', iceServers: [], enabled: true },
   });
   expect(saved.ok).toBe(true);
-  await snapshotWhen((s) => s.registration.state === 'registered', 'registration');
+  await firefox.waitForSnapshot((s) => s.registration.state === 'registered', 'registration');
 });
 afterAll(async () => {
   await firefox?.close();
@@ -61,11 +50,15 @@ describe('Firefox in field conditions', () => {
     for (let i = 0; i < 3; i++) {
       const cutAt = Date.now();
       pbx.loadBalancer!.cutAll();
-      await snapshotWhen((s) => s.registration.state === 'registered' && registrationsSince(cutAt) > 0, `registered after cut ${i + 1}`);
+      await firefox.waitForSnapshot((s) => s.registration.state === 'registered' && registrationsSince(cutAt) > 0, `registered after cut ${i + 1}`);
     }
     const silencedAt = Date.now();
     pbx.loadBalancer!.silenceAll();
-    await snapshotWhen((s) => s.registration.state === 'registered' && registrationsSince(silencedAt) > 0, 'registered after the silent loss', 35_000);
+    await firefox.waitForSnapshot(
+      (s) => s.registration.state === 'registered' && registrationsSince(silencedAt) > 0,
+      'registered after the silent loss',
+      35_000,
+    );
     console.log(`Firefox: silent connection loss, registered again after ${Date.now() - silencedAt} ms`);
     expect(pbx.bindings('101')).toBe(1);
     await callRings();
@@ -77,7 +70,7 @@ describe('Firefox in field conditions', () => {
       account: { username: '102', password: 'bob-secret', domain: pbx.domain, websocketUrl: pbx.wssUrl, displayName: '', iceServers: [], enabled: true },
     });
     expect(saved.ok).toBe(true);
-    await snapshotWhen((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registration over wss');
+    await firefox.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registration over wss');
     expect(pbx.logLines(since).some((l) => /REQ REGISTER .*\(wss\)/.test(l))).toBe(true);
   });
 });

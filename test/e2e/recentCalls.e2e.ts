@@ -1,64 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { TestPbx } from '../pbx/pbx';
-import { freePort } from '../pbx/ports';
 import { callFromTrunk } from '../pbx/trunk';
 import { badgeText, dial, usePbx } from './harness/phone';
 
 const env = usePbx();
-
-/**
- * A carrier caller whose number is `from`, whatever it is (the test PBX's trunk callers have
- * +3225550N): the trunk-caller scenario with another From, run as the trunk tests run it.
- */
-async function callFrom(pbx: TestPbx, from: string, user: string, ringMs: number, callerName: string): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'voip-caller-'));
-  const scenario = join(dir, 'caller.xml');
-  const trunkCaller = readFileSync(new URL('../pbx/trunk-caller.xml', import.meta.url), 'utf8');
-  // In a SIP URI `#` is written %23 (RFC 3261, 25.1).
-  writeFileSync(scenario, trunkCaller.replaceAll('sip:+3225550[call_number]@carrier.test', `sip:${from.replaceAll('#', '%23')}@carrier.test`));
-  const args = [
-    `127.0.0.1:${pbx.sipPort}`,
-    '-sf',
-    scenario,
-    '-s',
-    user,
-    '-key',
-    'domain',
-    pbx.domain,
-    '-key',
-    'caller_name',
-    callerName,
-    '-key',
-    'media',
-    'audio',
-  ];
-  args.push(
-    '-d',
-    String(ringMs),
-    '-i',
-    '127.0.0.1',
-    '-p',
-    String(pbx.trunkPort),
-    '-mp',
-    String(await freePort()),
-    '-t',
-    'u1',
-    '-nostdin',
-    '-m',
-    '1',
-    '-timeout',
-    '30s',
-  );
-  const errors = join(dir, 'errors.log');
-  const child = spawn('sipp', [...args, '-trace_err', '-error_file', errors], { stdio: 'ignore' });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0)
-    throw new Error(`the call from ${from} did not go as expected (sipp exit ${code})\n${existsSync(errors) ? readFileSync(errors, 'utf8').slice(-2000) : ''}`);
-}
 
 describe('recent calls', () => {
   test('calls are listed, missed ones counted until seen, kept across a browser restart, and redialled with a click', async () => {
@@ -116,7 +60,7 @@ describe('recent calls', () => {
   test('calling back a feature code the caller chose (*21*…#, call forwarding) asks first, and Cancel dials nothing', async () => {
     const alice = await env.desks.registered('101');
     const code = '*21*0470000000#';
-    await callFrom(env.pbx, code, '101', 500, 'Mallory');
+    await callFromTrunk(env.pbx, '101', 1, 500, { from: code, callerName: 'Mallory' });
     await alice.waitForSnapshot((s) => s.calls.length === 0 && s.lastEndedCall?.remoteNumber === code, 'the missed call logged');
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: /Recent/ }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TestPbx } from '../pbx/pbx';
-import { badgeText, dial, usePbx } from './harness/phone';
+import { badgeText, connect, usePbx } from './harness/phone';
 
 const env = usePbx();
 
@@ -68,9 +68,7 @@ describe('faults', () => {
     const alice = await env.desks.registered('101');
     const bob = await env.desks.registered('102');
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
-    await dial(alicePopup, '102');
-    await bobPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
-    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'alice in call');
+    await connect(alice, alicePopup, bob, bobPopup, '102');
     await expect.poll(() => badgeText(alice)).toBe('CALL');
 
     await env.pbx.killSipServer();
@@ -144,9 +142,7 @@ describe('faults', () => {
     const alice = await env.desks.registered('101');
     const bob = await env.desks.registered('102');
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
-    await dial(alicePopup, '102');
-    await bobPopup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
-    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'alice in call');
+    await connect(alice, alicePopup, bob, bobPopup, '102');
     const account = { username: '101', password: 'alice-secret', domain: env.pbx.domain, websocketUrl: env.pbx.wsUrl };
     const since = Date.now();
     await alice.configure({ ...account, displayName: 'Alice Martin', iceServers: [{ urls: 'stun:127.0.0.1:3478' }] });

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestPbx } from './pbx';
 import { freePort } from './ports';
@@ -17,11 +17,22 @@ export interface TrunkCall {
   callerName?: string;
   /** The offered media type: 'audio', or e.g. 'video' for an offer the softphone cannot answer. */
   media?: string;
+  /** The caller's number, whatever it is (e.g. a feature code); otherwise +3225550N for the N-th call. */
+  from?: string;
+}
+
+/** trunk-caller.xml, or a copy of it calling from `from` (`#` written %23 in a SIP URI, RFC 3261 25.1). */
+function callerScenario(from: string | undefined): string {
+  if (from === undefined) return 'trunk-caller.xml';
+  const scenario = join(mkdtempSync(join(tmpdir(), 'voip-caller-')), 'caller.xml');
+  const trunkCaller = readFileSync(join(here, 'trunk-caller.xml'), 'utf8');
+  writeFileSync(scenario, trunkCaller.replaceAll('sip:+3225550[call_number]@carrier.test', `sip:${from.replaceAll('#', '%23')}@carrier.test`));
+  return scenario;
 }
 
 export async function callFromTrunk(pbx: TestPbx, user: string, calls: number, ringMs: number, call: TrunkCall = {}): Promise<void> {
   const args = [
-    ...(await carrierArgs(pbx, 'trunk-caller.xml', user, ringMs)),
+    ...(await carrierArgs(pbx, callerScenario(call.from), user, ringMs)),
     '-key',
     'caller_name',
     call.callerName ?? 'Carrier caller',
@@ -65,12 +76,12 @@ export async function ghostReplacesFromTrunk(pbx: TestPbx, user: string): Promis
   await runSipp(args, `the Replaces INVITE to ${user} was not refused with 481`);
 }
 
-/** sipp as the carrier: `scenario` towards `user` over UDP from the trunk port, `pauseMs` for its <pause/>. */
+/** sipp as the carrier: `scenario` (of test/pbx, or a path) towards `user` over UDP from the trunk port, `pauseMs` for its <pause/>. */
 async function carrierArgs(pbx: TestPbx, scenario: string, user: string, pauseMs: number): Promise<string[]> {
   return [
     `127.0.0.1:${pbx.sipPort}`,
     '-sf',
-    join(here, scenario),
+    isAbsolute(scenario) ? scenario : join(here, scenario),
     '-s',
     user,
     '-key',

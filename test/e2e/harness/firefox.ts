@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { SoftphoneSnapshot } from '../../../src/calls/snapshot';
 
 export const DIST_FIREFOX = resolve(import.meta.dirname, '../../../dist-firefox');
 const EXTENSION_ID = 'voip-widget@voip-widget.app';
@@ -95,6 +96,17 @@ export class FirefoxAgent {
   /** A request to the background page, as the extension's own pages send it. */
   async request<T = unknown>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
     return this.page.evaluate(`browser.runtime.sendMessage(${JSON.stringify({ to: 'background', type, payload })})`) as Promise<T>;
+  }
+
+  /** The softphone's snapshot once `predicate` holds for it (polled), or an error saying what was awaited. */
+  async waitForSnapshot(predicate: (s: SoftphoneSnapshot) => boolean, what: string, timeoutMs = 15_000): Promise<SoftphoneSnapshot> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const snapshot = await this.request<SoftphoneSnapshot>('getSnapshot');
+      if (predicate(snapshot)) return snapshot;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(snapshot).slice(0, 400)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   /** Evaluates `script` in the test's extension page. */

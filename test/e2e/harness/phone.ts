@@ -60,6 +60,17 @@ export function usePbx(options?: PbxOptions): { readonly pbx: TestPbx; readonly 
   };
 }
 
+/** `caller` dials `extension` from its popup and `callee` answers from theirs: both are in the call. */
+export async function connect(caller: Agent, callerPopup: Page, callee: Agent, calleePopup: Page, extension: string): Promise<void> {
+  await dial(callerPopup, extension);
+  await calleePopup
+    .getByRole('region', { name: 'Incoming call' })
+    .getByRole('button', { name: /^Answer/ })
+    .click();
+  await caller.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active' && !c.held), 'caller in call');
+  await callee.waitForSnapshot((s) => s.calls.some((c) => c.state === 'active' && !c.held), 'callee in call');
+}
+
 /** Dials from the popup; resolves with the wall-clock time the page received the click. */
 export async function dial(popup: Page, number: string): Promise<number> {
   await popup.getByRole('textbox', { name: 'Number to call' }).fill(number);

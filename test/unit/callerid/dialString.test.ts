@@ -19,7 +19,7 @@ describe('classifyDialString', () => {
     ['+44\u00a020\u00a07946\u00a00958', '00442079460958'],
     ['+1', '001'],
     ['0032', '0032'],
-    ['00' + '1'.repeat(18), '00' + '1'.repeat(18)],
+    [`00${'1'.repeat(18)}`, `00${'1'.repeat(18)}`],
   ])('%j is international: %s', (input, digits) => {
     expect(classifyDialString(input)).toEqual({ kind: 'international', digits });
   });
@@ -81,8 +81,8 @@ describe('classifyDialString', () => {
     ['12;34', '";" is not allowed: use digits, spaces and + ( ) . - /'],
     ['😀', '"😀" is not allowed: use digits, spaces and + ( ) . - /'],
     ['1'.repeat(33), 'That number is too long (at most 32 digits)'],
-    ['+' + '4'.repeat(33), 'That number is too long (at most 32 digits)'],
-    ['*' + '1'.repeat(33), 'That number is too long (at most 32 digits)'],
+    [`+${'4'.repeat(33)}`, 'That number is too long (at most 32 digits)'],
+    [`*${'1'.repeat(33)}`, 'That number is too long (at most 32 digits)'],
     ['1 '.repeat(33), 'That number is too long (at most 32 digits)'],
   ])('%j is invalid: %s', (input, error) => {
     const result = classifyDialString(input);

@@ -95,7 +95,7 @@ describe('properties', () => {
     const compiled = configs.map(compileCallerIdConfig);
     fc.assert(
       fc.property(dialString, (dialed) => {
-        for (const [i, resolver] of compiled.entries()) {
+        for (const resolver of compiled) {
           const started = performance.now();
           const result = resolver.resolve(dialed);
           expect(performance.now() - started).toBeLessThan(50);
