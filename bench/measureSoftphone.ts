@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { SoftphoneSnapshot } from '../src/calls/snapshot';
 import type { SoftphoneDiagnostics } from '../src/protocol/softphone';
-import { Agent, DIST } from '../test/e2e/harness/browser';
+import { Agent } from '../test/e2e/harness/browser';
+import { bundleBytes } from '../test/e2e/harness/bundleSize';
 import { TestPbx } from '../test/pbx/pbx';
 import { callFromTrunk } from '../test/pbx/trunk';
 import { type BenchFigure, figure } from './figure';
@@ -122,20 +123,6 @@ async function repeat(times: number, run: (i: number) => Promise<number>): Promi
 
 function findRegistered(pbx: TestPbx, user: string, since: number): number | undefined {
   return pbx.logEntries(since).find((l) => l.text.includes(`REGISTERED sip:${user}@`) && !/expires=0\b/.test(l.text))?.at;
-}
-
-function bundleBytes(html: string): { raw: number; gzip: number } {
-  const page = readFileSync(join(DIST, html), 'utf8');
-  const files = new Set([...page.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!));
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const path = join(DIST, file.startsWith('/') ? file.slice(1) : join('extension', file));
-    const content = readFileSync(path);
-    raw += statSync(path).size;
-    gzip += gzipSync(content).length;
-  }
-  return { raw, gzip };
 }
 
 export async function runSoftphoneBench(options: SoftphoneBenchOptions = {}): Promise<BenchFigure[]> {

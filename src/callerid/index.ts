@@ -1,6 +1,7 @@
 export { classifyDialString, type DialString, MAX_DIAL_DIGITS } from '../numbers/dialString';
+export { callerIdDraftOf } from './draft';
 export { normalizeRulePrefix } from './numbers';
-export { callerIdDraftOf, type ParsedCallerIdConfig, parseCallerIdConfig } from './parse';
+export { type ParsedCallerIdConfig, parseCallerIdConfig } from './parse';
 export { type CompiledCallerId, compileCallerIdConfig, resolveCallerId } from './resolve';
 export type { CallerIdConfig, CallerIdResult } from './types';
 export { type CallerIdConfigReport, validateCallerIdConfig } from './validate';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { type CallerIdConfig, callerIdDraftOf } from '../callerid';
+import { callerIdDraftOf } from '../callerid/draft';
+import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
 import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
