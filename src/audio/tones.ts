@@ -21,9 +21,28 @@ export const CALL_WAITING: ToneSegment[] = [
 /** A test tone for the speaker check in settings. */
 export const TEST_TONE: ToneSegment[] = [{ frequencies: [440, 660], ms: 800 }];
 
+/** Renders a tone pattern as samples in [-1, 1], with 10 ms ramps at each edge so nothing clicks. */
+export function synthesizeSamples(segments: ToneSegment[], sampleRate: number, amplitude: number): Float32Array<ArrayBuffer> {
+  const total = segments.reduce((n, s) => n + Math.round((s.ms / 1000) * sampleRate), 0);
+  const samples = new Float32Array(total);
+  let offset = 0;
+  for (const segment of segments) {
+    const count = Math.round((segment.ms / 1000) * sampleRate);
+    const fade = Math.min(count / 2, sampleRate / 100);
+    for (let i = 0; i < count; i++) {
+      const t = i / sampleRate;
+      const wave = segment.frequencies.reduce((sum, f) => sum + Math.sin(2 * Math.PI * f * t), 0) / Math.max(1, segment.frequencies.length);
+      const envelope = Math.min(1, i / fade, (count - 1 - i) / fade);
+      samples[offset++] = wave * envelope * amplitude;
+    }
+  }
+  return samples;
+}
+
 /** Renders a tone pattern as a 16-bit mono PCM WAV file, so no sound file ships with the extension. */
 export function synthesizeWav(segments: ToneSegment[], sampleRate = 8000, amplitude = 0.3): Uint8Array {
-  const samples = segments.reduce((n, s) => n + Math.round((s.ms / 1000) * sampleRate), 0);
+  const pcm = synthesizeSamples(segments, sampleRate, amplitude);
+  const samples = pcm.length;
   const buffer = new ArrayBuffer(44 + samples * 2);
   const view = new DataView(buffer);
   const text = (offset: number, value: string): void => {
@@ -42,17 +61,6 @@ export function synthesizeWav(segments: ToneSegment[], sampleRate = 8000, amplit
   view.setUint16(34, 16, true);
   text(36, 'data');
   view.setUint32(40, samples * 2, true);
-  let offset = 44;
-  for (const segment of segments) {
-    const count = Math.round((segment.ms / 1000) * sampleRate);
-    const fade = Math.min(count / 2, sampleRate / 100); // 10 ms ramps avoid clicks
-    for (let i = 0; i < count; i++) {
-      const t = i / sampleRate;
-      const wave = segment.frequencies.reduce((sum, f) => sum + Math.sin(2 * Math.PI * f * t), 0) / Math.max(1, segment.frequencies.length);
-      const envelope = Math.min(1, i / fade, (count - 1 - i) / fade);
-      view.setInt16(offset, Math.round(wave * envelope * amplitude * 32767), true);
-      offset += 2;
-    }
-  }
+  for (let i = 0; i < samples; i++) view.setInt16(44 + i * 2, Math.round(pcm[i]! * 32767), true);
   return new Uint8Array(buffer);
 }

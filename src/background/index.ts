@@ -10,6 +10,7 @@ import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomi
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { recentCallsRoutes } from './recentCallsRoutes';
+import { answerShortcuts } from './shortcuts';
 import { softphoneRoutes } from './softphoneRoutes';
 import { answerTransferRequestsFromNotifications, showTransferRequestNotifications } from './transferRequestNotification';
 import { watchOffscreenDocument } from './watchdog';
@@ -34,6 +35,7 @@ onBroadcast((message) => {
 countMissedCallsOnBadge();
 answerFromNotifications();
 answerTransferRequestsFromNotifications();
+answerShortcuts();
 void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
 startQueues();
 startClickToCall();

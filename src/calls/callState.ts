@@ -1,7 +1,7 @@
 import type { CallDirection, CallEnd, CallPurpose, CallSnapshot } from './snapshot';
 
 export type CallEvent =
-  | { type: 'progress' }
+  | { type: 'progress'; earlyMedia: boolean }
   | { type: 'accepted'; at: number }
   | { type: 'confirmed'; at: number }
   | { type: 'ended'; at: number; cause: string | undefined; originator: 'local' | 'remote' | 'system' }
@@ -42,7 +42,8 @@ export function applyCallEvent(call: CallSnapshot, event: CallEvent): CallSnapsh
   if (call.state === 'ended') return call;
   switch (event.type) {
     case 'progress':
-      return call.state === 'dialing' ? { ...call, state: 'ringing' } : call;
+      if (call.state !== 'dialing' && call.state !== 'ringing') return call;
+      return { ...call, state: 'ringing', earlyMedia: call.earlyMedia === true || event.earlyMedia };
     case 'accepted':
       return { ...call, state: call.direction === 'incoming' ? 'connecting' : 'active', answeredAt: call.answeredAt ?? event.at };
     case 'confirmed':

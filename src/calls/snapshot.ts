@@ -67,6 +67,8 @@ export interface CallSnapshot {
   queueName?: string | null;
   /** DTMF tones the far end sent by SIP INFO (RFC 4733 tones are not visible to WebRTC). */
   receivedTones: string;
+  /** The far end sent early media (a 18x with SDP): its audio plays while the call rings, not a local ringback. */
+  earlyMedia?: boolean;
 }
 
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';

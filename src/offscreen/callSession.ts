@@ -1,5 +1,6 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import { applyCallEvent, type CallEvent, newCall } from '../calls/callState';
+import { bringsEarlyMedia } from '../calls/callTones';
 import { cleanDisplayName, cleanRemoteNumber } from '../calls/remoteParty';
 import type { CallDirection, CallPurpose, CallSnapshot } from '../calls/snapshot';
 import type { CallStats } from '../protocol/api';
@@ -32,6 +33,8 @@ export interface CallSessionOptions {
   refer(request: ReferRequest): void;
   /** An INVITE with Replaces for this call arrived (we are the target of an attended transfer). */
   replaces(accept: Accept<[init: (session: RTCSession) => void]>): void;
+  /** The far end's audio starts playing; the returned function is called when the call ends. */
+  heard?(stream: MediaStream): () => void;
 }
 
 /** One call: a JsSIP RTCSession, its snapshot, its microphone stream and its remote audio. */
@@ -39,6 +42,7 @@ export class CallSession {
   snapshot: CallSnapshot;
   private readonly audio: RemoteAudio;
   private microphone: MediaStream | null;
+  private unhear: () => void = () => undefined;
 
   constructor(
     readonly session: RTCSession,
@@ -58,7 +62,9 @@ export class CallSession {
     boundIceGathering(session, options.hasIceServers);
     session.on('peerconnection', ({ peerconnection }) => this.playRemoteAudio(peerconnection));
     if (session.connection) this.playRemoteAudio(session.connection);
-    session.on('progress', () => this.apply({ type: 'progress' }));
+    session.on('progress', ({ originator, response }: { originator: string; response?: { status_code?: unknown; body?: unknown } }) =>
+      this.apply({ type: 'progress', earlyMedia: originator === 'remote' && bringsEarlyMedia(response?.status_code, response?.body) }),
+    );
     session.on('accepted', () => this.apply({ type: 'accepted', at: Date.now() }));
     session.on('confirmed', () => this.apply({ type: 'confirmed', at: Date.now() }));
     session.on('hold', ({ originator }: { originator: string }) => this.apply({ type: originator === 'remote' ? 'held-by-remote' : 'held' }));
@@ -187,13 +193,19 @@ export class CallSession {
   }
 
   private playRemoteAudio(connection: RTCPeerConnection): void {
-    connection.addEventListener('track', (event) => this.audio.play(event.streams[0] ?? new MediaStream([event.track])));
+    connection.addEventListener('track', (event) => {
+      const stream = event.streams[0] ?? new MediaStream([event.track]);
+      this.audio.play(stream);
+      this.unhear();
+      this.unhear = this.options.heard?.(stream) ?? (() => undefined);
+    });
   }
 
   private release(): void {
     stopStream(this.microphone);
     this.microphone = null;
     this.audio.dispose();
+    this.unhear();
   }
 
   async stats(): Promise<CallStats | null> {

@@ -1,4 +1,5 @@
 import { ringToneFor } from '../calls/callControl';
+import { endToneFor, ongoingToneFor, type TonePlan, tonePlanFor } from '../calls/callTones';
 import { coalesce } from '../calls/coalesce';
 import { appError } from '../calls/errors';
 import { isInstanceId, type SipIdentity, sipIdentity } from '../calls/sipIdentity';
@@ -7,6 +8,7 @@ import type { Result } from '../protocol/api';
 import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
+import { CallTonePlayer } from './callTones';
 import { diagnostics } from './diagnostics';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
@@ -23,6 +25,14 @@ const publish = coalesce<SoftphoneSnapshot>(
     last?.transferRequests.length !== next.transferRequests.length,
 );
 const softphone = new Softphone(publish);
+const callTones = new CallTonePlayer();
+let tonePlan: TonePlan = 'europe';
+softphone.remoteAudio = (stream) => callTones.listen(stream);
+
+function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown): void {
+  tonePlan = tonePlanFor(homeCountry);
+  callTones.prepare(tonePlan, preferencesOrDefaults(preferences).speakerId);
+}
 
 function identityOf(instanceId: string | null): SipIdentity | null {
   return isInstanceId(instanceId) ? sipIdentity(instanceId) : null;
@@ -37,9 +47,10 @@ function validAccount(input: unknown): AccountSettings | null {
 serve(
   'offscreen',
   {
-    configure: ({ account, preferences, instanceId }): Result => {
+    configure: ({ account, preferences, instanceId, homeCountry }): Result => {
       const valid = validAccount(account);
       if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings') };
+      followHomeCountry(homeCountry, preferences);
       softphone.configure(valid, preferencesOrDefaults(preferences), identityOf(instanceId));
       return { ok: true, value: null };
     },
@@ -57,7 +68,7 @@ serve(
     consult: ({ callId, target }) => softphone.consult(callId, target),
     completeTransfer: ({ callId, consultCallId }) => softphone.completeTransfer(callId, consultCallId),
     answerTransferRequest: ({ requestId, accept }) => softphone.answerTransferRequest(requestId, accept),
-    diagnostics: () => diagnostics(softphone.snapshot.calls.length),
+    diagnostics: () => diagnostics(softphone.snapshot.calls.length, callTones.analysis()),
     ...attachQueues(softphone),
   },
   isExtensionPage,
@@ -67,6 +78,12 @@ addEventListener('online', () => softphone.reconnectNow());
 
 const ringer = new Ringer();
 softphone.subscribe((snapshot) => ringer.update(ringToneFor(snapshot.calls), softphone.currentPreferences.ringerId));
+let lastEndedId: string | undefined;
+softphone.subscribe(({ calls, lastEndedCall }) => {
+  const ended = lastEndedCall && lastEndedCall.id !== lastEndedId ? lastEndedCall : null;
+  lastEndedId = lastEndedCall?.id;
+  callTones.play(ongoingToneFor(calls) ?? (ended ? endToneFor(ended) : null), tonePlan, softphone.currentPreferences.speakerId);
+});
 
 void watchMicrophonePermission((state) => softphone.setMicrophonePermission(state));
 /**
@@ -75,7 +92,8 @@ void watchMicrophonePermission((state) => softphone.setMicrophonePermission(stat
  */
 async function loadSettings(attempt = 0): Promise<void> {
   try {
-    const { account, preferences, instanceId } = await request('background', 'offscreenReady', {});
+    const { account, preferences, instanceId, homeCountry } = await request('background', 'offscreenReady', {});
+    followHomeCountry(homeCountry, preferences);
     softphone.configure(validAccount(account), preferencesOrDefaults(preferences), identityOf(instanceId));
   } catch (error) {
     console.warn('settings could not be loaded, trying again:', error);

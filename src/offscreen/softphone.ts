@@ -52,6 +52,8 @@ export class Softphone {
   private readonly listeners = new Set<(snapshot: SoftphoneSnapshot) => void>();
   /** Names the call queue an incoming call came through, if any (set from the queue settings). */
   queueNameOf: (session: RTCSession, invite?: IncomingRequest) => string | null = () => null;
+  /** Hears every call's remote audio as it starts playing (early media included). */
+  remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
   constructor(
     private readonly publish: (snapshot: SoftphoneSnapshot) => void,
@@ -379,6 +381,7 @@ export class Softphone {
       changed: (changed) => this.onCallChanged(changed),
       refer: (refer) => this.onRefer(call, refer),
       replaces: (accept) => accept((replacement) => this.replacements.add(replacement)),
+      heard: (stream) => this.remoteAudio(stream),
     });
     this.calls.set(call.id, call);
     this.publishCalls();

@@ -7,10 +7,11 @@ import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
 import { QueuesSection } from './QueuesSection';
+import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
+const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, ShortcutsSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
 
 function Options() {
   return (

@@ -2,6 +2,7 @@ import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
+import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import type { CallCommands } from './callCommands';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -11,6 +12,7 @@ type SubPanel = 'dtmf' | 'transfer' | null;
 /** In-call controls: mute, hold, DTMF keypad, blind and attended transfer, hang up. */
 export function CallControls({ call, others, commands }: { call: CallSnapshot; others: CallSnapshot[]; commands: CallCommands }) {
   const [panel, setPanel] = useState<SubPanel>(null);
+  const shortcuts = useShortcuts();
   const [target, setTarget] = useState('');
   const [sent, setSent] = useState('');
   const established = call.state === 'active';
@@ -30,10 +32,22 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
   return (
     <>
       <div class="call-controls" role="group" aria-label={t('callControlsLabel')}>
-        <button type="button" aria-pressed={call.muted} disabled={!established} onClick={() => commands.setMuted(call.id, !call.muted)}>
+        <button
+          type="button"
+          aria-pressed={call.muted}
+          disabled={!established}
+          title={withShortcut(t('mute'), shortcuts['toggle-mute'])}
+          onClick={() => commands.setMuted(call.id, !call.muted)}
+        >
           {t('mute')}
         </button>
-        <button type="button" aria-pressed={call.held} disabled={!established} onClick={() => commands.setHeld(call.id, !call.held)}>
+        <button
+          type="button"
+          aria-pressed={call.held}
+          disabled={!established}
+          title={withShortcut(t('hold'), shortcuts['toggle-hold'])}
+          onClick={() => commands.setHeld(call.id, !call.held)}
+        >
           {t('hold')}
         </button>
         <button type="button" aria-expanded={panel === 'dtmf'} disabled={!established} onClick={() => toggle('dtmf')}>
@@ -85,7 +99,7 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
         </form>
       )}
       <div class="call-actions">
-        <button type="button" class="hangup-button" onClick={() => commands.hangup(call.id)} autoFocus>
+        <button type="button" class="hangup-button" title={withShortcut(t('hangUp'), shortcuts['hang-up'])} onClick={() => commands.hangup(call.id)} autoFocus>
           {t('hangUp')}
         </button>
       </div>

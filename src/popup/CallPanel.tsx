@@ -5,6 +5,7 @@ import { callEndText } from '../i18n/errorText';
 import { CallerIdLine } from '../ui/CallerIdLine';
 import { formatDuration } from '../ui/format';
 import { useCallerId } from '../ui/useCallerId';
+import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
 import type { CallCommands } from './callCommands';
@@ -41,6 +42,7 @@ function party(call: CallSnapshot): string {
 }
 
 export function CallPanel({ call, others, commands }: CallPanelProps) {
+  const shortcuts = useShortcuts();
   const now = useClock(call.state === 'active');
   const callerId = useCallerId(call.direction === 'outgoing' && call.purpose === 'call' ? call.remoteNumber : '');
   const ringing = call.state === 'incoming';
@@ -68,10 +70,16 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       {call.direction === 'outgoing' && <CallerIdLine resolved={callerId} />}
       {ringing ? (
         <div class="call-actions">
-          <button type="button" class="answer-button" onClick={() => commands.answer(call.id)} autoFocus>
+          <button
+            type="button"
+            class="answer-button"
+            title={withShortcut(others.length > 0 ? t('answerAndHold') : t('answer'), shortcuts['answer-call'])}
+            onClick={() => commands.answer(call.id)}
+            autoFocus
+          >
             {others.length > 0 ? t('answerAndHold') : t('answer')}
           </button>
-          <button type="button" class="hangup-button" onClick={() => commands.decline(call.id)}>
+          <button type="button" class="hangup-button" title={withShortcut(t('decline'), shortcuts['decline-call'])} onClick={() => commands.decline(call.id)}>
             {t('decline')}
           </button>
         </div>

@@ -17,6 +17,8 @@ export interface SoftphoneConfiguration {
   preferences: Preferences;
   /** The account's kept +sip.instance (see sipInstances). */
   instanceId: string | null;
+  /** The caller ID settings' home country: the call progress tones follow its plan. */
+  homeCountry: string | null;
 }
 
 export interface AccountResponses {
@@ -28,7 +30,12 @@ export interface AccountResponses {
 
 /** What the service worker tells the offscreen document. */
 export const offscreenControlRequests = {
-  configure: v.object({ account: v.nullable(v.unknown()), preferences: v.unknown(), instanceId: v.nullable(v.string()) }),
+  configure: v.object({
+    account: v.nullable(v.unknown()),
+    preferences: v.unknown(),
+    instanceId: v.nullable(v.string()),
+    homeCountry: v.optional(v.nullable(v.string())),
+  }),
 };
 
 export interface OffscreenControlResponses {

@@ -35,6 +35,21 @@ export interface SoftphoneDiagnostics {
   jsHeapUsedBytes: number | null;
   uptimeMs: number;
   liveCalls: number;
+  /** What the agent's speaker carries now (call progress tones and remote audio), by frequency. */
+  output: OutputToneAnalysis;
+}
+
+export interface OutputToneAnalysis {
+  /** The progress tone the softphone plays itself, if any. */
+  tone: 'ringback' | 'busy' | 'error' | null;
+  /** When it started (Date.now()), and the audio output's own latency on top. */
+  startedAt: number | null;
+  outputLatencyMs: number | null;
+  /** The strongest frequency and its level (dBFS). */
+  peakHz: number | null;
+  peakDb: number | null;
+  /** The level (dBFS) at each watched frequency (Hz) and 20 Hz either side; null for silence. */
+  levelsDb: Record<string, number | null>;
 }
 
 export interface SoftphoneResponses {

@@ -11,8 +11,9 @@ export function loadPreferences(): Promise<Preferences> {
 }
 
 export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
-  const [account, preferences] = await Promise.all([loadAccount(), loadPreferences()]);
-  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null };
+  const [account, preferences, callerId] = await Promise.all([loadAccount(), loadPreferences(), read(storageKeys.callerId)]);
+  const homeCountry = typeof callerId?.homeCountry === 'string' ? callerId.homeCountry : null;
+  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry };
 }
 
 export function updatePreferences(patch: Record<string, unknown>): Promise<{ ok: true; preferences: Preferences } | { ok: false; errors: string[] }> {
@@ -25,5 +26,5 @@ export function updatePreferences(patch: Record<string, unknown>): Promise<{ ok:
 }
 
 export function onConfigurationChanged(listener: () => void): void {
-  watchAny([storageKeys.account, storageKeys.preferences], listener);
+  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId], listener);
 }

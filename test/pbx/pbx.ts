@@ -32,6 +32,10 @@ export interface PbxOptions {
   announceCodes?: string[];
   /** Dial codes answered by an echo endpoint: what the caller says comes back, until they hang up. */
   echoCodes?: string[];
+  /** Dial codes answered by a callee that rings (180 without SDP) for 2.5 s, then answers; the caller hangs up. */
+  ringbackCodes?: string[];
+  /** Dial codes answered by a callee that plays early media (183 with SDP and ~7 s of audio), answering after 5 s. */
+  earlyMediaCodes?: string[];
   /** Queues whose codes connect and disconnect the calling agent; their extension rings every connected agent. */
   queues?: PbxQueue[];
   /** Dial codes the PBX refuses with the given SIP status (e.g. `{ '*59': 503 }`), to test failures. */
@@ -127,6 +131,7 @@ export class TestPbx {
     const announceCodes = options.announceCodes ?? ['*45'];
     const echoCodes = options.echoCodes ?? [];
     const [echoPort, echoMediaPort] = [await freePort(), await freePort()];
+    const [ringbackPort, ringbackMediaPort, earlyMediaPort, earlyMediaMediaPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const [wsPort, sipPort, announcePort, rtpenginePort, sippMediaPort, trunkPort] = [
       await freePort(),
       await freePort(),
@@ -157,6 +162,8 @@ export class TestPbx {
       .replaceAll('@SIP_PORT@', String(sipPort))
       .replaceAll('@ANNOUNCE_PORT@', String(announcePort))
       .replaceAll('@ECHO_PORT@', String(echoPort))
+      .replaceAll('@RINGBACK_PORT@', String(ringbackPort))
+      .replaceAll('@EARLY_MEDIA_PORT@', String(earlyMediaPort))
       .replaceAll('@TRUNK_PORT@', String(trunkPort))
       .replaceAll('@RTPENGINE_PORT@', String(rtpenginePort))
       .replaceAll('@DOMAIN@', domain)
@@ -164,6 +171,8 @@ export class TestPbx {
       .replace('@USERS@', users.map((u) => `\t$sht(users=>${u.username}) = "${u.password}";`).join('\n'))
       .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'))
       .replace('@ECHO_CODES@', echoCodes.map((c) => `\t$sht(echo=>${c}) = 1;`).join('\n'))
+      .replace('@RINGBACK_CODES@', (options.ringbackCodes ?? []).map((c) => `\t$sht(ringback=>${c}) = 1;`).join('\n'))
+      .replace('@EARLY_MEDIA_CODES@', (options.earlyMediaCodes ?? []).map((c) => `\t$sht(early_media=>${c}) = 1;`).join('\n'))
       .replace('@QUEUES@', (options.queues ?? []).map(queueTableLines).join('\n'))
       .replace(
         '@CODE_ERRORS@',
@@ -220,25 +229,25 @@ export class TestPbx {
       ],
       runDir,
     );
-    const echo =
-      echoCodes.length === 0
+    const callee = (codes: string[] | undefined, name: string, scenario: string, port: number, mediaPort: number, extra: string[] = []): Daemon[] =>
+      (codes ?? []).length === 0
         ? []
         : [
             Daemon.start(
-              'sipp-echo',
+              name,
               'sipp',
               [
                 '-sf',
-                join(here, 'echo.xml'),
+                join(here, scenario),
                 '-i',
                 '127.0.0.1',
                 '-p',
-                String(echoPort),
+                String(port),
                 '-mi',
                 '127.0.0.1',
                 '-mp',
-                String(echoMediaPort),
-                '-rtp_echo',
+                String(mediaPort),
+                ...extra,
                 '-t',
                 'u1',
                 '-nostdin',
@@ -246,6 +255,9 @@ export class TestPbx {
               runDir,
             ),
           ];
+    const echo = callee(echoCodes, 'sipp-echo', 'echo.xml', echoPort, echoMediaPort, ['-rtp_echo']);
+    const ringback = callee(options.ringbackCodes, 'sipp-ringback', 'ringback.xml', ringbackPort, ringbackMediaPort);
+    const earlyMedia = callee(options.earlyMediaCodes, 'sipp-early-media', 'early-media.xml', earlyMediaPort, earlyMediaMediaPort);
     const mailbox = options.voicemailSubscriptions;
     const voicemail =
       mailbox === undefined
@@ -284,7 +296,7 @@ export class TestPbx {
       users,
       runDir,
       kamailio,
-      [rtpengine, sipp, ...echo, ...voicemail],
+      [rtpengine, sipp, ...echo, ...ringback, ...earlyMedia, ...voicemail],
       configPath,
       trunkPort,
       dtmf,

@@ -14,8 +14,16 @@ function run(call: CallSnapshot, events: CallEvent[]): CallSnapshot {
 describe('call state', () => {
   test.each<[string, CallSnapshot, CallEvent[], Partial<CallSnapshot>]>([
     ['outgoing starts dialing', outgoing, [], { state: 'dialing', answeredAt: null }],
-    ['remote alerting makes it ring', outgoing, [{ type: 'progress' }], { state: 'ringing' }],
-    ['an answer makes it active', outgoing, [{ type: 'progress' }, { type: 'accepted', at: 2000 }], { state: 'active', answeredAt: 2000 }],
+    ['remote alerting makes it ring', outgoing, [{ type: 'progress', earlyMedia: false }], { state: 'ringing' }],
+    [
+      'an answer makes it active',
+      outgoing,
+      [
+        { type: 'progress', earlyMedia: false },
+        { type: 'accepted', at: 2000 },
+      ],
+      { state: 'active', answeredAt: 2000 },
+    ],
     [
       'confirmation keeps the first answer time',
       outgoing,
@@ -24,6 +32,25 @@ describe('call state', () => {
         { type: 'confirmed', at: 2100 },
       ],
       { state: 'active', answeredAt: 2000 },
+    ],
+    ['a 183 with SDP rings with early media', outgoing, [{ type: 'progress', earlyMedia: true }], { state: 'ringing', earlyMedia: true }],
+    [
+      'a 180 after early media keeps the early media',
+      outgoing,
+      [
+        { type: 'progress', earlyMedia: true },
+        { type: 'progress', earlyMedia: false },
+      ],
+      { state: 'ringing', earlyMedia: true },
+    ],
+    [
+      'early media after a plain 180 replaces the ringback',
+      outgoing,
+      [
+        { type: 'progress', earlyMedia: false },
+        { type: 'progress', earlyMedia: true },
+      ],
+      { state: 'ringing', earlyMedia: true },
     ],
     ['incoming starts ringing in', incoming, [], { state: 'incoming' }],
     ['an answered incoming call connects until ACK', incoming, [{ type: 'accepted', at: 2000 }], { state: 'connecting', answeredAt: 2000 }],
@@ -36,7 +63,15 @@ describe('call state', () => {
       ],
       { state: 'active' },
     ],
-    ['progress after answer changes nothing', outgoing, [{ type: 'accepted', at: 2000 }, { type: 'progress' }], { state: 'active' }],
+    [
+      'progress after answer changes nothing',
+      outgoing,
+      [
+        { type: 'accepted', at: 2000 },
+        { type: 'progress', earlyMedia: true },
+      ],
+      { state: 'active' },
+    ],
     ['mute and hold are tracked', outgoing, [{ type: 'muted' }, { type: 'held' }], { muted: true, held: true }],
     ['unmute and resume undo them', outgoing, [{ type: 'muted' }, { type: 'held' }, { type: 'unmuted' }, { type: 'resumed' }], { muted: false, held: false }],
     [
