@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { perField, perItem } from '../settings/perField';
+import type { QualityLevel } from './callQuality';
 import type { CallSnapshot } from './snapshot';
 
 export const RECENT_CALLS_CAP = 1000;
@@ -23,6 +24,8 @@ export interface RecentCall {
   outcome: string;
   /** The SIP stack's cause of a `failed` end. */
   outcomeCause: string | null;
+  /** The worst the line was, and its packet loss over the call; null when the call never got audio. */
+  quality: { worst: QualityLevel; lossPercent: number } | null;
 }
 
 /** The recent-calls entry for a call that has ended. */
@@ -40,6 +43,7 @@ export function recentCallFrom(call: CallSnapshot, callerId: string | null = nul
     callerId,
     outcome: call.end?.code ?? '',
     outcomeCause: call.end?.cause ?? null,
+    quality: call.qualitySummary ?? null,
   };
 }
 
@@ -66,13 +70,15 @@ const detailFields = {
   callerId: v.nullable(v.string()),
   outcome: v.string(),
   outcomeCause: v.nullable(v.string()),
+  quality: v.nullable(v.object({ worst: v.picklist(['good', 'fair', 'poor']), lossPercent: v.pipe(v.number(), v.minValue(0), v.maxValue(100)) })),
 };
-const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome' | 'outcomeCause'> = {
+const NO_DETAILS: Pick<RecentCall, 'name' | 'durationMs' | 'callerId' | 'outcome' | 'outcomeCause' | 'quality'> = {
   name: null,
   durationMs: 0,
   callerId: null,
   outcome: '',
   outcomeCause: null,
+  quality: null,
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { CallQuality, QualityLevel } from './callQuality';
 import type { AppError } from './errors';
 
 export type RegistrationState = 'unconfigured' | 'disabled' | 'connecting' | 'registering' | 'registered' | 'failed';
@@ -69,6 +70,10 @@ export interface CallSnapshot {
   receivedTones: string;
   /** The far end sent early media (a 18x with SDP): its audio plays while the call rings, not a local ringback. */
   earlyMedia?: boolean;
+  /** How the line sounds now, from getStats every second while the call is up. */
+  quality?: CallQuality | null;
+  /** The worst level the call had, and its packet loss over the whole call, for Recent calls. */
+  qualitySummary?: { worst: QualityLevel; lossPercent: number } | null;
 }
 
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';

@@ -1,4 +1,5 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
+import { assessQuality, SILENCE_MS, type StatsSample, worseLevel } from '../calls/callQuality';
 import { applyCallEvent, type CallEvent, newCall } from '../calls/callState';
 import { bringsEarlyMedia } from '../calls/callTones';
 import { cleanDisplayName, cleanRemoteNumber } from '../calls/remoteParty';
@@ -39,6 +40,7 @@ export interface CallSessionOptions {
 
 /** One call: a JsSIP RTCSession, its snapshot, its microphone stream and its remote audio. */
 export class CallSession {
+  private qualityTimer: ReturnType<typeof setInterval> | undefined;
   snapshot: CallSnapshot;
   private readonly audio: RemoteAudio;
   private microphone: MediaStream | null;
@@ -189,7 +191,34 @@ export class CallSession {
   private apply(event: CallEvent): void {
     this.snapshot = applyCallEvent(this.snapshot, event);
     if (event.type === 'ended') this.release();
+    else if (this.snapshot.state === 'active') this.watchQuality();
     this.options.changed(this);
+  }
+
+  /** Reads getStats every second while the call is up, and publishes how the line sounds. */
+  private watchQuality(): void {
+    if (this.qualityTimer !== undefined) return;
+    const samples: StatsSample[] = [];
+    let first: StatsSample | null = null;
+    this.qualityTimer = setInterval(async () => {
+      const stats = await this.stats().catch(() => null);
+      if (stats === null || this.snapshot.state !== 'active') return;
+      const sample: StatsSample = { at: Date.now(), ...stats };
+      first ??= sample;
+      samples.push(sample);
+      // Long enough for the silence window, short enough to follow a line that gets better.
+      while (samples.length > 0 && samples[0]!.at < sample.at - SILENCE_MS - 1500) samples.shift();
+      const quality = assessQuality(samples, this.snapshot);
+      if (quality === null) return;
+      const whole = assessQuality([first, sample], { muted: true, held: true, heldByRemote: true });
+      const qualitySummary = {
+        worst: worseLevel(this.snapshot.qualitySummary?.worst ?? null, quality.level) ?? quality.level,
+        lossPercent: whole?.lossPercent ?? 0,
+      };
+      const changed = JSON.stringify(quality) !== JSON.stringify(this.snapshot.quality) || qualitySummary.worst !== this.snapshot.qualitySummary?.worst;
+      this.snapshot = { ...this.snapshot, quality, qualitySummary };
+      if (changed) this.options.changed(this);
+    }, 1000);
   }
 
   private playRemoteAudio(connection: RTCPeerConnection): void {
@@ -202,6 +231,8 @@ export class CallSession {
   }
 
   private release(): void {
+    clearInterval(this.qualityTimer);
+    this.qualityTimer = undefined;
     stopStream(this.microphone);
     this.microphone = null;
     this.audio.dispose();
@@ -212,7 +243,16 @@ export class CallSession {
     const connection = this.session.connection;
     if (!connection) return null;
     const report = await connection.getStats();
-    const stats: CallStats = { bytesSent: 0, bytesReceived: 0, packetsLost: 0, jitterMs: null, roundTripMs: null, codec: null, audioLevel: null };
+    const stats: CallStats = {
+      bytesSent: 0,
+      bytesReceived: 0,
+      packetsLost: 0,
+      packetsReceived: 0,
+      jitterMs: null,
+      roundTripMs: null,
+      codec: null,
+      audioLevel: null,
+    };
     const codecs = new Map<string, string>();
     report.forEach((entry: Record<string, unknown>) => {
       if (entry.type === 'codec') codecs.set(String(entry.id), String(entry.mimeType ?? ''));
@@ -223,6 +263,7 @@ export class CallSession {
       if (entry.type === 'inbound-rtp') {
         stats.bytesReceived += Number(entry.bytesReceived ?? 0);
         stats.packetsLost += Number(entry.packetsLost ?? 0);
+        stats.packetsReceived += Number(entry.packetsReceived ?? 0);
         if (typeof entry.jitter === 'number') stats.jitterMs = Math.round(entry.jitter * 1000);
         if (typeof entry.audioLevel === 'number') stats.audioLevel = entry.audioLevel;
         if (typeof entry.codecId === 'string') stats.codec = codecs.get(entry.codecId)?.replace(/^audio\//, '') ?? null;

@@ -8,6 +8,7 @@ import { useCallerId } from '../ui/useCallerId';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
+import { CallQualityLine } from './CallQualityLine';
 import type { CallCommands } from './callCommands';
 
 export interface CallPanelProps {
@@ -67,6 +68,7 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
       </p>
+      {call.state === 'active' && <CallQualityLine quality={call.quality} />}
       {call.direction === 'outgoing' && <CallerIdLine resolved={callerId} />}
       {ringing ? (
         <div class="call-actions">

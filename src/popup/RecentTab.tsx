@@ -44,6 +44,9 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
                   when(call.startedAt),
                   call.durationMs > 0 ? formatDuration(call.durationMs) : outcomeText(call.outcome, call.outcomeCause),
                   call.callerId ? t('recentCallerId', call.callerId) : '',
+                  call.quality && call.quality.worst !== 'good'
+                    ? t('recentQuality', [t(call.quality.worst === 'poor' ? 'qualityPoor' : 'qualityFair'), String(call.quality.lossPercent)])
+                    : '',
                 ]
                   .filter(Boolean)
                   .join(' · ')}

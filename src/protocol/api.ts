@@ -15,6 +15,7 @@ export interface CallStats {
   bytesSent: number;
   bytesReceived: number;
   packetsLost: number;
+  packetsReceived: number;
   jitterMs: number | null;
   roundTripMs: number | null;
   codec: string | null;

@@ -204,7 +204,16 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
     const sections = await options
       .locator('main > section')
       .evaluateAll((elements) => elements.map((e) => [e.querySelector('h2')?.textContent ?? '', e.getAttribute('aria-labelledby') ?? ''] as const));
-    expect(sections.map(([name]) => name)).toEqual(['SIP account', 'Caller ID', 'Calls', 'Audio devices', 'Keyboard shortcuts', 'Call queues', 'Click-to-call', 'Settings file']);
+    expect(sections.map(([name]) => name)).toEqual([
+      'SIP account',
+      'Caller ID',
+      'Calls',
+      'Audio devices',
+      'Keyboard shortcuts',
+      'Call queues',
+      'Click-to-call',
+      'Settings file',
+    ]);
     for (const [name, heading] of sections) found[name] = await axeViolations(options, { include: [`section[aria-labelledby="${heading}"]`] });
 
     // A refused form shows its errors inline; nothing is saved over the working account.

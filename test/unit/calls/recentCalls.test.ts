@@ -20,6 +20,7 @@ describe('recent calls', () => {
       callerId: '+3225551234',
       outcome: 'remote_hangup',
       outcomeCause: null,
+      quality: null,
     });
   });
 
@@ -40,6 +41,7 @@ describe('recent calls', () => {
     callerId: null,
     outcome: '',
     outcomeCause: null,
+    quality: null,
   });
 
   test('newest first, each call once, capped with the oldest dropped', () => {

@@ -15,6 +15,7 @@ const call: RecentCall = {
   callerId: null,
   outcome: 'no_answer',
   outcomeCause: null,
+  quality: null,
 };
 
 let fake: FakeChrome;
