@@ -17,24 +17,8 @@ export interface AccountSettings {
   enabled: boolean;
 }
 
-/** What is wrong with an account setting, as a code the views word. */
-export type AccountErrorCode =
-  | 'username_required'
-  | 'username_too_long'
-  | 'username_characters'
-  | 'password_required'
-  | 'password_too_long'
-  | 'domain_required'
-  | 'domain_invalid'
-  | 'websocket_required'
-  | 'websocket_invalid'
-  | 'websocket_unencrypted'
-  | 'display_name_too_long'
-  | 'ice_server_invalid'
-  | 'ice_servers_too_many'
-  | 'invalid';
-
-const ACCOUNT_ERROR_CODES: readonly string[] = [
+/** The checks with a message of ours: each message is the code the views word. */
+const ACCOUNT_ERROR_CODES = [
   'username_required',
   'username_too_long',
   'username_characters',
@@ -48,7 +32,10 @@ const ACCOUNT_ERROR_CODES: readonly string[] = [
   'display_name_too_long',
   'ice_server_invalid',
   'ice_servers_too_many',
-] satisfies Exclude<AccountErrorCode, 'invalid'>[];
+] as const;
+
+/** What is wrong with an account setting, as a code the views word ('invalid': a check without a message of ours). */
+export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number] | 'invalid';
 
 export interface FieldError {
   field: keyof AccountSettings | 'form';
@@ -148,7 +135,7 @@ export function parseAccountSettings(input: unknown): Parsed<AccountSettings> {
     const key = issue.path?.[0]?.key;
     const field = typeof key === 'string' && key in emptyAccount ? (key as keyof AccountSettings) : 'form';
     // Checks without a message of ours (a wrong type, a too long TURN credential) say valibot's English.
-    const code = ACCOUNT_ERROR_CODES.includes(issue.message) ? (issue.message as AccountErrorCode) : 'invalid';
+    const code = (ACCOUNT_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as AccountErrorCode) : 'invalid';
     if (!errors.some((e) => e.field === field)) errors.push({ field, code });
   }
   return { ok: false, errors };
