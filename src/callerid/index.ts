@@ -1,5 +1,6 @@
 export { classifyDialString, type DialString, MAX_DIAL_DIGITS } from '../numbers/dialString';
 export { callerIdDraftOf } from './draft';
+export type { CallerIdIssue, ExpectedType, SettingPlace } from './issues';
 export { normalizeRulePrefix } from './numbers';
 export { type ParsedCallerIdConfig, parseCallerIdConfig } from './parse';
 export { type CompiledCallerId, compileCallerIdConfig, resolveCallerId } from './resolve';

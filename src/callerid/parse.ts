@@ -1,9 +1,10 @@
 import * as v from 'valibot';
+import type { CallerIdIssue, ExpectedType, SettingPlace } from './issues';
 import { homeCountryCode, normalizeNumber, normalizeRulePrefix } from './numbers';
 import type { CallerIdConfig } from './types';
 import { validateCallerIdConfig } from './validate';
 
-export type ParsedCallerIdConfig = { ok: true; config: CallerIdConfig; warnings: string[] } | { ok: false; errors: string[] };
+export type ParsedCallerIdConfig = { ok: true; config: CallerIdConfig; warnings: CallerIdIssue[] } | { ok: false; errors: CallerIdIssue[] };
 
 // Fields left out take the PBX console's own defaults: a new user is on Default, there are
 // no advanced rules and the "apply to all users" box is unchecked.
@@ -16,20 +17,21 @@ const ConfigShape = v.strictObject({
   homeCountry: v.string(),
 });
 
-function where(path: readonly { key: unknown }[] | undefined): string {
+function where(path: readonly { key: unknown }[] | undefined): SettingPlace {
   const keys = (path ?? []).map((item) => item.key);
   const [field, index, sub] = keys;
-  if (field === 'advancedRules' && typeof index === 'number') return `rule ${index + 1}${sub === undefined ? '' : ` ${String(sub)}`}`;
-  if (field === 'incomingNumbers' && typeof index === 'number') return `incoming number ${index + 1}`;
-  return keys.length > 0 ? keys.map(String).join('.') : 'settings';
+  if (field === 'advancedRules' && typeof index === 'number') return { rule: index + 1, key: sub === undefined ? null : String(sub) };
+  if (field === 'incomingNumbers' && typeof index === 'number') return { incoming: index + 1 };
+  return { setting: keys.length > 0 ? keys.map(String).join('.') : null };
 }
 
-const EXPECTED: Record<string, string> = { string: 'text', boolean: 'true or false', Array: 'a list', Object: 'an object' };
+const EXPECTED: Record<string, ExpectedType> = { string: 'text', boolean: 'boolean', Array: 'list', Object: 'object' };
 
-function explain(issue: v.BaseIssue<unknown>): string {
-  if (issue.expected === 'never') return 'is not a known setting';
-  if (issue.received === 'undefined') return 'is missing';
-  return `must be ${EXPECTED[issue.expected ?? ''] ?? issue.expected ?? 'something else'}`;
+function explain(issue: v.BaseIssue<unknown>): CallerIdIssue {
+  const at = where(issue.path);
+  if (issue.expected === 'never') return { code: 'field_unknown', at };
+  if (issue.received === 'undefined') return { code: 'field_missing', at };
+  return { code: 'field_wrong_type', at, expected: EXPECTED[issue.expected ?? ''] ?? 'other' };
 }
 
 /** Reads imported caller ID settings (an object or its JSON text) into a normalised config. Never throws. */
@@ -40,12 +42,12 @@ export function parseCallerIdConfig(input: unknown): ParsedCallerIdConfig {
       try {
         data = JSON.parse(input) as unknown;
       } catch {
-        return { ok: false, errors: ['the caller ID settings are not valid JSON'] };
+        return { ok: false, errors: [{ code: 'not_json' }] };
       }
     }
-    if (Array.isArray(data)) return { ok: false, errors: ['settings must be an object'] };
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, errors: [{ code: 'not_an_object' }] };
     const shape = v.safeParse(ConfigShape, data);
-    if (!shape.success) return { ok: false, errors: shape.issues.map((issue) => `${where(issue.path)} ${explain(issue)}`) };
+    if (!shape.success) return { ok: false, errors: shape.issues.map(explain) };
 
     const raw = shape.output;
     const home = homeCountryCode(raw.homeCountry);
@@ -62,6 +64,6 @@ export function parseCallerIdConfig(input: unknown): ParsedCallerIdConfig {
     const { errors, warnings } = validateCallerIdConfig(config);
     return errors.length > 0 ? { ok: false, errors } : { ok: true, config, warnings };
   } catch {
-    return { ok: false, errors: ['the caller ID settings could not be read'] };
+    return { ok: false, errors: [{ code: 'unreadable' }] };
   }
 }

@@ -1,10 +1,11 @@
 import type { CountryCode } from 'libphonenumber-js/min';
+import type { CallerIdIssue } from './issues';
 import { homeCountryCode, isPossibleE164, normalizeNumber, normalizeRulePrefix } from './numbers';
 import { PrefixTrie } from './prefixTrie';
 
 export interface CallerIdConfigReport {
-  errors: string[];
-  warnings: string[];
+  errors: CallerIdIssue[];
+  warnings: CallerIdIssue[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -20,23 +21,23 @@ function readNumber(raw: string, home: CountryCode | null): string | null {
 function checkIncoming(value: unknown, home: CountryCode | null, report: CallerIdConfigReport): Set<string> {
   const known = new Set<string>();
   if (!Array.isArray(value)) {
-    report.errors.push('incoming numbers must be a list of phone numbers');
+    report.errors.push({ code: 'incoming_not_a_list' });
     return known;
   }
   const firstSeen = new Map<string, number>();
   value.forEach((raw: unknown, i) => {
     const n = i + 1;
     if (typeof raw !== 'string') {
-      report.errors.push(`incoming number ${n} must be a phone number written as text`);
+      report.errors.push({ code: 'incoming_not_text', index: n });
       return;
     }
     const e164 = readNumber(raw, home);
     if (e164 === null) {
-      report.errors.push(`incoming number ${n} (${raw}) is not a valid phone number`);
+      report.errors.push({ code: 'incoming_invalid', index: n, raw });
       return;
     }
     const first = firstSeen.get(e164);
-    if (first !== undefined) report.warnings.push(`incoming number ${n} (${e164}) is listed twice: same as incoming number ${first}`);
+    if (first !== undefined) report.warnings.push({ code: 'incoming_duplicate', index: n, number: e164, first });
     else firstSeen.set(e164, n);
     known.add(e164);
   });
@@ -45,26 +46,26 @@ function checkIncoming(value: unknown, home: CountryCode | null, report: CallerI
 
 function checkRules(value: unknown, home: CountryCode | null, incoming: Set<string>, report: CallerIdConfigReport): void {
   if (!Array.isArray(value)) {
-    report.errors.push('advanced rules must be a list');
+    report.errors.push({ code: 'rules_not_a_list' });
     return;
   }
   const prefixes: (string | null)[] = value.map((rule: unknown, i) => {
     const n = i + 1;
     if (!isRecord(rule) || typeof rule.prefix !== 'string' || typeof rule.number !== 'string') {
-      report.errors.push(`rule ${n} must have a destination prefix and a number`);
+      report.errors.push({ code: 'rule_incomplete', rule: n });
       return null;
     }
     const prefix = normalizeRulePrefix(rule.prefix);
     const digits = /^\d+$/.test(prefix);
-    if (prefix === '') report.errors.push(`rule ${n} has an empty destination prefix`);
-    else if (!digits) report.errors.push(`rule ${n} (${rule.prefix}): the destination prefix must be digits, e.g. 0044`);
+    if (prefix === '') report.errors.push({ code: 'rule_prefix_empty', rule: n });
+    else if (!digits) report.errors.push({ code: 'rule_prefix_not_digits', rule: n, prefix: rule.prefix });
     const number = readNumber(rule.number, home);
     if (number === null || !incoming.has(number)) {
-      report.errors.push(`rule ${n}${digits ? ` (${prefix})` : ''}: ${rule.number} is not one of the incoming numbers`);
+      report.errors.push({ code: 'rule_number_not_incoming', rule: n, prefix: digits ? prefix : null, number: rule.number });
     }
     if (!digits) return null;
     if (!prefix.startsWith('00')) {
-      report.warnings.push(`rule ${n} (${prefix}) can never apply: destinations are compared with the international access code, e.g. 0044`);
+      report.warnings.push({ code: 'rule_without_access_code', rule: n, prefix });
     }
     return prefix;
   });
@@ -75,44 +76,44 @@ function checkRules(value: unknown, home: CountryCode | null, incoming: Set<stri
   prefixes.forEach((prefix, i) => {
     if (prefix === null) return;
     const first = trie.match(prefix);
-    if (first !== i) report.warnings.push(`rule ${i + 1} (${prefix}) can never apply: rule ${first + 1} (${prefixes[first] ?? ''}) comes first`);
+    if (first !== i) report.warnings.push({ code: 'rule_shadowed', rule: i + 1, prefix, by: first + 1, byPrefix: prefixes[first] ?? '' });
   });
 }
 
 function check(config: unknown, report: CallerIdConfigReport): void {
   if (!isRecord(config)) {
-    report.errors.push('caller ID settings must be an object');
+    report.errors.push({ code: 'not_an_object' });
     return;
   }
   const home = homeCountryCode(config.homeCountry);
-  if (typeof config.homeCountry !== 'string' || config.homeCountry.trim() === '') report.errors.push('home country is missing');
-  else if (home === null) report.errors.push(`unknown home country ${config.homeCountry}`);
+  if (typeof config.homeCountry !== 'string' || config.homeCountry.trim() === '') report.errors.push({ code: 'home_country_missing' });
+  else if (home === null) report.errors.push({ code: 'home_country_unknown', country: config.homeCountry });
 
   const incoming = checkIncoming(config.incomingNumbers, home, report);
 
   const fallback = config.defaultOutgoingNumber;
   if (typeof fallback !== 'string' || fallback.trim() === '') {
-    report.errors.push('default outgoing number is missing');
+    report.errors.push({ code: 'default_missing' });
   } else {
     const e164 = readNumber(fallback, home);
-    if (e164 === null) report.errors.push(`default outgoing number (${fallback}) is not a valid phone number`);
-    else if (!incoming.has(e164)) report.warnings.push(`default outgoing number (${e164}) is not one of the incoming numbers`);
+    if (e164 === null) report.errors.push({ code: 'default_invalid', number: fallback });
+    else if (!incoming.has(e164)) report.warnings.push({ code: 'default_not_incoming', number: e164 });
   }
 
   const user = config.userOutgoingNumber;
   if (typeof user !== 'string') {
-    report.errors.push(`your outgoing number must be 'default' or one of the incoming numbers`);
+    report.errors.push({ code: 'user_not_text' });
   } else if (user.trim() === '') {
-    report.errors.push(`your outgoing number is missing: use 'default' for the company default`);
+    report.errors.push({ code: 'user_missing' });
   } else if (user.trim().toLowerCase() !== 'default') {
     const e164 = readNumber(user, home);
-    if (e164 === null || !incoming.has(e164)) report.errors.push(`your outgoing number (${user}) is not one of the incoming numbers`);
+    if (e164 === null || !incoming.has(e164)) report.errors.push({ code: 'user_not_incoming', number: user });
   }
 
   checkRules(config.advancedRules, home, incoming, report);
 
   if (typeof config.applyRulesToAllUsers !== 'boolean') {
-    report.errors.push('"apply advanced rules even for users with a default outgoing number configured" must be true or false');
+    report.errors.push({ code: 'apply_to_all_not_boolean' });
   }
 }
 
@@ -122,7 +123,7 @@ export function validateCallerIdConfig(config: unknown): CallerIdConfigReport {
   try {
     check(config, report);
   } catch {
-    report.errors.push('caller ID settings could not be read');
+    report.errors.push({ code: 'unreadable' });
   }
   return report;
 }

@@ -1,6 +1,7 @@
 import type { TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
+import { accountErrorText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { type AccountSettings, emptyAccount, type FieldError, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines } from '../settings';
 import { loadAccountDraft } from '../storage/accountStore';
@@ -12,6 +13,11 @@ type FormValues = Omit<AccountSettings, 'iceServers'> & { iceServers: string };
 
 function toForm(account: AccountSettings): FormValues {
   return { ...account, iceServers: formatIceServerLines(account.iceServers) };
+}
+
+function errorOf(errors: FieldError[], field: FieldError['field']): string | undefined {
+  const error = errors.find((e) => e.field === field);
+  return error && accountErrorText(error.code);
 }
 
 interface AccountFieldProps {
@@ -34,7 +40,7 @@ function AccountField({ name, label, hint, warning, type, values, errors, onChan
       label={t(label)}
       hint={hint && t(hint)}
       warning={warning ? t(warning) : undefined}
-      error={errors.find((e) => e.field === name)?.message}
+      error={errorOf(errors, name)}
       type={type}
       value={String(values[name])}
       onInput={(value) => onChange(name, value)}
@@ -90,7 +96,7 @@ export function AccountSection() {
         </div>
         {errors.some((e) => e.field === 'form') && (
           <p role="alert" class="error">
-            {errors.find((e) => e.field === 'form')?.message}
+            {errorOf(errors, 'form')}
           </p>
         )}
         <div class="form-actions">

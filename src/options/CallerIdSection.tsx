@@ -2,6 +2,7 @@ import { getCountries } from 'libphonenumber-js/min';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type CallerIdConfig, validateCallerIdConfig } from '../callerid';
 import { t } from '../i18n';
+import { callerIdIssueText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { Icon } from '../ui/icons';
@@ -194,7 +195,7 @@ export function CallerIdSection() {
       {shown.errors.length > 0 && (
         <div role="alert" aria-label={t('callerIdErrors')}>
           <ul class="error">
-            {shown.errors.map((e) => (
+            {shown.errors.map(callerIdIssueText).map((e) => (
               <li key={e}>{e}</li>
             ))}
           </ul>
@@ -202,7 +203,7 @@ export function CallerIdSection() {
       )}
       {shown.warnings.length > 0 && (
         <ul class="warnings" aria-label={t('callerIdWarnings')}>
-          {shown.warnings.map((w) => (
+          {shown.warnings.map(callerIdIssueText).map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { preferenceErrorText } from '../i18n/settingsText';
+import type { PreferenceErrorCode } from '../settings';
 import { usePreferences } from '../ui/usePreferences';
 
 /** How calls behave: call waiting, declining, tones, voicemail. Each change is saved at once. */
 export function CallsSection() {
   const [preferences, update] = usePreferences();
   const [voicemail, setVoicemail] = useState<string | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<PreferenceErrorCode[]>([]);
   const save = async (patch: Parameters<typeof update>[0]): Promise<void> => setErrors(await update(patch));
 
   return (
@@ -63,7 +65,7 @@ export function CallsSection() {
       </form>
       {errors.length > 0 && (
         <p role="alert" class="error">
-          {errors.join(' ')}
+          {errors.map(preferenceErrorText).join(' ')}
         </p>
       )}
     </section>

@@ -1,15 +1,16 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { configurationFileIssueText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
-import type { ImportChange } from '../settings/configurationFile';
+import type { ConfigurationFileIssue, ImportChange } from '../settings/configurationFile';
 import { downloadFile } from './download';
 import { ImportPreview } from './ImportPreview';
 
 interface PendingImport {
   text: string;
   changes: ImportChange[];
-  warnings: string[];
+  warnings: ConfigurationFileIssue[];
 }
 
 /**
@@ -32,14 +33,18 @@ export function ConfigurationFileSection() {
     if (!file) return;
     const text = file.size > 1_000_000 ? '' : await file.text();
     const preview = await request('background', 'previewConfiguration', { file: text === '' ? null : text });
-    if (!preview.ok) return setOutcome({ ok: false, lines: preview.errors });
+    if (!preview.ok) return setOutcome({ ok: false, lines: preview.errors.map(configurationFileIssueText) });
     setOutcome(null);
     setPending({ text, changes: preview.changes, warnings: preview.warnings });
   };
   const apply = async (text: string): Promise<void> => {
     setPending(null);
     const result = await request('background', 'importConfiguration', { file: text });
-    setOutcome(result.ok ? { ok: true, lines: [t('importDone', result.sections.join(', ')), ...result.warnings] } : { ok: false, lines: result.errors });
+    setOutcome(
+      result.ok
+        ? { ok: true, lines: [t('importDone', result.sections.join(', ')), ...result.warnings.map(configurationFileIssueText)] }
+        : { ok: false, lines: result.errors.map(configurationFileIssueText) },
+    );
   };
 
   return (
@@ -60,7 +65,7 @@ export function ConfigurationFileSection() {
       {pending && (
         <ImportPreview
           changes={pending.changes}
-          warnings={pending.warnings}
+          warnings={pending.warnings.map(configurationFileIssueText)}
           onApply={() => void apply(pending.text)}
           onCancel={() => (setPending(null), setOutcome({ ok: true, lines: [t('importCancelled')] }))}
         />

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AccountSettings, FieldError, Preferences } from '../settings';
+import type { AccountSettings, FieldError, PreferenceErrorCode, Preferences } from '../settings';
 import type { Result } from './api';
 
 /** Settings and lifecycle requests that only the service worker answers. */
@@ -23,7 +23,7 @@ export interface SoftphoneConfiguration {
 
 export interface AccountResponses {
   saveAccount: { ok: true } | { ok: false; errors: FieldError[] };
-  updatePreferences: { ok: true; preferences: Preferences } | { ok: false; errors: string[] };
+  updatePreferences: { ok: true; preferences: Preferences } | { ok: false; errors: PreferenceErrorCode[] };
   openMicrophoneSetup: Result;
   offscreenReady: SoftphoneConfiguration;
 }

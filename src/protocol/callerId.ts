@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CallerIdResult } from '../callerid';
-import type { ConfigurationFile, ImportChange } from '../settings/configurationFile';
+import type { CallerIdIssue } from '../callerid/issues';
+import type { ConfigurationFile, ConfigurationFileIssue, ImportChange } from '../settings/configurationFile';
 
 export const callerIdRequests = {
   /** The caller ID the PBX will present for a dialed string, with the reason in plain words. */
@@ -21,8 +22,10 @@ export interface ResolvedCallerId {
 export interface CallerIdResponses {
   /** Null while no caller ID settings are stored. */
   resolveCallerId: ResolvedCallerId | null;
-  saveCallerIdConfig: { ok: true; warnings: string[] } | { ok: false; errors: string[] };
+  saveCallerIdConfig: { ok: true; warnings: CallerIdIssue[] } | { ok: false; errors: CallerIdIssue[] };
   exportConfiguration: ConfigurationFile;
-  previewConfiguration: { ok: true; sections: string[]; changes: ImportChange[]; warnings: string[] } | { ok: false; errors: string[] };
-  importConfiguration: { ok: true; sections: string[]; warnings: string[] } | { ok: false; errors: string[] };
+  previewConfiguration:
+    | { ok: true; sections: string[]; changes: ImportChange[]; warnings: ConfigurationFileIssue[] }
+    | { ok: false; errors: ConfigurationFileIssue[] };
+  importConfiguration: { ok: true; sections: string[]; warnings: ConfigurationFileIssue[] } | { ok: false; errors: ConfigurationFileIssue[] };
 }

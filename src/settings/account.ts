@@ -17,9 +17,29 @@ export interface AccountSettings {
   enabled: boolean;
 }
 
+/** The checks with a message of ours: each message is the code the views word. */
+const ACCOUNT_ERROR_CODES = [
+  'username_required',
+  'username_too_long',
+  'username_characters',
+  'password_required',
+  'password_too_long',
+  'domain_required',
+  'domain_invalid',
+  'websocket_required',
+  'websocket_invalid',
+  'websocket_unencrypted',
+  'display_name_too_long',
+  'ice_server_invalid',
+  'ice_servers_too_many',
+] as const;
+
+/** What is wrong with an account setting, as a code the views word ('invalid': a check without a message of ours). */
+export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number] | 'invalid';
+
 export interface FieldError {
   field: keyof AccountSettings | 'form';
-  message: string;
+  code: AccountErrorCode;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -73,36 +93,36 @@ export function isUnencryptedWebSocket(value: string): boolean {
 }
 
 const IceServerSchema = v.object({
-  urls: v.pipe(v.string(), v.trim(), v.regex(/^(stuns?|turns?):[^\s]+$/, 'An ICE server starts with stun:, stuns:, turn: or turns:')),
+  urls: v.pipe(v.string(), v.trim(), v.regex(/^(stuns?|turns?):[^\s]+$/, 'ice_server_invalid')),
   username: v.optional(v.pipe(v.string(), v.maxLength(256))),
   credential: v.optional(v.pipe(v.string(), v.maxLength(256))),
 });
 
 export const AccountSettingsSchema = v.object({
   username: v.pipe(
-    v.string('The SIP username is required'),
+    v.string('username_required'),
     v.trim(),
-    v.nonEmpty('The SIP username is required'),
-    v.maxLength(64, 'The SIP username is too long'),
-    v.regex(/^[A-Za-z0-9._~!$&'()*+,;=%-]+$/, 'The SIP username may contain letters, digits and . _ - only'),
+    v.nonEmpty('username_required'),
+    v.maxLength(64, 'username_too_long'),
+    v.regex(/^[A-Za-z0-9._~!$&'()*+,;=%-]+$/, 'username_characters'),
   ),
-  password: v.pipe(v.string('The SIP password is required'), v.nonEmpty('The SIP password is required'), v.maxLength(256, 'The SIP password is too long')),
+  password: v.pipe(v.string('password_required'), v.nonEmpty('password_required'), v.maxLength(256, 'password_too_long')),
   domain: v.pipe(
-    v.string('The domain is required'),
+    v.string('domain_required'),
     v.trim(),
     v.toLowerCase(),
-    v.nonEmpty('The domain is required'),
-    v.check((d) => hostname.test(d) || ipv4.test(d), 'The domain must be a host name such as company.axivox.com'),
+    v.nonEmpty('domain_required'),
+    v.check((d) => hostname.test(d) || ipv4.test(d), 'domain_invalid'),
   ),
   websocketUrl: v.pipe(
-    v.string('The WebSocket URL is required'),
+    v.string('websocket_required'),
     v.trim(),
-    v.nonEmpty('The WebSocket URL is required'),
-    v.check((url) => webSocketUrl(url) !== null, 'The WebSocket URL must start with wss:// (or ws:// for a local test server)'),
-    v.check(isWebSocketUrl, 'ws:// (unencrypted) is only for a test server on this machine or a private network: use wss://'),
+    v.nonEmpty('websocket_required'),
+    v.check((url) => webSocketUrl(url) !== null, 'websocket_invalid'),
+    v.check(isWebSocketUrl, 'websocket_unencrypted'),
   ),
-  displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, 'The display name is too long')), ''),
-  iceServers: v.optional(v.pipe(v.array(IceServerSchema), v.maxLength(8, 'At most 8 ICE servers')), []),
+  displayName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, 'display_name_too_long')), ''),
+  iceServers: v.optional(v.pipe(v.array(IceServerSchema), v.maxLength(8, 'ice_servers_too_many')), []),
   enabled: v.optional(v.boolean(), true),
 });
 
@@ -114,7 +134,9 @@ export function parseAccountSettings(input: unknown): Parsed<AccountSettings> {
   for (const issue of result.issues) {
     const key = issue.path?.[0]?.key;
     const field = typeof key === 'string' && key in emptyAccount ? (key as keyof AccountSettings) : 'form';
-    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+    // Checks without a message of ours (a wrong type, a too long TURN credential) say valibot's English.
+    const code = (ACCOUNT_ERROR_CODES as readonly string[]).includes(issue.message) ? (issue.message as AccountErrorCode) : 'invalid';
+    if (!errors.some((e) => e.field === field)) errors.push({ field, code });
   }
   return { ok: false, errors };
 }

@@ -1,6 +1,7 @@
 import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
-import { parseQueueSettings, type QueueSettings } from '../queues/settings';
-import { type AccountSettings, parseAccountSettings } from './account';
+import type { CallerIdIssue } from '../callerid/issues';
+import { parseQueueSettings, type QueueSettings, type QueueSettingsError } from '../queues/settings';
+import { type AccountSettings, type FieldError, parseAccountSettings } from './account';
 
 export const CONFIGURATION_FILE_VERSION = 1;
 
@@ -18,7 +19,22 @@ export interface ImportedConfiguration {
   queues?: QueueSettings;
 }
 
-export type ParsedConfigurationFile = { ok: true; value: ImportedConfiguration; warnings: string[] } | { ok: false; errors: string[] };
+/** What is wrong with a settings file, or worth knowing about it: codes the views word. */
+export type ConfigurationFileIssue =
+  | { code: 'not_json' }
+  | { code: 'not_an_object' }
+  | { code: 'unknown_version'; version: string; expected: number }
+  | { code: 'unknown_section'; section: string }
+  | { code: 'no_settings' }
+  | { code: 'caller_id'; issue: CallerIdIssue }
+  | { code: 'account'; error: FieldError }
+  | { code: 'account_without_password' }
+  | { code: 'account_moved_without_password' }
+  | { code: 'queues'; error: QueueSettingsError };
+
+export type ParsedConfigurationFile =
+  | { ok: true; value: ImportedConfiguration; warnings: ConfigurationFileIssue[] }
+  | { ok: false; errors: ConfigurationFileIssue[] };
 
 const SECTIONS = ['version', 'callerId', 'account', 'queues'];
 
@@ -48,40 +64,41 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
     try {
       data = JSON.parse(input);
     } catch {
-      return { ok: false, errors: ['The file is not JSON'] };
+      return { ok: false, errors: [{ code: 'not_json' }] };
     }
   }
-  if (!isRecord(data)) return { ok: false, errors: ['The file must hold a JSON object'] };
-  const errors: string[] = [];
-  const warnings: string[] = [];
+  if (!isRecord(data)) return { ok: false, errors: [{ code: 'not_an_object' }] };
+  const errors: ConfigurationFileIssue[] = [];
+  const warnings: ConfigurationFileIssue[] = [];
   const value: ImportedConfiguration = {};
-  if (data.version !== CONFIGURATION_FILE_VERSION) errors.push(`Unknown file version ${JSON.stringify(data.version)}: expected ${CONFIGURATION_FILE_VERSION}`);
-  for (const key of Object.keys(data)) if (!SECTIONS.includes(key)) errors.push(`"${key}" is not a known section`);
-  if (!('callerId' in data) && !('account' in data) && !('queues' in data)) errors.push('The file holds no settings');
+  if (data.version !== CONFIGURATION_FILE_VERSION)
+    errors.push({ code: 'unknown_version', version: String(JSON.stringify(data.version)), expected: CONFIGURATION_FILE_VERSION });
+  for (const key of Object.keys(data)) if (!SECTIONS.includes(key)) errors.push({ code: 'unknown_section', section: key });
+  if (!('callerId' in data) && !('account' in data) && !('queues' in data)) errors.push({ code: 'no_settings' });
 
   if ('callerId' in data) {
     const parsed = parseCallerIdConfig(data.callerId);
     if (parsed.ok) {
       value.callerId = parsed.config;
-      warnings.push(...parsed.warnings.map((w) => `Caller ID: ${w}`));
-    } else errors.push(...parsed.errors.map((e) => `Caller ID: ${e}`));
+      warnings.push(...parsed.warnings.map((issue) => ({ code: 'caller_id' as const, issue })));
+    } else errors.push(...parsed.errors.map((issue) => ({ code: 'caller_id' as const, issue })));
   }
   if ('account' in data) {
     const account = isRecord(data.account) ? data.account : {};
     const ownPassword = typeof account.password === 'string' && account.password !== '' ? account.password : null;
     // Checked with a stand-in password first: the identity is compared once normalised.
     const parsed = parseAccountSettings({ ...account, password: ownPassword ?? 'stand-in' });
-    if (!parsed.ok) errors.push(...parsed.errors.map((e) => `Account: ${e.message}`));
+    if (!parsed.ok) errors.push(...parsed.errors.map((error) => ({ code: 'account' as const, error })));
     else if (ownPassword !== null) value.account = parsed.value;
-    else if (stored === null) errors.push('Account: the file has no SIP password and none is stored yet');
+    else if (stored === null) errors.push({ code: 'account_without_password' });
     else if (!sameAccountIdentity(parsed.value, stored)) {
-      errors.push('Account: the file changes the SIP user, domain or server but has no SIP password: the stored password is kept only for the same account');
+      errors.push({ code: 'account_moved_without_password' });
     } else value.account = { ...parsed.value, password: stored.password };
   }
   if ('queues' in data) {
     const parsed = parseQueueSettings(data.queues);
     if (parsed.ok) value.queues = parsed.value;
-    else errors.push(...parsed.errors.map((e) => `Queues: ${e.queue === null ? '' : `queue ${e.queue + 1} `}${e.field} ${e.code.replace(/_/g, ' ')}`));
+    else errors.push(...parsed.errors.map((error) => ({ code: 'queues' as const, error })));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value, warnings };
 }

@@ -33,18 +33,21 @@ export const PreferencesSchema = v.object({
   callWaiting: v.optional(v.boolean(), true),
   declineWith: v.optional(v.union([v.literal(486), v.literal(603)]), 486),
   dtmfMethod: v.optional(v.picklist(['rfc4733', 'info']), 'rfc4733'),
-  voicemailNumber: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[0-9*#+]{0,32}$/, 'The voicemail number may contain digits, * and # only')), ''),
+  voicemailNumber: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[0-9*#+]{0,32}$/, 'voicemail_characters')), ''),
   microphoneId: deviceId,
   speakerId: deviceId,
   ringerId: deviceId,
 });
 
-export type ParsedPreferences = { ok: true; value: Preferences } | { ok: false; errors: string[] };
+/** What is wrong with a preference: a code the views word. */
+export type PreferenceErrorCode = 'voicemail_characters' | 'invalid';
+
+export type ParsedPreferences = { ok: true; value: Preferences } | { ok: false; errors: PreferenceErrorCode[] };
 
 export function parsePreferences(input: unknown): ParsedPreferences {
   const result = v.safeParse(PreferencesSchema, input ?? {});
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, errors: result.issues.map((issue) => issue.message) };
+  return { ok: false, errors: result.issues.map((issue) => (issue.message === 'voicemail_characters' ? 'voicemail_characters' : 'invalid')) };
 }
 
 /** What is stored, read leniently: a damaged field falls back to its default, the others are kept. */

@@ -1,5 +1,5 @@
 import type { SoftphoneConfiguration } from '../protocol/account';
-import { type Preferences, parsePreferences } from '../settings';
+import { type PreferenceErrorCode, type Preferences, parsePreferences } from '../settings';
 import { loadAccount } from './accountStore';
 import { storageKeys } from './keys';
 import { read, watchAny } from './read';
@@ -16,7 +16,9 @@ export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
   return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry };
 }
 
-export function updatePreferences(patch: Record<string, unknown>): Promise<{ ok: true; preferences: Preferences } | { ok: false; errors: string[] }> {
+export function updatePreferences(
+  patch: Record<string, unknown>,
+): Promise<{ ok: true; preferences: Preferences } | { ok: false; errors: PreferenceErrorCode[] }> {
   return writeStorage(async (writer) => {
     const parsed = parsePreferences({ ...(await loadPreferences()), ...patch });
     if (!parsed.ok) return parsed;

@@ -73,7 +73,7 @@ describe('caller ID', () => {
     const before = await stored(alice, 'callerId');
     const section = options.getByRole('region', { name: 'Caller ID' });
     await section.getByLabel('Rule 1 prefix').fill('44x');
-    await expect.poll(() => section.getByRole('alert').textContent()).toContain('rule 1');
+    await expect.poll(() => section.getByRole('alert').textContent()).toContain('Rule 1 (44x): the destination prefix must be digits');
     await section.getByRole('button', { name: 'Save caller ID' }).click();
     await expect.poll(() => section.getByRole('status').filter({ hasText: 'Not saved' }).count()).toBe(1);
     expect(await stored(alice, 'callerId')).toEqual(before);
@@ -129,5 +129,32 @@ describe('caller ID', () => {
     await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'answered abroad');
     await popup.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(async () => ((await stored(alice, 'recentCalls')) as { callerId: string | null }[] | undefined)?.[0]?.callerId).toBe('+442079460958');
+  });
+});
+
+describe("caller ID checks in the agent's language", () => {
+  test('a French agent reads why the caller ID settings are refused, and which rule never applies, in French', async () => {
+    const alice = await env.desks.registered('101', {}, { language: 'fr' });
+    const draft = {
+      defaultOutgoingNumber: '+3225551234',
+      incomingNumbers: ['+3225551234', '+442079460958'],
+      userOutgoingNumber: 'default',
+      advancedRules: [
+        { prefix: '0044', number: '+442079460958' },
+        { prefix: '00442', number: '+442079460958' },
+        { prefix: '44x', number: '+442079460958' },
+      ],
+      applyRulesToAllUsers: false,
+      homeCountry: 'BE',
+    };
+    await (await alice.serviceWorker()).evaluate((callerId) => chrome.storage.local.set({ callerId }), draft);
+    const options = await alice.openOptions();
+    const section = options.getByRole('region', { name: 'Présentation du numéro' });
+    await expect
+      .poll(() => section.getByRole('alert', { name: 'Erreurs de présentation du numéro' }).textContent())
+      .toBe('Règle 3 (44x) : le préfixe de destination ne doit contenir que des chiffres, p. ex. 0044');
+    expect(await section.getByRole('list', { name: 'Avertissements de présentation du numéro' }).textContent()).toBe(
+      "La règle 2 (00442) ne peut jamais s'appliquer : la règle 1 (0044) passe avant",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCallerIdConfig } from '../../../src/callerid';
+import { type CallerIdIssue, parseCallerIdConfig } from '../../../src/callerid';
 import { BRUSSELS_DIRECT, BRUSSELS_MAIN, company, LONDON, PARIS } from './fixtures';
 
 describe('parseCallerIdConfig', () => {
@@ -43,7 +43,7 @@ describe('parseCallerIdConfig', () => {
 
   it('reads JSON text', () => {
     expect(parseCallerIdConfig(JSON.stringify(company()))).toEqual({ ok: true, config: company(), warnings: [] });
-    expect(parseCallerIdConfig('{"defaultOutgoingNumber":')).toEqual({ ok: false, errors: ['the caller ID settings are not valid JSON'] });
+    expect(parseCallerIdConfig('{"defaultOutgoingNumber":')).toEqual({ ok: false, errors: [{ code: 'not_json' }] });
   });
 
   it('passes the validator warnings on', () => {
@@ -56,31 +56,43 @@ describe('parseCallerIdConfig', () => {
         ],
       }),
     );
-    expect(result).toMatchObject({ ok: true, warnings: ['rule 3 (00442) can never apply: rule 1 (0044) comes first'] });
+    expect(result).toMatchObject({ ok: true, warnings: [{ code: 'rule_shadowed', rule: 3, prefix: '00442', by: 1, byPrefix: '0044' }] });
   });
 
-  it.each<[string, unknown, string[]]>([
-    ['null', null, ['settings must be an object']],
-    ['an array', [], ['settings must be an object']],
-    ['a number', 5, ['settings must be an object']],
-    ['an unknown setting', { ...company(), extra: true }, ['extra is not a known setting']],
-    ['an unknown rule field', company({ advancedRules: [{ prefix: '0044', number: LONDON, note: 'UK' } as never] }), ['rule 1 note is not a known setting']],
-    ['a missing field', { ...company(), homeCountry: undefined }, ['homeCountry is missing']],
-    ['a wrong type', { ...company(), applyRulesToAllUsers: 'yes' }, ['applyRulesToAllUsers must be true or false']],
-    ['rules not a list', { ...company(), advancedRules: 'none' }, ['advancedRules must be a list']],
-    ['a rule with a number prefix', { ...company(), advancedRules: [{ prefix: 44, number: LONDON }] }, ['rule 1 prefix must be text']],
-    ['an incoming number not text', { ...company(), incomingNumbers: [BRUSSELS_MAIN, 32] }, ['incoming number 2 must be text']],
+  it.each<[string, unknown, CallerIdIssue[]]>([
+    ['null', null, [{ code: 'not_an_object' }]],
+    ['an array', [], [{ code: 'not_an_object' }]],
+    ['a number', 5, [{ code: 'not_an_object' }]],
+    ['an unknown setting', { ...company(), extra: true }, [{ code: 'field_unknown', at: { setting: 'extra' } }]],
+    [
+      'an unknown rule field',
+      company({ advancedRules: [{ prefix: '0044', number: LONDON, note: 'UK' } as never] }),
+      [{ code: 'field_unknown', at: { rule: 1, key: 'note' } }],
+    ],
+    ['a missing field', { ...company(), homeCountry: undefined }, [{ code: 'field_missing', at: { setting: 'homeCountry' } }]],
+    [
+      'a wrong type',
+      { ...company(), applyRulesToAllUsers: 'yes' },
+      [{ code: 'field_wrong_type', at: { setting: 'applyRulesToAllUsers' }, expected: 'boolean' }],
+    ],
+    ['rules not a list', { ...company(), advancedRules: 'none' }, [{ code: 'field_wrong_type', at: { setting: 'advancedRules' }, expected: 'list' }]],
+    [
+      'a rule with a number prefix',
+      { ...company(), advancedRules: [{ prefix: 44, number: LONDON }] },
+      [{ code: 'field_wrong_type', at: { rule: 1, key: 'prefix' }, expected: 'text' }],
+    ],
+    [
+      'an incoming number not text',
+      { ...company(), incomingNumbers: [BRUSSELS_MAIN, 32] },
+      [{ code: 'field_wrong_type', at: { incoming: 2 }, expected: 'text' }],
+    ],
     [
       'a rule number not incoming',
       company({ advancedRules: [{ prefix: '0049', number: '+49 30 1234567' }] }),
-      ['rule 1 (0049): +49301234567 is not one of the incoming numbers'],
+      [{ code: 'rule_number_not_incoming', rule: 1, prefix: '0049', number: '+49301234567' }],
     ],
-    [
-      'a prefix with letters',
-      company({ advancedRules: [{ prefix: '00GB', number: LONDON }] }),
-      ['rule 1 (00GB): the destination prefix must be digits, e.g. 0044'],
-    ],
-    ['an unknown country', company({ homeCountry: 'XX' }), ['unknown home country XX']],
+    ['a prefix with letters', company({ advancedRules: [{ prefix: '00GB', number: LONDON }] }), [{ code: 'rule_prefix_not_digits', rule: 1, prefix: '00GB' }]],
+    ['an unknown country', company({ homeCountry: 'XX' }), [{ code: 'home_country_unknown', country: 'XX' }]],
   ])('refuses %s', (_, input, errors) => {
     expect(parseCallerIdConfig(input)).toEqual({ ok: false, errors });
   });

@@ -76,7 +76,7 @@ describe('properties', () => {
           const { warnings } = validateCallerIdConfig(company({ advancedRules: prefixes.map((p) => ({ prefix: p, number: LONDON })) }));
           const expected = prefixes.flatMap((p, i) => {
             const first = prefixes.findIndex((earlier, j) => j < i && p.startsWith(earlier));
-            return first < 0 ? [] : [`rule ${i + 1} (${p}) can never apply: rule ${first + 1} (${prefixes[first] ?? ''}) comes first`];
+            return first < 0 ? [] : [{ code: 'rule_shadowed', rule: i + 1, prefix: p, by: first + 1, byPrefix: prefixes[first] ?? '' }];
           });
           expect(warnings).toEqual(expected);
         },

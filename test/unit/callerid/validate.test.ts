@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type CallerIdConfig, validateCallerIdConfig } from '../../../src/callerid';
+import { type CallerIdConfig, type CallerIdIssue, validateCallerIdConfig } from '../../../src/callerid';
 import { BRUSSELS_DIRECT, BRUSSELS_MAIN, company, LONDON, MANCHESTER, PARIS } from './fixtures';
 
+const shadowed = (rule: number, prefix: string, by: number, byPrefix: string): CallerIdIssue => ({ code: 'rule_shadowed', rule, prefix, by, byPrefix });
 const rules = (...prefixes: string[]): CallerIdConfig['advancedRules'] => prefixes.map((prefix) => ({ prefix, number: LONDON }));
 
 describe('validateCallerIdConfig', () => {
@@ -22,76 +23,60 @@ describe('validateCallerIdConfig', () => {
     expect(validateCallerIdConfig(config)).toEqual({ errors: [], warnings: [] });
   });
 
-  it.each<[string, unknown, string]>([
-    ['null', null, 'caller ID settings must be an object'],
-    ['undefined', undefined, 'caller ID settings must be an object'],
-    ['a string', 'BE', 'caller ID settings must be an object'],
-    ['a number', 7, 'caller ID settings must be an object'],
-    ['an array', [company()], 'caller ID settings must be an object'],
-    ['missing default number', { ...company(), defaultOutgoingNumber: undefined }, 'default outgoing number is missing'],
-    ['empty default number', company({ defaultOutgoingNumber: ' ' }), 'default outgoing number is missing'],
-    ['default number not a number', company({ defaultOutgoingNumber: 'reception' }), 'default outgoing number (reception) is not a valid phone number'],
-    ['default number too short', company({ defaultOutgoingNumber: '+321' }), 'default outgoing number (+321) is not a valid phone number'],
-    ['incoming numbers not a list', { ...company(), incomingNumbers: '+3225551234' }, 'incoming numbers must be a list of phone numbers'],
-    [
-      'incoming number not text',
-      company({ incomingNumbers: [BRUSSELS_MAIN, 3225551234 as unknown as string] }),
-      'incoming number 2 must be a phone number written as text',
-    ],
-    ['incoming number invalid', company({ incomingNumbers: [BRUSSELS_MAIN, '+44 abc'] }), 'incoming number 2 (+44 abc) is not a valid phone number'],
-    ['user number not incoming', company({ userOutgoingNumber: '+3225550000' }), 'your outgoing number (+3225550000) is not one of the incoming numbers'],
-    ['user number not a number', company({ userOutgoingNumber: 'mine' }), 'your outgoing number (mine) is not one of the incoming numbers'],
-    ['user number empty', company({ userOutgoingNumber: '' }), `your outgoing number is missing: use 'default' for the company default`],
-    ['user number wrong type', { ...company(), userOutgoingNumber: 1 }, `your outgoing number must be 'default' or one of the incoming numbers`],
-    ['rules not a list', { ...company(), advancedRules: {} }, 'advanced rules must be a list'],
-    ['rule not an object', { ...company(), advancedRules: ['0044'] }, 'rule 1 must have a destination prefix and a number'],
-    ['rule without number', { ...company(), advancedRules: [{ prefix: '0044' }] }, 'rule 1 must have a destination prefix and a number'],
-    ['rule prefix not text', { ...company(), advancedRules: [{ prefix: 44, number: LONDON }] }, 'rule 1 must have a destination prefix and a number'],
-    ['rule prefix with letters', company({ advancedRules: rules('0044', '00GB') }), 'rule 2 (00GB): the destination prefix must be digits, e.g. 0044'],
-    ['rule prefix with *', company({ advancedRules: rules('*44') }), 'rule 1 (*44): the destination prefix must be digits, e.g. 0044'],
-    ['rule prefix empty', company({ advancedRules: rules(' ') }), 'rule 1 has an empty destination prefix'],
+  it.each<[string, unknown, CallerIdIssue]>([
+    ['null', null, { code: 'not_an_object' }],
+    ['undefined', undefined, { code: 'not_an_object' }],
+    ['a string', 'BE', { code: 'not_an_object' }],
+    ['a number', 7, { code: 'not_an_object' }],
+    ['an array', [company()], { code: 'not_an_object' }],
+    ['missing default number', { ...company(), defaultOutgoingNumber: undefined }, { code: 'default_missing' }],
+    ['empty default number', company({ defaultOutgoingNumber: ' ' }), { code: 'default_missing' }],
+    ['default number not a number', company({ defaultOutgoingNumber: 'reception' }), { code: 'default_invalid', number: 'reception' }],
+    ['default number too short', company({ defaultOutgoingNumber: '+321' }), { code: 'default_invalid', number: '+321' }],
+    ['incoming numbers not a list', { ...company(), incomingNumbers: '+3225551234' }, { code: 'incoming_not_a_list' }],
+    ['incoming number not text', company({ incomingNumbers: [BRUSSELS_MAIN, 3225551234 as unknown as string] }), { code: 'incoming_not_text', index: 2 }],
+    ['incoming number invalid', company({ incomingNumbers: [BRUSSELS_MAIN, '+44 abc'] }), { code: 'incoming_invalid', index: 2, raw: '+44 abc' }],
+    ['user number not incoming', company({ userOutgoingNumber: '+3225550000' }), { code: 'user_not_incoming', number: '+3225550000' }],
+    ['user number not a number', company({ userOutgoingNumber: 'mine' }), { code: 'user_not_incoming', number: 'mine' }],
+    ['user number empty', company({ userOutgoingNumber: '' }), { code: 'user_missing' }],
+    ['user number wrong type', { ...company(), userOutgoingNumber: 1 }, { code: 'user_not_text' }],
+    ['rules not a list', { ...company(), advancedRules: {} }, { code: 'rules_not_a_list' }],
+    ['rule not an object', { ...company(), advancedRules: ['0044'] }, { code: 'rule_incomplete', rule: 1 }],
+    ['rule without number', { ...company(), advancedRules: [{ prefix: '0044' }] }, { code: 'rule_incomplete', rule: 1 }],
+    ['rule prefix not text', { ...company(), advancedRules: [{ prefix: 44, number: LONDON }] }, { code: 'rule_incomplete', rule: 1 }],
+    ['rule prefix with letters', company({ advancedRules: rules('0044', '00GB') }), { code: 'rule_prefix_not_digits', rule: 2, prefix: '00GB' }],
+    ['rule prefix with *', company({ advancedRules: rules('*44') }), { code: 'rule_prefix_not_digits', rule: 1, prefix: '*44' }],
+    ['rule prefix empty', company({ advancedRules: rules(' ') }), { code: 'rule_prefix_empty', rule: 1 }],
     [
       'rule number not incoming',
       company({ advancedRules: [{ prefix: '0049', number: '+49301234567' }] }),
-      'rule 1 (0049): +49301234567 is not one of the incoming numbers',
+      { code: 'rule_number_not_incoming', rule: 1, prefix: '0049', number: '+49301234567' },
     ],
-    ['rule number invalid', company({ advancedRules: [{ prefix: '+49', number: 'Berlin' }] }), 'rule 1 (0049): Berlin is not one of the incoming numbers'],
     [
-      'checkbox not boolean',
-      { ...company(), applyRulesToAllUsers: 'yes' },
-      '"apply advanced rules even for users with a default outgoing number configured" must be true or false',
+      'rule number invalid',
+      company({ advancedRules: [{ prefix: '+49', number: 'Berlin' }] }),
+      { code: 'rule_number_not_incoming', rule: 1, prefix: '0049', number: 'Berlin' },
     ],
-    ['home country missing', { ...company(), homeCountry: undefined }, 'home country is missing'],
-    ['home country unknown', company({ homeCountry: 'XX' }), 'unknown home country XX'],
-    ['home country not a code', company({ homeCountry: 'Belgium' }), 'unknown home country Belgium'],
+    ['checkbox not boolean', { ...company(), applyRulesToAllUsers: 'yes' }, { code: 'apply_to_all_not_boolean' }],
+    ['home country missing', { ...company(), homeCountry: undefined }, { code: 'home_country_missing' }],
+    ['home country unknown', company({ homeCountry: 'XX' }), { code: 'home_country_unknown', country: 'XX' }],
+    ['home country not a code', company({ homeCountry: 'Belgium' }), { code: 'home_country_unknown', country: 'Belgium' }],
   ])('error: %s', (_, config, error) => {
-    expect(validateCallerIdConfig(config).errors).toContain(error);
+    expect(validateCallerIdConfig(config).errors).toContainEqual(error);
   });
 
   it('lists every problem, not just the first', () => {
     const { errors } = validateCallerIdConfig({ homeCountry: 'XX', incomingNumbers: [], advancedRules: [], userOutgoingNumber: 'default' });
-    expect(errors).toEqual([
-      'unknown home country XX',
-      'default outgoing number is missing',
-      '"apply advanced rules even for users with a default outgoing number configured" must be true or false',
-    ]);
+    expect(errors).toEqual([{ code: 'home_country_unknown', country: 'XX' }, { code: 'default_missing' }, { code: 'apply_to_all_not_boolean' }]);
   });
 
-  it.each<[string, string[], string[]]>([
-    ['longer prefix after a shorter one', ['0044', '0033', '00442'], ['rule 3 (00442) can never apply: rule 1 (0044) comes first']],
-    ['same prefix twice', ['0044', '0044'], ['rule 2 (0044) can never apply: rule 1 (0044) comes first']],
-    ['written differently, same prefix', ['+44', '00 44'], ['rule 2 (0044) can never apply: rule 1 (0044) comes first']],
-    [
-      'names the first shadowing rule',
-      ['0044', '00442', '004420'],
-      ['rule 2 (00442) can never apply: rule 1 (0044) comes first', 'rule 3 (004420) can never apply: rule 1 (0044) comes first'],
-    ],
-    ['names the lowest of several shadowing rules', ['0033', '00442', '0044', '004420'], ['rule 4 (004420) can never apply: rule 2 (00442) comes first']],
-    [
-      'catch-all first',
-      ['00', '0044', '0033'],
-      ['rule 2 (0044) can never apply: rule 1 (00) comes first', 'rule 3 (0033) can never apply: rule 1 (00) comes first'],
-    ],
+  it.each<[string, string[], CallerIdIssue[]]>([
+    ['longer prefix after a shorter one', ['0044', '0033', '00442'], [shadowed(3, '00442', 1, '0044')]],
+    ['same prefix twice', ['0044', '0044'], [shadowed(2, '0044', 1, '0044')]],
+    ['written differently, same prefix', ['+44', '00 44'], [shadowed(2, '0044', 1, '0044')]],
+    ['names the first shadowing rule', ['0044', '00442', '004420'], [shadowed(2, '00442', 1, '0044'), shadowed(3, '004420', 1, '0044')]],
+    ['names the lowest of several shadowing rules', ['0033', '00442', '0044', '004420'], [shadowed(4, '004420', 2, '00442')]],
+    ['catch-all first', ['00', '0044', '0033'], [shadowed(2, '0044', 1, '00'), shadowed(3, '0033', 1, '00')]],
     ['longer first is fine', ['004420', '0044'], []],
     ['unrelated prefixes', ['0044', '0033', '0032'], []],
   ])('shadowed rules: %s', (_, prefixes, warnings) => {
@@ -99,9 +84,7 @@ describe('validateCallerIdConfig', () => {
   });
 
   it('warns about a prefix without the international access code', () => {
-    expect(validateCallerIdConfig(company({ advancedRules: rules('44') })).warnings).toEqual([
-      'rule 1 (44) can never apply: destinations are compared with the international access code, e.g. 0044',
-    ]);
+    expect(validateCallerIdConfig(company({ advancedRules: rules('44') })).warnings).toEqual([{ code: 'rule_without_access_code', rule: 1, prefix: '44' }]);
   });
 
   it('warns about duplicate incoming numbers, however written', () => {
@@ -109,15 +92,15 @@ describe('validateCallerIdConfig', () => {
     expect(validateCallerIdConfig(config)).toEqual({
       errors: [],
       warnings: [
-        'incoming number 3 (+3225551234) is listed twice: same as incoming number 1',
-        'incoming number 6 (+442079460958) is listed twice: same as incoming number 2',
+        { code: 'incoming_duplicate', index: 3, number: '+3225551234', first: 1 },
+        { code: 'incoming_duplicate', index: 6, number: '+442079460958', first: 2 },
       ],
     });
   });
 
   it('warns when the default number is not one of the incoming numbers', () => {
     expect(validateCallerIdConfig(company({ defaultOutgoingNumber: '+3225550000' })).warnings).toEqual([
-      'default outgoing number (+3225550000) is not one of the incoming numbers',
+      { code: 'default_not_incoming', number: '+3225550000' },
     ]);
   });
 
@@ -130,7 +113,7 @@ describe('validateCallerIdConfig', () => {
     many.push('0033100007123');
     const started = performance.now();
     const { warnings } = validateCallerIdConfig(company({ advancedRules: rules(...many) }));
-    expect(warnings).toEqual(['rule 20001 (0033100007123) can never apply: rule 8 (0033100007) comes first']);
+    expect(warnings).toEqual([shadowed(20001, '0033100007123', 8, '0033100007')]);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
@@ -146,7 +129,7 @@ describe('validateCallerIdConfig', () => {
         },
       },
     );
-    expect(validateCallerIdConfig(throwing)).toEqual({ errors: ['caller ID settings could not be read'], warnings: [] });
-    expect(validateCallerIdConfig(Object.create(null))).toMatchObject({ errors: expect.arrayContaining(['home country is missing']) });
+    expect(validateCallerIdConfig(throwing)).toEqual({ errors: [{ code: 'unreadable' }], warnings: [] });
+    expect(validateCallerIdConfig(Object.create(null))).toMatchObject({ errors: expect.arrayContaining([{ code: 'home_country_missing' }]) });
   });
 });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { buildConfigurationFile, describeImport, movesAccount, parseConfigurationFile } from '../../../src/settings/configurationFile';
+import {
+  buildConfigurationFile,
+  type ConfigurationFileIssue,
+  describeImport,
+  movesAccount,
+  parseConfigurationFile,
+} from '../../../src/settings/configurationFile';
 
 const callerId = {
   defaultOutgoingNumber: '+3225551234',
@@ -37,20 +43,30 @@ describe('settings file', () => {
     const file = { version: 1, callerId: { ...callerId, advancedRules: [{ prefix: '44x', number: '+442079460958' }] }, queues };
     const parsed = parseConfigurationFile(file, null);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.errors.join(' ')).toMatch(/^Caller ID: /);
+    if (!parsed.ok) expect(parsed.errors).toEqual([{ code: 'caller_id', issue: { code: 'rule_prefix_not_digits', rule: 1, prefix: '44x' } }]);
   });
 
-  test.each([
-    ['not json', 'The file is not JSON'],
-    [[], 'The file must hold a JSON object'],
-    [{ version: 2, callerId }, 'Unknown file version 2'],
-    [{ version: 1, extras: {} }, '"extras" is not a known section'],
-    [{ version: 1 }, 'The file holds no settings'],
-    [{ version: 1, account: { ...account, password: undefined } }, 'no SIP password'],
-  ])('%j is refused: %s', (input, message) => {
+  test.each<[unknown, ConfigurationFileIssue]>([
+    ['not json', { code: 'not_json' }],
+    [[], { code: 'not_an_object' }],
+    [
+      { version: 2, callerId },
+      { code: 'unknown_version', version: '2', expected: 1 },
+    ],
+    [
+      { version: 1, extras: {} },
+      { code: 'unknown_section', section: 'extras' },
+    ],
+    [{ version: 1 }, { code: 'no_settings' }],
+    [{ version: 1, account: { ...account, password: undefined } }, { code: 'account_without_password' }],
+    [
+      { version: 1, account: { ...account, username: '' } },
+      { code: 'account', error: { field: 'username', code: 'username_required' } },
+    ],
+  ])('%j is refused: %j', (input, issue) => {
     const parsed = parseConfigurationFile(input, null);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.errors.join(' ')).toContain(message);
+    if (!parsed.ok) expect(parsed.errors).toContainEqual(issue);
   });
 
   test('never throws on any input', () => {
@@ -81,10 +97,7 @@ describe('a settings file without the password', () => {
   ])('never hands the stored password to %s: the whole file is refused', (_, change) => {
     const parsed = parseConfigurationFile({ version: 1, account: { ...withoutPassword, ...change }, queues }, stored);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok)
-      expect(parsed.errors).toEqual([
-        'Account: the file changes the SIP user, domain or server but has no SIP password: the stored password is kept only for the same account',
-      ]);
+    if (!parsed.ok) expect(parsed.errors).toEqual([{ code: 'account_moved_without_password' }]);
   });
 
   test('a file with its own password may move the account: the preview says so', () => {
