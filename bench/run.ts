@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
 import { runCallerIdBench } from './measureCallerId';
-import { runClickToCallBench } from './measureClickToCall';
+import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
 
@@ -108,6 +108,8 @@ if (runs('callerid')) {
 if (runs('clicktocall')) {
   console.log('click-to-call…');
   figures.push(...(await runClickToCallBench({ repetitions: quick ? 2 : 5 })));
+  console.log('click-to-call growth…');
+  growth.push(...(await runScanGrowth({ repetitions: quick ? 1 : 3, rows: [1_000, 10_000, 50_000] })));
 }
 
 const output = table(figures);
