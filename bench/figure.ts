@@ -35,3 +35,11 @@ export function figure(name: string, unit: string, ours: number[], baseline: num
     baselineRange: baseline ? range(baseline) : null,
   };
 }
+
+/** How a cost grows with the work: one value per size, to set beside linear growth. */
+export interface Growth {
+  figure: string;
+  unit: string;
+  sizes: number[];
+  values: number[];
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { Agent, DIST } from '../test/e2e/harness/browser';
 import { extensionWithLoopbackGranted, TestSite } from '../test/e2e/harness/testSite';
 
-import type { ComparedFigure as BenchFigure } from './figure';
+import type { ComparedFigure as BenchFigure, Growth } from './figure';
 
 export type { BenchFigure };
 
@@ -186,6 +186,68 @@ function figure(name: string, unit: string, ours: number[], baseline: number[]):
   };
 }
 
+/** A browser with the built extension, click-to-call on for 127.0.0.1 and numbers read as Belgian. */
+async function launchWithClickToCall(): Promise<{ agent: Agent; close(): Promise<void> }> {
+  const extension = extensionWithLoopbackGranted();
+  const agent = await Agent.launch({ extensionDir: extension.dir });
+  const options = await agent.openOptions();
+  await options.evaluate(async () => {
+    await chrome.storage.local.set({ callerId: { homeCountry: 'BE' } });
+    const result = await chrome.runtime.sendMessage({ to: 'background', type: 'setClickToCallSite', payload: { site: 'http://127.0.0.1', enabled: true } });
+    if (!result?.ok) throw new Error(JSON.stringify(result));
+  });
+  return {
+    agent,
+    close: async () => {
+      await agent.close();
+      extension.remove();
+    },
+  };
+}
+
+const naiveUrl = (site: TestSite, path: string): string => site.url(path).replace('127.0.0.1', 'localhost');
+
+/**
+ * The table scanned at each number of rows, ours and the naive scan, to set the growth of each
+ * beside linear growth.
+ */
+export async function runScanGrowth(options: { repetitions?: number; rows?: number[] } = {}): Promise<Growth[]> {
+  const { repetitions = 3, rows = [1_000, 10_000, 50_000] } = options;
+  const pages: Record<string, string | (() => string)> = {};
+  for (const n of rows) {
+    pages[`/table-${n}`] = () => tablePage(n, false);
+    pages[`/table-${n}-baseline`] = () => tablePage(n, true);
+  }
+  const site = await TestSite.start(pages, { '/libphonenumber-min.js': LIBPHONENUMBER });
+  const browser = await launchWithClickToCall();
+  try {
+    const page = await browser.agent.context.newPage();
+    const busy: number[] = [];
+    const done: number[] = [];
+    const naive: number[] = [];
+    for (const n of rows) {
+      const ours: RunResult[] = [];
+      const base: RunResult[] = [];
+      for (let i = 0; i < repetitions; i++) {
+        ours.push(await runOurs(page, site.url(`/table-${n}`)));
+        base.push(await runBaseline(page, naiveUrl(site, `/table-${n}-baseline`)));
+      }
+      for (const r of ours) if (r.found !== n) throw new Error(`decorated ${r.found} of ${n} numbers`);
+      busy.push(median(ours.map((r) => r.busyMs)));
+      done.push(median(ours.map((r) => r.doneMs)));
+      naive.push(median(base.map((r) => r.busyMs)));
+    }
+    return [
+      { figure: 'click-to-call table: main-thread time scanning, by rows', unit: 'ms', sizes: rows, values: busy },
+      { figure: 'click-to-call table: all numbers done from navigation, by rows', unit: 'ms', sizes: rows, values: done },
+      { figure: 'naive scan of the table: main-thread time, by rows', unit: 'ms', sizes: rows, values: naive },
+    ];
+  } finally {
+    await browser.close();
+    await site.stop();
+  }
+}
+
 /**
  * Click-to-call in Chromium with the built extension, enabled for 127.0.0.1, against the naive
  * scan served from localhost (a site where click-to-call is not enabled), in the same browser.
@@ -199,17 +261,10 @@ export async function runClickToCallBench(options: ClickToCallBenchOptions = {})
     { '/table': table.ours, '/table-baseline': table.baseline, '/text': text.ours, '/text-baseline': text.baseline },
     { '/libphonenumber-min.js': LIBPHONENUMBER },
   );
-  const extension = extensionWithLoopbackGranted();
-  const agent = await Agent.launch({ extensionDir: extension.dir });
+  const browser = await launchWithClickToCall();
   try {
-    const options = await agent.openOptions();
-    await options.evaluate(async () => {
-      await chrome.storage.local.set({ callerId: { homeCountry: 'BE' } });
-      const result = await chrome.runtime.sendMessage({ to: 'background', type: 'setClickToCallSite', payload: { site: 'http://127.0.0.1', enabled: true } });
-      if (!result?.ok) throw new Error(JSON.stringify(result));
-    });
-    const page = await agent.context.newPage();
-    const baselineUrl = (path: string) => site.url(path).replace('127.0.0.1', 'localhost');
+    const page = await browser.agent.context.newPage();
+    const baselineUrl = (path: string) => naiveUrl(site, path);
     const runs = { table: { ours: [] as RunResult[], baseline: [] as RunResult[] }, text: { ours: [] as RunResult[], baseline: [] as RunResult[] } };
     const scrolls = { ours: [] as { shownMs: number; longestFrameMs: number }[], baseline: [] as { shownMs: number; longestFrameMs: number }[] };
     for (let i = 0; i < repetitions; i++) {
@@ -272,8 +327,7 @@ export async function runClickToCallBench(options: ClickToCallBenchOptions = {})
       ),
     ];
   } finally {
-    await agent.close();
-    extension.remove();
+    await browser.close();
     await site.stop();
   }
 }
