@@ -316,6 +316,8 @@ export class TestPbx {
     await waitUntil(
       async () => {
         if (!this.kamailio.running) throw new Error(`kamailio exited:\n${this.log()}`);
+        const gone = this.helpers.find((d) => !d.running);
+        if (gone) throw new Error(`${gone.name} exited:\n${gone.lines.map((l) => l.text).join('\n')}`);
         return tcpOpen(this.wsPort);
       },
       10_000,
