@@ -1,5 +1,6 @@
 import type { CallQuality, QualityLevel } from './callQuality';
 import type { AppError } from './errors';
+import type { MediaReport } from './mediaDiagnosis';
 
 export type RegistrationState = 'unconfigured' | 'disabled' | 'connecting' | 'registering' | 'registered' | 'failed';
 
@@ -74,6 +75,8 @@ export interface CallSnapshot {
   quality?: CallQuality | null;
   /** The worst level the call had, and its packet loss over the whole call, for Recent calls. */
   qualitySummary?: { worst: QualityLevel; lossPercent: number } | null;
+  /** Why the call's media cannot work, when it cannot: found in the far end's SDP, its refusal, or the transport. */
+  media?: MediaReport | null;
 }
 
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';

@@ -2,6 +2,7 @@ import type { RTCSession } from 'jssip/lib/RTCSession';
 import { assessQuality, SILENCE_MS, type StatsSample, worseLevel } from '../calls/callQuality';
 import { applyCallEvent, type CallEvent, newCall } from '../calls/callState';
 import { bringsEarlyMedia } from '../calls/callTones';
+import { diagnoseRefusal, diagnoseRemoteSdp, diagnoseTransport, type MediaReport, transportDetails } from '../calls/mediaDiagnosis';
 import { cleanDisplayName, cleanRemoteNumber } from '../calls/remoteParty';
 import type { CallDirection, CallPurpose, CallSnapshot } from '../calls/snapshot';
 import type { CallStats } from '../protocol/api';
@@ -38,6 +39,9 @@ export interface CallSessionOptions {
   heard?(stream: MediaStream): () => void;
 }
 
+/** JsSIP's end causes for media the softphone could not use (JsSIP.C.causes). */
+const MEDIA_CAUSES = new Set(['Missing SDP', 'Bad Media Description', 'Incompatible SDP']);
+
 /** One call: a JsSIP RTCSession, its snapshot, its microphone stream and its remote audio. */
 export class CallSession {
   private qualityTimer: ReturnType<typeof setInterval> | undefined;
@@ -45,6 +49,9 @@ export class CallSession {
   private readonly audio: RemoteAudio;
   private microphone: MediaStream | null;
   private unhear: () => void = () => undefined;
+  /** The SDP we sent last and the far end's last, for telling why media fails. */
+  private localSdp: string | null = null;
+  private remoteSdp: string | null = null;
 
   constructor(
     readonly session: RTCSession,
@@ -94,14 +101,31 @@ export class CallSession {
         }),
       ),
     );
-    const end = ({ cause, originator }: { cause: string; originator: string }): void =>
+    session.on('sdp', ({ originator, sdp }: { originator: string; sdp: string }) => {
+      if (originator === 'remote') this.remoteSdp = sdp;
+      else this.localSdp = sdp;
+    });
+    const end = ({ cause, originator, message }: { cause: string; originator: string; message?: unknown }): void => {
+      if (MEDIA_CAUSES.has(cause)) this.snapshot = { ...this.snapshot, media: this.mediaReport(message) };
       this.apply({ type: 'ended', at: Date.now(), cause, originator: originator === 'local' || originator === 'remote' ? originator : 'system' });
+    };
     session.on('ended', end);
     session.on('failed', end);
   }
 
   get id(): string {
     return this.snapshot.id;
+  }
+
+  /** Why the media of a call that failed on it cannot work: the far end's refusal, or its SDP. */
+  private mediaReport(message: unknown): MediaReport | null {
+    const response = message as { status_code?: unknown; reason_phrase?: unknown; getHeader?: (name: string) => string | undefined } | undefined;
+    if (typeof response?.status_code === 'number' && response.status_code >= 400) {
+      return diagnoseRefusal(response.status_code, String(response.reason_phrase ?? ''), response.getHeader?.('Warning') ?? null);
+    }
+    if (this.remoteSdp === null) return null;
+    const report = diagnoseRemoteSdp(this.remoteSdp, this.options.direction === 'outgoing' ? this.localSdp : null);
+    return report.problems.length > 0 ? report : null;
   }
 
   answer(microphone: MediaStream, pcConfig: RTCConfiguration): void {
@@ -203,6 +227,7 @@ export class CallSession {
     this.qualityTimer = setInterval(async () => {
       const stats = await this.stats().catch(() => null);
       if (stats === null || this.snapshot.state !== 'active') return;
+      this.watchTransport(await this.transport().catch(() => null));
       const sample: StatsSample = { at: Date.now(), ...stats };
       first ??= sample;
       samples.push(sample);
@@ -219,6 +244,32 @@ export class CallSession {
       this.snapshot = { ...this.snapshot, quality, qualitySummary };
       if (changed) this.options.changed(this);
     }, 1000);
+  }
+
+  /** Names a transport that never came up (ICE or DTLS), and clears it once the transport connects. */
+  private watchTransport(transport: { iceState: string | null; dtlsState: string | null } | null): void {
+    if (transport === null || this.snapshot.answeredAt === null) return;
+    const problem = diagnoseTransport({ ...transport, sinceAnswerMs: Date.now() - this.snapshot.answeredAt });
+    const current = this.snapshot.media?.problems[0] ?? null;
+    if (problem === current) return;
+    this.snapshot = { ...this.snapshot, media: problem ? { problems: [problem], details: transportDetails(this.remoteSdp) } : null };
+    this.options.changed(this);
+  }
+
+  /** The ICE and DTLS states of the call's transport (the first one: WebRTC bundles audio on one). */
+  private async transport(): Promise<{ iceState: string | null; dtlsState: string | null } | null> {
+    const connection = this.session.connection;
+    if (!connection) return null;
+    let found: { iceState: string | null; dtlsState: string | null } = { iceState: connection.iceConnectionState, dtlsState: null };
+    (await connection.getStats()).forEach((entry: Record<string, unknown>) => {
+      if (entry.type === 'transport' && found.dtlsState === null) {
+        found = {
+          iceState: typeof entry.iceState === 'string' ? entry.iceState : found.iceState,
+          dtlsState: typeof entry.dtlsState === 'string' ? entry.dtlsState : null,
+        };
+      }
+    });
+    return found;
   }
 
   private playRemoteAudio(connection: RTCPeerConnection): void {

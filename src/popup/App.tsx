@@ -14,6 +14,7 @@ import { useStoredValue } from '../ui/useStoredValue';
 import { CallPanel } from './CallPanel';
 import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
+import { MediaProblemNote } from './MediaProblemNote';
 import { QueuesTab } from './QueuesTab';
 import { RecentTab } from './RecentTab';
 import { SiteToggle } from './SiteToggle';
@@ -46,9 +47,12 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   const ended = snapshot.lastEndedCall;
   if (!ended?.end) return null;
   return (
-    <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
-      {t('lastCall', [ended.remoteName ?? ended.remoteNumber, callEndText(ended.end)])}
-    </p>
+    <>
+      <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
+        {t('lastCall', [ended.remoteName ?? ended.remoteNumber, callEndText(ended.end)])}
+      </p>
+      <MediaProblemNote report={ended.media} />
+    </>
   );
 }
 

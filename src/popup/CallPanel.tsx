@@ -10,6 +10,7 @@ import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
 import { CallQualityLine } from './CallQualityLine';
 import type { CallCommands } from './callCommands';
+import { MediaProblemNote } from './MediaProblemNote';
 
 export interface CallPanelProps {
   call: CallSnapshot;
@@ -68,7 +69,8 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
       </p>
-      {call.state === 'active' && <CallQualityLine quality={call.quality} />}
+      {call.state === 'active' && <CallQualityLine quality={call.quality} explained={Boolean(call.media?.problems.length)} />}
+      <MediaProblemNote report={call.media} />
       {call.direction === 'outgoing' && <CallerIdLine resolved={callerId} />}
       {ringing ? (
         <div class="call-actions">

@@ -3,8 +3,8 @@ import { t } from '../i18n';
 
 const LEVEL = { good: 'qualityGood', fair: 'qualityFair', poor: 'qualityPoor' } as const;
 
-/** How the line sounds, and a warning when audio flows one way only. */
-export function CallQualityLine({ quality }: { quality: CallQuality | null | undefined }) {
+/** How the line sounds, and a warning when audio flows one way only (unless `explained` by a media problem shown beside it). */
+export function CallQualityLine({ quality, explained = false }: { quality: CallQuality | null | undefined; explained?: boolean }) {
   if (!quality) return null;
   return (
     <>
@@ -12,7 +12,7 @@ export function CallQualityLine({ quality }: { quality: CallQuality | null | und
         <span class="quality-dot" aria-hidden="true" />
         {t(LEVEL[quality.level])}
       </p>
-      {quality.silentSide && (
+      {quality.silentSide && !explained && (
         <p class="call-warning" role="alert">
           {t(quality.silentSide === 'remote' ? 'oneWayRemote' : 'oneWayLocal')}
         </p>
