@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { makeCertificates, type TestCertificates } from './certificates';
 import { DtmfLog } from './dtmfLog';
 import { LoadBalancer, type LoadBalancerOptions } from './loadBalancer';
+import { LossyEcho } from './lossyEcho';
 import { freePort, freePortRange } from './ports';
 import { Daemon, type LogLine, waitUntil } from './process';
 
@@ -36,6 +37,8 @@ export interface PbxOptions {
   ringbackCodes?: string[];
   /** Dial codes answered by a callee that plays early media (183 with SDP and ~7 s of audio), answering after 5 s. */
   earlyMediaCodes?: string[];
+  /** Codes answered by an echo over a lossy line: `pbx.lossyEcho.loss` sets the share of packets it drops. */
+  lossyEchoCodes?: string[];
   /** Queues whose codes connect and disconnect the calling agent; their extension rings every connected agent. */
   queues?: PbxQueue[];
   /** Dial codes the PBX refuses with the given SIP status (e.g. `{ '*59': 503 }`), to test failures. */
@@ -113,6 +116,8 @@ export class TestPbx {
     readonly wssPort: number,
     /** The throwaway CA and server certificate of the wss:// listener, when it has one. */
     readonly certificates: TestCertificates | null,
+    /** The far end of the `lossyEchoCodes`, whose `loss` the test sets. */
+    readonly lossyEcho: LossyEcho | null = null,
   ) {}
 
   /** Where clients connect: through the load balancer when there is one. */
@@ -141,6 +146,7 @@ export class TestPbx {
       await freePort(),
     ];
     const [wssPort, mwiPort] = [await freePort(), await freePort()];
+    const [lossyEchoPort, lossyEchoMediaPort, lossyRelayPort] = [await freePort(), await freePort(), await freePort()];
     const rtpBase = await freePortRange(100);
     const runDir = mkdtempSync(join(tmpdir(), 'voip-pbx-'));
     const certificates = options.tls ? makeCertificates(runDir) : null;
@@ -164,6 +170,7 @@ export class TestPbx {
       .replaceAll('@ECHO_PORT@', String(echoPort))
       .replaceAll('@RINGBACK_PORT@', String(ringbackPort))
       .replaceAll('@EARLY_MEDIA_PORT@', String(earlyMediaPort))
+      .replaceAll('@LOSSY_ECHO_PORT@', String(lossyEchoPort))
       .replaceAll('@TRUNK_PORT@', String(trunkPort))
       .replaceAll('@RTPENGINE_PORT@', String(rtpenginePort))
       .replaceAll('@DOMAIN@', domain)
@@ -171,6 +178,7 @@ export class TestPbx {
       .replace('@USERS@', users.map((u) => `\t$sht(users=>${u.username}) = "${u.password}";`).join('\n'))
       .replace('@ANNOUNCE_CODES@', announceCodes.map((c) => `\t$sht(announce=>${c}) = 1;`).join('\n'))
       .replace('@ECHO_CODES@', echoCodes.map((c) => `\t$sht(echo=>${c}) = 1;`).join('\n'))
+      .replace('@LOSSY_ECHO_CODES@', (options.lossyEchoCodes ?? []).map((c) => `\t$sht(lossy_echo=>${c}) = 1;`).join('\n'))
       .replace('@RINGBACK_CODES@', (options.ringbackCodes ?? []).map((c) => `\t$sht(ringback=>${c}) = 1;`).join('\n'))
       .replace('@EARLY_MEDIA_CODES@', (options.earlyMediaCodes ?? []).map((c) => `\t$sht(early_media=>${c}) = 1;`).join('\n'))
       .replace('@QUEUES@', (options.queues ?? []).map(queueTableLines).join('\n'))
@@ -258,6 +266,13 @@ export class TestPbx {
     const echo = callee(echoCodes, 'sipp-echo', 'echo.xml', echoPort, echoMediaPort, ['-rtp_echo']);
     const ringback = callee(options.ringbackCodes, 'sipp-ringback', 'ringback.xml', ringbackPort, ringbackMediaPort);
     const earlyMedia = callee(options.earlyMediaCodes, 'sipp-early-media', 'early-media.xml', earlyMediaPort, earlyMediaMediaPort);
+    const lossyEchoCodes = options.lossyEchoCodes ?? [];
+    const lossy = callee(lossyEchoCodes, 'sipp-lossy-echo', 'lossy-echo.xml', lossyEchoPort, lossyEchoMediaPort, [
+      '-key',
+      'relay_port',
+      String(lossyRelayPort),
+    ]);
+    const lossyEcho = lossyEchoCodes.length > 0 ? await LossyEcho.start(lossyRelayPort) : null;
     const mailbox = options.voicemailSubscriptions;
     const voicemail =
       mailbox === undefined
@@ -296,13 +311,14 @@ export class TestPbx {
       users,
       runDir,
       kamailio,
-      [rtpengine, sipp, ...echo, ...ringback, ...earlyMedia, ...voicemail],
+      [rtpengine, sipp, ...echo, ...ringback, ...earlyMedia, ...lossy, ...voicemail],
       configPath,
       trunkPort,
       dtmf,
       loadBalancer,
       wssPort,
       certificates,
+      lossyEcho,
     );
     await pbx.waitForListening();
     return pbx;
@@ -410,6 +426,7 @@ export class TestPbx {
     this.thawSipServer();
     await this.loadBalancer?.stop();
     this.dtmf.close();
+    await this.lossyEcho?.stop();
     await this.kamailio.stop();
     for (const helper of this.helpers) await helper.stop();
     rmSync(this.runDir, { recursive: true, force: true });
