@@ -27,6 +27,8 @@ export const softphoneRoutes = {
   transfer: (payload) => forward('transfer', payload),
   consult: (payload) => forward('consult', payload),
   completeTransfer: (payload) => forward('completeTransfer', payload),
+  merge: (payload) => forward('merge', payload),
+  split: (payload) => forward('split', payload),
   answerTransferRequest: (payload) => forward('answerTransferRequest', payload),
   diagnostics: (payload) => forward('diagnostics', payload),
 } satisfies Routes<'background', typeof softphoneRequests>;

@@ -75,6 +75,8 @@ export interface CallSnapshot {
   quality?: CallQuality | null;
   /** The worst level the call had, and its packet loss over the whole call, for Recent calls. */
   qualitySummary?: { worst: QualityLevel; lossPercent: number } | null;
+  /** In a three-way conference with this other call: both far ends hear the agent and each other. */
+  conferenceWith?: string | null;
   /** Why the call's media cannot work, when it cannot: found in the far end's SDP, its refusal, or the transport. */
   media?: MediaReport | null;
 }

@@ -128,6 +128,19 @@ export class CallSession {
     return report.problems.length > 0 ? report : null;
   }
 
+  /**
+   * What the far end sends us, from the receiver itself: the browser takes the track out of the
+   * call's stream while the call is held, and a call just taken off hold may not have it back yet.
+   */
+  remoteStream(): MediaStream | null {
+    const track = this.session.connection?.getReceivers().find((r) => r.track.kind === 'audio')?.track;
+    return track ? new MediaStream([track]) : null;
+  }
+
+  audioSender(): RTCRtpSender | null {
+    return this.session.connection?.getSenders().find((s) => s.track?.kind === 'audio' || s.track === null) ?? null;
+  }
+
   answer(microphone: MediaStream, pcConfig: RTCConfiguration): void {
     this.microphone = microphone;
     this.session.answer({ mediaStream: microphone, pcConfig });
@@ -142,9 +155,13 @@ export class CallSession {
     else this.session.unmute({ audio: true });
   }
 
-  setHeld(held: boolean): void {
-    if (held) this.session.hold();
-    else this.session.unhold();
+  setHeld(held: boolean, attempts = 25): void {
+    const asked = held ? this.session.hold() : this.session.unhold();
+    if (asked || this.snapshot.state === 'ended' || this.session.isOnHold().local === held || attempts <= 1) return;
+    // A renegotiation (an earlier hold or resume) is still under way: ask again once it is done.
+    setTimeout(() => {
+      if (this.session.isOnHold().local !== held) this.setHeld(held, attempts - 1);
+    }, 200);
   }
 
   sendTones(tones: string, transportType: 'RFC2833' | 'INFO'): void {
@@ -187,7 +204,7 @@ export class CallSession {
   }
 
   /** Facts JsSIP does not report as events (e.g. which call this one consults for). */
-  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor' | 'queueName' | 'transferringTo'>>): void {
+  patch(fields: Partial<Pick<CallSnapshot, 'consultationFor' | 'queueName' | 'transferringTo' | 'conferenceWith' | 'muted'>>): void {
     this.snapshot = { ...this.snapshot, ...fields };
     this.options.changed(this);
   }

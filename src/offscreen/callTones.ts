@@ -63,7 +63,7 @@ export class CallTonePlayer {
   }
 
   /** What the speaker carries now: the level at each watched frequency and the strongest frequency. */
-  analysis(): OutputToneAnalysis {
+  analysis(frequencies: readonly number[] = []): OutputToneAnalysis {
     const analyser = this.analyser;
     const startedAt = this.startedAt;
     const latency = this.context ? Math.round((this.context.baseLatency + (this.context.outputLatency || 0)) * 1000) : null;
@@ -84,7 +84,7 @@ export class CallTonePlayer {
       outputLatencyMs: latency,
       peakHz: Math.round(peak * binHz),
       peakDb: db(bins[peak] ?? -Infinity),
-      levelsDb: Object.fromEntries(WATCHED_HZ.map((hz) => [String(hz), db(at(hz))])),
+      levelsDb: Object.fromEntries([...WATCHED_HZ, ...frequencies.flatMap((hz) => [hz - 20, hz, hz + 20])].map((hz) => [String(hz), db(at(hz))])),
     };
   }
 

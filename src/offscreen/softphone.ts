@@ -19,6 +19,7 @@ import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
 import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
+import { ConferenceMixer } from './conference';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';
 import type { SocketFactory } from './userAgent';
@@ -46,6 +47,8 @@ export class Softphone {
   private deferred: { account: AccountSettings | null; identity: SipIdentity | null } | null = null;
   private preferences: Preferences = defaultPreferences;
   private readonly calls = new Map<string, CallSession>();
+  /** The three-way conference mixed here, when two calls are merged. */
+  private conference: ConferenceMixer | null = null;
   /** Incoming sessions that replace a call of ours (the far end of an attended transfer). */
   private readonly replacements = new WeakSet<RTCSession>();
   private state: SoftphoneSnapshot = initialSnapshot;
@@ -213,14 +216,72 @@ export class Softphone {
   }
 
   setMuted(callId: string, muted: boolean): Result {
+    const conference = this.conference;
+    if (conference?.includes(callId)) {
+      // The agent's voice only: the two far ends go on hearing each other.
+      conference.setMicrophoneMuted(muted);
+      for (const leg of conference.legs) this.calls.get(leg.id)?.patch({ muted });
+      return OK;
+    }
     return this.withEstablishedCall(callId, (call) => call.setMuted(muted));
   }
 
   setHeld(callId: string, held: boolean): Result {
+    const partner = this.conference?.partnerOf(callId);
     return this.withEstablishedCall(callId, (call) => {
-      if (held) call.setHeld(true);
+      if (partner) {
+        for (const leg of [call, this.calls.get(partner.id)]) if (leg && leg.snapshot.held !== held) leg.setHeld(held);
+      } else if (held) call.setHeld(true);
       else this.resume(call);
     });
+  }
+
+  /** Three-way conference: both calls off hold, each far end hearing the agent and the other. */
+  async merge(callId: string, otherCallId: string): Promise<Result> {
+    const [call, other] = [this.calls.get(callId), this.calls.get(otherCallId)];
+    if (!call || !other || call === other || call.snapshot.state !== 'active' || other.snapshot.state !== 'active') return this.fail(appError('call_ended'));
+    if (this.conference !== null) return this.fail(appError('call_in_progress'));
+    const muted = call.snapshot.muted || other.snapshot.muted;
+    for (const leg of [call, other]) {
+      if (leg.snapshot.muted) leg.setMuted(false);
+      if (leg.snapshot.held) leg.setHeld(false);
+    }
+    let mixer: ConferenceMixer | null;
+    try {
+      mixer = await ConferenceMixer.start(call, other);
+    } catch (error) {
+      return this.fail(internalError(error));
+    }
+    if (mixer === null) return this.fail(appError('call_ended'));
+    this.conference = mixer;
+    mixer.setMicrophoneMuted(muted);
+    call.patch({ conferenceWith: other.id, consultationFor: null, muted });
+    other.patch({ conferenceWith: call.id, consultationFor: null, muted });
+    return OK;
+  }
+
+  /** Back to two calls: this one goes on, the other is held. */
+  async split(callId: string): Promise<Result> {
+    const partner = this.conference?.partnerOf(callId);
+    if (!partner) return this.fail(appError('call_ended'));
+    await this.endConference();
+    this.calls.get(partner.id)?.setHeld(true);
+    return OK;
+  }
+
+  /** Each call sends its own microphone again; a mute set in the conference stays on each call. */
+  private async endConference(): Promise<void> {
+    const conference = this.conference;
+    if (!conference) return;
+    this.conference = null;
+    await conference.stop();
+    for (const leg of conference.legs) {
+      const call = this.calls.get(leg.id);
+      if (!call || call.snapshot.state === 'ended') continue;
+      const muted = call.snapshot.muted;
+      call.patch({ conferenceWith: null, muted: false });
+      if (muted) call.setMuted(true);
+    }
   }
 
   switchTo(callId: string): Result {
@@ -391,6 +452,8 @@ export class Softphone {
   private onCallChanged(call: CallSession): void {
     if (call.snapshot.state === 'ended') {
       this.calls.delete(call.id);
+      // The other far end stays on the line with the agent.
+      if (this.conference?.includes(call.id)) void this.endConference();
       if (this.calls.size === 0 && this.deferred !== null) {
         const { account, identity } = this.deferred;
         queueMicrotask(() => this.configure(account, this.preferences, identity));
@@ -411,7 +474,8 @@ export class Softphone {
   }
 
   private holdOthers(callId: string): void {
-    for (const other of callsToHold(this.liveCalls(), callId)) this.calls.get(other.id)?.setHeld(true);
+    const partner = this.conference?.partnerOf(callId)?.id;
+    for (const other of callsToHold(this.liveCalls(), callId)) if (other.id !== partner) this.calls.get(other.id)?.setHeld(true);
   }
 
   private withEstablishedCall(callId: string, action: (call: CallSession) => void): Result {

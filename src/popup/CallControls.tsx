@@ -7,9 +7,9 @@ import type { CallCommands } from './callCommands';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
-type SubPanel = 'dtmf' | 'transfer' | null;
+type SubPanel = 'dtmf' | 'transfer' | 'add' | null;
 
-/** In-call controls: mute, hold, DTMF keypad, blind and attended transfer, hang up. */
+/** In-call controls: mute, hold, DTMF keypad, blind and attended transfer, a second call to merge into a conference, hang up. */
 export function CallControls({ call, others, commands }: { call: CallSnapshot; others: CallSnapshot[]; commands: CallCommands }) {
   const [panel, setPanel] = useState<SubPanel>(null);
   const shortcuts = useShortcuts();
@@ -23,7 +23,7 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
     event.preventDefault();
     if (target.trim() === '') return;
     const attended = (event.submitter as HTMLButtonElement | null)?.value === 'consult';
-    if (attended) commands.consult(call.id, target);
+    if (attended || panel === 'add') commands.consult(call.id, target);
     else commands.transfer(call.id, target);
     setTarget('');
     setPanel(null);
@@ -55,6 +55,9 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
         </button>
         <button type="button" aria-expanded={panel === 'transfer'} disabled={!established} onClick={() => toggle('transfer')}>
           {t('transfer')}
+        </button>
+        <button type="button" aria-expanded={panel === 'add'} disabled={!established || !canConsult} onClick={() => toggle('add')}>
+          {t('addCall')}
         </button>
       </div>
       {panel === 'dtmf' && (
@@ -96,6 +99,19 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
               {t('consultFirst')}
             </button>
           )}
+        </form>
+      )}
+      {panel === 'add' && (
+        <form class="transfer" onSubmit={submitTransfer}>
+          <input
+            type="tel"
+            aria-label={t('addCallTarget')}
+            placeholder={t('numberPlaceholder')}
+            value={target}
+            onInput={(e) => setTarget(e.currentTarget.value)}
+            autoFocus
+          />
+          <button type="submit">{t('addCallNow')}</button>
         </form>
       )}
       <div class="call-actions">

@@ -102,9 +102,26 @@ function OtherCalls({ calls, focused, commands }: { calls: CallSnapshot[]; focus
       {calls.map((other) => (
         <li key={other.id}>
           <span>
-            {party(other)} · {other.held ? t('callOnHold') : other.state === 'incoming' ? t('callIncoming') : t('callInProgress')}
+            {party(other)} ·{' '}
+            {other.conferenceWith === focused.id
+              ? t('callInConference')
+              : other.held
+                ? t('callOnHold')
+                : other.state === 'incoming'
+                  ? t('callIncoming')
+                  : t('callInProgress')}
           </span>
-          {other.state === 'active' && focused.state !== 'incoming' && (
+          {other.conferenceWith === focused.id && (
+            <button type="button" onClick={() => commands.split(focused.id)} aria-label={t('splitLabel', party(other))}>
+              {t('split')}
+            </button>
+          )}
+          {other.state === 'active' && focused.state === 'active' && !focused.conferenceWith && !other.conferenceWith && (
+            <button type="button" onClick={() => commands.merge(focused.id, other.id)} aria-label={t('mergeLabel', [party(focused), party(other)])}>
+              {t('merge')}
+            </button>
+          )}
+          {other.state === 'active' && focused.state !== 'incoming' && other.conferenceWith !== focused.id && (
             <button type="button" onClick={() => commands.switchTo(other.id)} aria-label={t('switchTo', party(other))}>
               {t('swap')}
             </button>

@@ -21,6 +21,8 @@ const COMMANDS = {
   transfer: ['callId', 'target'],
   consult: ['callId', 'target'],
   completeTransfer: ['callId', 'consultCallId'],
+  merge: ['callId', 'otherCallId'],
+  split: ['callId'],
 } as const satisfies { [K in SoftphoneRequest]?: readonly (keyof Payload<K>)[] };
 
 type CallCommand = keyof typeof COMMANDS;

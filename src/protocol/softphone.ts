@@ -24,10 +24,14 @@ export const softphoneRequests = {
   consult: v.object({ callId, target }),
   /** Attended transfer, step 2: connect the held call with the consulted party. */
   completeTransfer: v.object({ callId, consultCallId: callId }),
+  /** Three-way conference: both calls off hold, mixed here. */
+  merge: v.object({ callId, otherCallId: callId }),
+  /** Back to two calls: this one goes on, the other is held. */
+  split: v.object({ callId }),
   /** The agent's answer to a far end asking to transfer them elsewhere (REFER). */
   answerTransferRequest: v.object({ requestId: callId, accept: v.boolean() }),
-  /** Health figures of the softphone's document, for support and the benchmarks. */
-  diagnostics: v.object({}),
+  /** Health figures of the softphone's document, for support and the benchmarks; the speaker's level at `frequencies` (Hz) too. */
+  diagnostics: v.object({ frequencies: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(40), v.maxValue(8000))), v.maxLength(16))) }),
 };
 
 export interface SoftphoneDiagnostics {
@@ -66,6 +70,8 @@ export interface SoftphoneResponses {
   transfer: Result;
   consult: Result<{ callId: string }>;
   completeTransfer: Result;
+  merge: Result;
+  split: Result;
   answerTransferRequest: Result;
   diagnostics: SoftphoneDiagnostics;
 }

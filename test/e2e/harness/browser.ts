@@ -32,6 +32,8 @@ export interface AgentOptions {
   trustedCa?: string;
   /** The browser's language (e.g. 'fr'), which the extension's interface follows. */
   language?: string;
+  /** A WAV file the fake microphone plays (in a loop) instead of Chromium's beep. */
+  microphoneFile?: string;
 }
 
 /** One browser profile with the built extension loaded: an agent at a desk. */
@@ -74,6 +76,7 @@ export class Agent {
         '--disable-sync',
         '--allow-loopback-in-peer-connection',
         '--use-fake-device-for-media-stream',
+        ...(options.microphoneFile ? [`--use-file-for-fake-audio-capture=${options.microphoneFile}`] : []),
         '--autoplay-policy=no-user-gesture-required',
         ...(options.language ? [`--lang=${options.language}`] : []),
         // Exact heap figures, after a collection, for the soak test and the benchmarks.
