@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
 import { runCallerIdBench } from './measureCallerId';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
+import { runConferenceBench } from './measureConference';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
 
@@ -94,6 +95,10 @@ const log = (line: string): void => console.log(`  ${line}`);
 if (runs('softphone')) {
   console.log('softphone (real PBX, real Chromium)…');
   figures.push(...(await runSoftphoneBench(quick ? { repetitions: 3, slowBaselineRepetitions: 1, soakCalls: 20, log } : { log })));
+}
+if (runs('conference')) {
+  console.log('conference mixer (real PBX, three real Chromiums)…');
+  figures.push(...(await runConferenceBench({ repetitions: quick ? 1 : 3, log })));
 }
 if (runs('popup')) {
   console.log('popup against its floor…');

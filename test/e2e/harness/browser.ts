@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -44,6 +44,27 @@ export class Agent {
     private readonly profileDir: string,
     private readonly options: AgentOptions,
   ) {}
+
+  /** CPU time (ms, user + system) the browser and all its child processes have used so far, read from /proc. */
+  cpuTimeMs(): number {
+    const stats = new Map<number, { parent: number; ticks: number; ours: boolean }>();
+    for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        const ours = readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(this.profileDir);
+        stats.set(Number(name), { parent: Number(fields[1]), ticks: Number(fields[11] ?? 0) + Number(fields[12] ?? 0), ours });
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    const inBrowser = (pid: number, depth = 0): boolean => {
+      const stat = stats.get(pid);
+      return stat !== undefined && (stat.ours || (depth < 8 && inBrowser(stat.parent, depth + 1)));
+    };
+    let ticks = 0;
+    for (const [pid, stat] of stats) if (inBrowser(pid)) ticks += stat.ticks;
+    return ticks * 10; // USER_HZ is 100 on Linux.
+  }
 
   static async launch(options: AgentOptions = {}): Promise<Agent> {
     const profileDir = mkdtempSync(join(tmpdir(), 'voip-agent-'));
