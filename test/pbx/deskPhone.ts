@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ export const WEBRTC_READY: DeskPhoneMedia = { rtcpMux: true, dtls: true, ice: tr
 
 /**
  * A real SIP desk phone (baresip), registered over UDP to the test PBX as one of its users. It
- * answers by itself, sends a sine tone as its microphone, and records what it hears to a WAV file.
+ * answers by itself, sends a sine tone as its microphone, and dumps what it hears to WAV files.
  * Calls between it and an agent go direct (the PBX relays their SDP untouched), as with a phone
  * on the same network.
  */
@@ -41,13 +41,17 @@ export class DeskPhone {
       [
         'poll_method epoll',
         `sip_listen 127.0.0.1:${sipPort}`,
-        `audio_player aufile,${join(dir, 'heard.wav')}`,
+        // No sound card: played to nowhere, and what the phone decodes is dumped to WAV files (sndfile).
+        'audio_player aufile,/dev/null',
+        `snd_path ${dir}`,
         `audio_source ausine,${toneHz}`,
         `audio_alert aufile,${join(dir, 'alert.wav')}`,
         `rtcp_mux ${media.rtcpMux ? 'yes' : 'no'}`,
         'module_path /usr/lib/baresip/modules',
-        ...['g711', 'opus', 'ausine', 'aufile', ...(media.ice ? ['ice'] : []), ...(media.dtls ? ['dtls_srtp'] : [])].map((m) => `module ${m}.so`),
+        ...['g711', 'opus', 'ausine', 'aufile', 'sndfile', ...(media.ice ? ['ice'] : []), ...(media.dtls ? ['dtls_srtp'] : [])].map((m) => `module ${m}.so`),
         'module_tmp account.so',
+        // menu: the call commands (hold, resume, transfer, ...) that ctrl_tcp runs.
+        'module_app menu.so',
         'module_app ctrl_tcp.so',
         `ctrl_tcp_listen 127.0.0.1:${controlPort}`,
         '',
@@ -76,16 +80,26 @@ export class DeskPhone {
     return phone;
   }
 
-  /** How much audio the phone has played out (its speaker file grows while a call has sound). */
-  heardBytes(): number {
-    const file = join(this.dir, 'heard.wav');
-    return existsSync(file) ? statSync(file).size : 0;
+  /** The WAV file of what the phone decoded in its latest call (sndfile writes one per call and direction). */
+  private heardFile(): string | null {
+    const decoded = readdirSync(this.dir).filter((name) => /^dump-.*-dec\.wav$/.test(name));
+    const latest = decoded
+      .map((name) => join(this.dir, name))
+      .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+      .at(-1);
+    return latest ?? null;
   }
 
-  /** The loudest sample the phone played out (16-bit PCM), from `fromByte` on. */
+  /** How much audio the phone has decoded in its latest call. */
+  heardBytes(): number {
+    const file = this.heardFile();
+    return file && existsSync(file) ? statSync(file).size : 0;
+  }
+
+  /** The loudest sample the phone decoded in its latest call (16-bit PCM), from `fromByte` on. */
   heardPeak(fromByte = 44): number {
-    const file = join(this.dir, 'heard.wav');
-    if (!existsSync(file)) return 0;
+    const file = this.heardFile();
+    if (!file || !existsSync(file)) return 0;
     const data = readFileSync(file);
     let peak = 0;
     for (let i = Math.max(44, fromByte & ~1); i + 1 < data.length; i += 2) peak = Math.max(peak, Math.abs(data.readInt16LE(i)));
@@ -123,5 +137,6 @@ export class DeskPhone {
 
   async stop(): Promise<void> {
     await this.daemon.stop();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

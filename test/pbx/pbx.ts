@@ -37,6 +37,8 @@ export interface PbxOptions {
   ringbackCodes?: string[];
   /** Dial codes answered by a callee that plays early media (183 with SDP and ~7 s of audio), answering after 5 s. */
   earlyMediaCodes?: string[];
+  /** Media of calls from browsers to desk phones (users registered over UDP) through rtpengine as plain RTP, instead of direct. */
+  relayedDeskPhones?: boolean;
   /** Codes answered by an echo over a lossy line: `pbx.lossyEcho.loss` sets the share of packets it drops. */
   lossyEchoCodes?: string[];
   /** Queues whose codes connect and disconnect the calling agent; their extension rings every connected agent. */
@@ -154,6 +156,7 @@ export class TestPbx {
       ...(options.bindings === 'one-per-account' ? ['#!define ONE_CONTACT_PER_ACCOUNT'] : []),
       ...(certificates ? ['#!define WITH_TLS'] : []),
       ...(options.voicemailSubscriptions ? ['#!define WITH_MWI_SUBSCRIPTIONS'] : []),
+      ...(options.relayedDeskPhones ? ['#!define RELAYED_DESK_PHONES'] : []),
     ];
     if (certificates) writeFileSync(join(runDir, 'tls.cfg'), tlsConfig(certificates));
 
