@@ -107,4 +107,24 @@ describe('calls with a desk phone through the PBX media relay', () => {
     // baresip 1.0 reports only the first event of a call on its console.
     await expect.poll(() => phone!.log(), { timeout: 5000 }).toContain("received event: '4' (end=1)");
   });
+
+  test('the desk phone asks to send the agent on to a colleague (REFER): nothing is dialled until the agent accepts', async () => {
+    const { alice, popup } = await callDeskPhone();
+    const bob = await env.desks.registered('102');
+    const bobPopup = await bob.openPopup();
+    const since = Date.now();
+    expect((await phone!.command('transfer', `sip:102@${env.pbx.domain}`)).ok).toBe(true);
+    const request = popup.getByRole('alertdialog', { name: 'Transfer request' });
+    await expect.poll(() => request.textContent(), { timeout: 10_000 }).toContain('103 asks to transfer you to 102');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(
+      env.pbx.requests(since).filter((r) => r.method === 'INVITE' && r.ruri.startsWith('sip:102@')),
+      'nothing dialled yet',
+    ).toHaveLength(0);
+    await request.getByRole('button', { name: 'Accept transfer' }).click();
+    const incoming = bobPopup.getByRole('region', { name: 'Incoming call' });
+    await expect.poll(() => incoming.textContent(), { timeout: 10_000 }).toContain('101');
+    await incoming.getByRole('button', { name: 'Answer' }).click();
+    await alice.waitForSnapshot((s) => s.calls.some((c) => c.remoteNumber === '102' && c.state === 'active'), 'alice talking to bob');
+  });
 });
