@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on Debian 12, then builds the extension.
 # System packages: the test PBX (Kamailio with WebSocket and TLS, rtpengine, sipp), Chromium and
-# Firefox ESR, openssl and NSS's certutil for the test PBX's throwaway CA.
+# Firefox ESR, openssl and NSS's certutil for the test PBX's throwaway CA, Radicale (the CardDAV server of the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
   kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
-  rtpengine-daemon sip-tester chromium firefox-esr openssl libnss3-tools
+  rtpengine-daemon sip-tester chromium firefox-esr openssl libnss3-tools radicale
 )
 
 missing=()
