@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { Agent } from './harness/browser';
 import { TestRadicale, vcard } from './harness/radicale';
 import { extensionWithLoopbackGranted } from './harness/testSite';
@@ -132,6 +133,8 @@ describe('CardDAV address books', () => {
       .toBe('Wrong username or password: the server refused them (401) The cards of the last successful sync are kept.');
     expect(await source(options).getByText('2 cards').count()).toBe(1);
     expect(await storedCards(options)).toHaveLength(2);
+    // The section with a source, its error and the form passes the accessibility checks.
+    expect(await axeViolations(options, { include: ['section[aria-labelledby="carddav-heading"]'] })).toEqual([]);
 
     // Once the server takes the password again, the next sync clears the error.
     server.setPassword(USER, PASSWORD);
