@@ -104,7 +104,7 @@ export interface SyncLimits {
   batchSize: number;
 }
 
-export const defaultSyncLimits: SyncLimits = { maxRounds: 50, maxCards: 200_000, maxCardChars: 1_000_000, batchSize: 250 };
+export const defaultSyncLimits: SyncLimits = { maxRounds: 50, maxCards: 200_000, maxCardChars: 1_000_000, batchSize: 500 };
 
 export interface SyncOutcome {
   state: SyncState;
@@ -181,8 +181,9 @@ async function fetchCards(
 ): Promise<{ cards: FetchedCard[]; skipped: number }> {
   const cards: FetchedCard[] = [];
   let skipped = 0;
-  for (let at = 0; at < hrefs.length; at += limits.batchSize) {
-    const batch = hrefs.slice(at, at + limits.batchSize);
+  const batches: string[][] = [];
+  for (let at = 0; at < hrefs.length; at += limits.batchSize) batches.push(hrefs.slice(at, at + limits.batchSize));
+  const fetchBatch = async (batch: string[]): Promise<void> => {
     const answer = await multistatus(transport, {
       method: 'REPORT',
       url: bookUrl,
@@ -196,7 +197,22 @@ async function fetchCards(
       if (response === undefined || vcard === undefined || vcard.length > limits.maxCardChars) skipped += 1;
       else cards.push({ href, etag: response.properties.etag ?? '', vcard });
     }
-  }
+  };
+  // Two requests in flight: the server prepares the next batch while this side reads the last.
+  // A failure stops both: the sync fails as a whole, and nothing more is asked of the server.
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed && next < batches.length) {
+      try {
+        await fetchBatch(batches[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all([lane(), lane()]);
   return { cards, skipped };
 }
 

@@ -8,8 +8,8 @@ const namespaces = 'xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav" x
 /** Where a URL leads: an address book itself, a home, or a principal with its home. */
 export const discoveryPropfind = `${head}<d:propfind ${namespaces}><d:prop><d:resourcetype/><d:displayname/><d:current-user-principal/><card:addressbook-home-set/><cs:getctag/><d:sync-token/></d:prop></d:propfind>`;
 
-/** The collections of a home (Depth 1). */
-export const collectionsPropfind = `${head}<d:propfind ${namespaces}><d:prop><d:resourcetype/><d:displayname/><cs:getctag/><d:sync-token/></d:prop></d:propfind>`;
+/** The collections of a home (Depth 1): no version stamps, which a server may take long to work out for every collection. */
+export const collectionsPropfind = `${head}<d:propfind ${namespaces}><d:prop><d:resourcetype/><d:displayname/></d:prop></d:propfind>`;
 
 /** An address book's version stamps (Depth 0). */
 export const stampsPropfind = `${head}<d:propfind ${namespaces}><d:prop><cs:getctag/><d:sync-token/></d:prop></d:propfind>`;

@@ -169,6 +169,21 @@ describe('sync', () => {
     expect((await failure(syncAddressBook(flaky, BOOK, new Map(), freshSyncState))).code).toBe(code);
   });
 
+  test('cards are fetched in batches, two at a time; a failed batch stops the fetching and fails the sync', async () => {
+    const server = new FakeServer();
+    for (let i = 0; i < 20; i++) server.put(`c${i}`, card(`c${i}`, `P${i}`));
+    const limits = { maxRounds: 50, maxCards: 1_000, maxCardChars: 10_000, batchSize: 2 };
+    expect((await syncAddressBook(server.transport, BOOK, new Map(), freshSyncState, limits)).upserts).toHaveLength(20);
+    expect(server.requests.filter((r) => r.body.includes('addressbook-multiget'))).toHaveLength(10);
+
+    let multigets = 0;
+    const failing: DavTransport = async (r) =>
+      r.body.includes('addressbook-multiget') && ++multigets === 3 ? { status: 500, url: r.url, body: '' } : server.transport(r);
+    expect((await failure(syncAddressBook(failing, BOOK, new Map(), freshSyncState, limits))).code).toBe('http_status');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(multigets).toBeLessThanOrEqual(4);
+  });
+
   test('whatever the server changes between syncs, and however it pages, the copy ends equal to the server', async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('put' as const), name: fc.integer({ min: 0, max: 12 }), text: fc.string({ maxLength: 20 }) }),
