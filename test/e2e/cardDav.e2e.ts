@@ -143,8 +143,8 @@ describe('CardDAV address books', () => {
     expect(await source(options).getByRole('alert').count()).toBe(0);
   });
 
-  test('a server that is stopped shows as unreachable, and the last good copy is kept', async () => {
-    const { server, options } = await desk(2);
+  test('a server that is stopped shows as unreachable, and the last good copy is kept, also across a browser restart', async () => {
+    const { server, agent, options } = await desk(2);
     await addSource(options, server.url);
     await expect.poll(() => source(options).getByText('2 cards').count()).toBe(1);
     await server.stop();
@@ -156,6 +156,12 @@ describe('CardDAV address books', () => {
       );
     expect(await source(options).getByText('2 cards').count()).toBe(1);
     expect(await storedCards(options)).toHaveLength(2);
+
+    await agent.restart();
+    const again = await agent.openOptions();
+    await expect.poll(() => source(again).getByText('2 cards').count()).toBe(1);
+    expect(await source(again).getByRole('alert').textContent()).toContain(`Cannot reach ${server.origin}`);
+    expect(await storedCards(again)).toHaveLength(2);
   });
 
   test('a bad URL is refused in the form; Remove forgets the source and its cards', async () => {
