@@ -6,7 +6,8 @@ import { t } from './index';
 export function cardDavErrorText(error: CardDavError): string {
   switch (error.code) {
     case 'auth_failed':
-      return t('cardDavErrorAuth');
+      // No stored password reads as the server's refusal would.
+      return t('cardDavErrorAuth', String(error.status === 0 ? 401 : error.status));
     case 'unreachable':
       return t('cardDavErrorUnreachable', new URL(error.url).origin);
     case 'timeout':
