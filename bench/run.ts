@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
 import { runCallerIdBench } from './measureCallerId';
+import { runCardDavBench } from './measureCardDav';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
 import { runConferenceBench } from './measureConference';
 import { overBudget, runPopupBench } from './measurePopup';
@@ -27,6 +28,7 @@ function build(): void {
 function format(value: number | null, unit: string): string {
   if (value === null) return '—';
   if (unit === '/s') return `${Math.round(value).toLocaleString('en')} /s`;
+  if (unit === 'cards') return `${Math.round(value).toLocaleString('en')} cards`;
   return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ${unit}`;
 }
 
@@ -115,6 +117,10 @@ if (runs('clicktocall')) {
   figures.push(...(await runClickToCallBench({ repetitions: quick ? 2 : 5 })));
   console.log('click-to-call growth…');
   growth.push(...(await runScanGrowth({ repetitions: quick ? 1 : 3, rows: [1_000, 10_000, 50_000] })));
+}
+if (runs('carddav')) {
+  console.log('CardDAV against Radicale…');
+  figures.push(...(await runCardDavBench({ repetitions: quick ? 1 : 3, log })));
 }
 
 const output = table(figures);

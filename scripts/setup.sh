@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on Debian 12, then builds the extension.
 # System packages: the test PBX (Kamailio with WebSocket and TLS, rtpengine, sipp), a desk phone
-# (baresip), Chromium and
-# Firefox ESR, openssl and NSS's certutil for the test PBX's throwaway CA.
+# (baresip), a CardDAV server (Radicale), Chromium and Firefox ESR, openssl and NSS's certutil for
+# the test PBX's throwaway CA.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
   kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
   rtpengine-daemon sip-tester chromium firefox-esr openssl libnss3-tools
-  baresip-core
+  baresip-core radicale
 )
 
 missing=()

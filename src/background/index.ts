@@ -5,6 +5,7 @@ import { recordEndedCall } from '../storage/recentCallsStore';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
+import { cardDavRoutes, startCardDav } from './cardDavRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
@@ -20,7 +21,16 @@ import { watchOffscreenDocument } from './watchdog';
 // read numbers), which serve() takes from content scripts only.
 serve(
   'background',
-  { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes, ...clickToCallContentRoutes },
+  {
+    ...softphoneRoutes,
+    ...accountRoutes,
+    ...callerIdRoutes,
+    ...recentCallsRoutes,
+    ...queueRoutes,
+    ...clickToCallRoutes,
+    ...cardDavRoutes,
+    ...clickToCallContentRoutes,
+  },
   isExtensionPage,
 );
 
@@ -39,6 +49,7 @@ answerShortcuts();
 void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
 startQueues();
 startClickToCall();
+startCardDav();
 
 forwardConfigurationChanges();
 

@@ -3,6 +3,7 @@ import { t } from '../i18n';
 import { AccountSection } from './AccountSection';
 import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
+import { CardDavSection } from './CardDavSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
@@ -11,7 +12,17 @@ import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, ShortcutsSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
+const sections = [
+  AccountSection,
+  CallerIdSection,
+  CallsSection,
+  DevicesSection,
+  ShortcutsSection,
+  QueuesSection,
+  CardDavSection,
+  ClickToCallSection,
+  ConfigurationFileSection,
+];
 
 function Options() {
   return (

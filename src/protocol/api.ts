@@ -3,6 +3,7 @@ import type { AppError } from '../calls/errors';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { CallerIdResponses } from './callerId';
+import type { CardDavResponses } from './cardDav';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
@@ -24,7 +25,14 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses & ContentScriptResponses;
+  background: SoftphoneResponses &
+    AccountResponses &
+    CallerIdResponses &
+    RecentCallsResponses &
+    QueueResponses &
+    ClickToCallResponses &
+    ContentScriptResponses &
+    CardDavResponses;
   offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
 }
 

@@ -1,5 +1,6 @@
 import { accountRequests, offscreenControlRequests } from './account';
 import { callerIdRequests } from './callerId';
+import { cardDavRequests } from './cardDav';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
@@ -18,6 +19,7 @@ export const requestSchemas = {
     ...recentCallsRequests,
     ...queueRequests,
     ...clickToCallRequests,
+    ...cardDavRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },

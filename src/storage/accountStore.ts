@@ -17,7 +17,8 @@ import { type Entry, type Writer, writeStorage } from './write';
  */
 
 let secrets: UseStore | null = null;
-const secretStore = (): UseStore => (secrets ??= createStore('voip-widget-secrets', 'secrets'));
+/** The extension's own IndexedDB store of secrets: SIP and CardDAV passwords. */
+export const secretStore = (): UseStore => (secrets ??= createStore('voip-widget-secrets', 'secrets'));
 
 function readStored(): Promise<StoredAccount | null> {
   return read(storageKeys.account);

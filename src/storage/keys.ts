@@ -4,6 +4,7 @@ import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
 import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
+import { type CardDavSource, type CardDavStatus, storedCardDavSources, storedCardDavStatus } from '../contacts/carddav/sources';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
 import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
 
@@ -58,6 +59,10 @@ export const storageKeys = {
   sipInstances: key<Record<string, string>>('local', 'sipInstances', {}, parsedOr(v.record(v.string(), v.pipe(v.string(), v.uuid())), {})),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
+  /** CardDAV address books: URL, username, the key of the password (kept in IndexedDB), the books found. Never their cards. */
+  cardDavSources: key<CardDavSource[]>('local', 'cardDavSources', [], storedCardDavSources),
+  /** How each CardDAV source's syncs went (card count, times, last error), by source id. */
+  cardDavStatus: key<Record<string, CardDavStatus>>('local', 'cardDavStatus', {}, storedCardDavStatus),
 };
 
 export type StorageKeyName = keyof typeof storageKeys;

@@ -1,0 +1,129 @@
+import { discoverAddressBooks, syncAddressBook } from '../contacts/carddav/client';
+import { asCardDavError, type CardDavError, fail } from '../contacts/carddav/errors';
+import { type CardDavSource, type CardDavStatus, checkCardDavInput, idleStatus, originPattern } from '../contacts/carddav/sources';
+import { type DavTransport, fetchTransport } from '../contacts/carddav/transport';
+import type { AddCardDavResult, cardDavRequests } from '../protocol/cardDav';
+import type { Routes } from '../protocol/server';
+import {
+  addCardDavSource,
+  allCards,
+  applySync,
+  cardDavPassword,
+  cardsOf,
+  countCards,
+  loadCardDavSources,
+  removeCardDavSource,
+  syncStateOf,
+  updateCardDavStatus,
+} from '../storage/cardDavStore';
+import { storageKeys } from '../storage/keys';
+import { read } from '../storage/read';
+
+const ALARM = 'carddav-sync';
+/** How often address books are brought up to date while the browser runs. */
+export const CARDDAV_REFRESH_MINUTES = 15;
+
+/** The extension may reach the server only where the agent granted it (optional host permission, asked by the settings page). */
+async function mayReach(url: string): Promise<void> {
+  const origins = [originPattern(url)];
+  if (!(await chrome.permissions.contains({ origins }))) fail({ code: 'no_permission', origin: new URL(url).origin });
+}
+
+async function transportFor(source: CardDavSource): Promise<DavTransport> {
+  await mayReach(source.url);
+  const password = await cardDavPassword(source);
+  if (password === undefined) fail({ code: 'auth_failed', status: 0 });
+  return fetchTransport({ username: source.username, password });
+}
+
+/** Syncs every address book of a source; the first failure stops it, and what had synced stays. */
+async function runSync(source: CardDavSource): Promise<CardDavStatus> {
+  await updateCardDavStatus(source.id, (s) => ({ ...s, syncing: true, lastAttemptAt: Date.now() }));
+  let error: CardDavError | null = null;
+  let skipped = 0;
+  try {
+    const transport = await transportFor(source);
+    const cards = await cardsOf(source.id);
+    for (const book of source.addressBooks) {
+      const known = new Map(cards.filter((c) => c.book === book.url).map((c) => [c.href, c.etag]));
+      const outcome = await syncAddressBook(transport, book.url, known, await syncStateOf(source.id, book.url));
+      await applySync(source.id, book.url, outcome.upserts, outcome.deletes, outcome.state);
+      skipped += outcome.skipped;
+    }
+  } catch (thrown) {
+    error = asCardDavError(thrown);
+  }
+  const count = await countCards(source.id);
+  return updateCardDavStatus(source.id, (s) =>
+    error === null
+      ? { cards: count, lastSyncAt: Date.now(), lastAttemptAt: Date.now(), syncing: false, error: null, skipped }
+      : { ...s, cards: count, syncing: false, error },
+  );
+}
+
+const running = new Map<string, Promise<CardDavStatus>>();
+
+/** Syncs one source; a sync asked while one runs for it joins that one. */
+export function syncSource(source: CardDavSource): Promise<CardDavStatus> {
+  const current = running.get(source.id);
+  if (current) return current;
+  const next = runSync(source).finally(() => running.delete(source.id));
+  running.set(source.id, next);
+  return next;
+}
+
+export async function syncAll(only?: string): Promise<Record<string, CardDavStatus>> {
+  const sources = (await loadCardDavSources()).filter((s) => only === undefined || s.id === only);
+  const statuses = await Promise.all(sources.map(async (s) => [s.id, await syncSource(s)] as const));
+  return Object.fromEntries(statuses);
+}
+
+async function addSource(input: { url: string; username: string; password: string }): Promise<AddCardDavResult> {
+  const checked = checkCardDavInput(input);
+  if (!checked.ok) return checked;
+  const username = input.username.trim();
+  try {
+    await mayReach(checked.url);
+    const addressBooks = await discoverAddressBooks(fetchTransport({ username, password: input.password }), checked.url);
+    const source = await addCardDavSource({ id: crypto.randomUUID(), url: checked.url, username, addressBooks }, input.password);
+    await updateCardDavStatus(source.id, () => idleStatus);
+    await ensureAlarm();
+    return { ok: true, id: source.id, status: await syncSource(source) };
+  } catch (thrown) {
+    return { ok: false, field: 'server', error: asCardDavError(thrown) };
+  }
+}
+
+async function ensureAlarm(): Promise<void> {
+  const sources = await loadCardDavSources();
+  const existing = await chrome.alarms.get(ALARM);
+  if (sources.length === 0) {
+    if (existing) await chrome.alarms.clear(ALARM);
+  } else if (!existing) {
+    await chrome.alarms.create(ALARM, { periodInMinutes: CARDDAV_REFRESH_MINUTES, delayInMinutes: CARDDAV_REFRESH_MINUTES });
+  }
+}
+
+export const cardDavRoutes = {
+  addCardDavSource: (input) => addSource(input),
+  removeCardDavSource: async ({ id }) => {
+    await removeCardDavSource(id);
+    await ensureAlarm();
+    return { ok: true };
+  },
+  syncCardDav: async ({ id }) => ({ statuses: await syncAll(id) }),
+  cardDavCards: async () => ({ cards: (await allCards()).map(({ sourceId, href, vcard }) => ({ sourceId, href, vcard })) }),
+} satisfies Routes<'background', typeof cardDavRequests>;
+
+/** Periodic refresh: every source, on the alarm. A sync left marked running by a stopped service worker is cleared at start. */
+export function startCardDav(): void {
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    // The alarm is scheduled again if it went (a one-off alarm of the same name replaced it).
+    if (alarm.name === ALARM) void syncAll().finally(() => ensureAlarm());
+  });
+  void (async () => {
+    const statuses = await read(storageKeys.cardDavStatus);
+    for (const [id, status] of Object.entries(statuses)) if (status.syncing) await updateCardDavStatus(id, (s) => ({ ...s, syncing: false }));
+    await ensureAlarm();
+  })().catch((error: unknown) => console.warn('CardDAV refresh not scheduled:', error));
+}

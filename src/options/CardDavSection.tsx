@@ -1,0 +1,139 @@
+import { useState } from 'preact/hooks';
+import {
+  type CardDavInput,
+  type CardDavInputProblem,
+  type CardDavSource,
+  type CardDavStatus,
+  checkCardDavInput,
+  idleStatus,
+  originPattern,
+} from '../contacts/carddav/sources';
+import { t } from '../i18n';
+import { cardDavAddedText, cardDavCountText, cardDavErrorText, cardDavInputText } from '../i18n/cardDavText';
+import { request } from '../protocol/client';
+import { storageKeys } from '../storage/keys';
+import { useStoredValue } from '../ui/useStoredValue';
+import { Field } from './Field';
+
+function sourceName(source: CardDavSource): string {
+  return `${source.username} · ${new URL(source.url).host}`;
+}
+
+function SourceStatus({ source, status }: { source: CardDavSource; status: CardDavStatus }) {
+  const [syncing, setSyncing] = useState(false);
+  const headingId = `carddav-${source.id}-heading`;
+  const syncNow = (): void => {
+    setSyncing(true);
+    void request('background', 'syncCardDav', { id: source.id }).finally(() => setSyncing(false));
+  };
+  return (
+    <li>
+      <article aria-labelledby={headingId} class="carddav-source">
+        <h3 id={headingId}>{sourceName(source)}</h3>
+        <p>{source.addressBooks.map((b) => b.displayName || new URL(b.url).pathname).join(', ')}</p>
+        <p>{cardDavCountText(status.cards)}</p>
+        <p>{status.lastSyncAt === null ? t('cardDavNeverSynced') : t('cardDavLastSync', new Date(status.lastSyncAt).toLocaleString())}</p>
+        {status.skipped > 0 && <p class="hint">{t('cardDavSkipped', String(status.skipped))}</p>}
+        {status.error && (
+          <p role="alert" class="error">
+            {cardDavErrorText(status.error)} {status.lastSyncAt !== null && t('cardDavKeptCopy')}
+          </p>
+        )}
+        <button type="button" disabled={syncing || status.syncing} onClick={syncNow}>
+          {syncing || status.syncing ? t('cardDavSyncing') : t('cardDavSyncNow')}
+        </button>{' '}
+        <button
+          type="button"
+          aria-label={t('cardDavRemoveNamed', sourceName(source))}
+          onClick={() => void request('background', 'removeCardDavSource', { id: source.id })}
+        >
+          {t('cardDavRemove')}
+        </button>
+      </article>
+    </li>
+  );
+}
+
+const emptyForm: CardDavInput = { url: '', username: '', password: '' };
+
+/**
+ * CardDAV address books: the agent adds a server (its bare URL is enough: the address books are
+ * discovered), and sees each one's card count, last sync and last error. The service worker syncs.
+ */
+export function CardDavSection() {
+  const sources = useStoredValue(storageKeys.cardDavSources);
+  const statuses = useStoredValue(storageKeys.cardDavStatus);
+  const [form, setForm] = useState<CardDavInput>(emptyForm);
+  const [problem, setProblem] = useState<{ field: keyof CardDavInput; problem: CardDavInputProblem } | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [adding, setAdding] = useState(false);
+
+  const add = (event: Event): void => {
+    event.preventDefault();
+    const checked = checkCardDavInput(form);
+    if (!checked.ok) {
+      setProblem(checked);
+      return;
+    }
+    setProblem(null);
+    const origin = new URL(checked.url).origin;
+    // The permission prompt needs the click's user gesture: it must be the first thing done.
+    void chrome.permissions.request({ origins: [originPattern(checked.url)] }).then(async (granted) => {
+      if (!granted) return setMessage({ text: t('cardDavPermissionRefused', origin), ok: false });
+      setAdding(true);
+      setMessage({ text: t('cardDavAdding'), ok: true });
+      try {
+        const result = await request('background', 'addCardDavSource', form);
+        if (result.ok) {
+          setForm(emptyForm);
+          setMessage(
+            result.status.error ? { text: cardDavErrorText(result.status.error), ok: false } : { text: cardDavAddedText(result.status.cards), ok: true },
+          );
+        } else if (result.field === 'server') setMessage({ text: cardDavErrorText(result.error), ok: false });
+        else {
+          setProblem(result);
+          setMessage(null);
+        }
+      } finally {
+        setAdding(false);
+      }
+    });
+  };
+
+  const field = (name: keyof CardDavInput, label: string, type: 'text' | 'password' = 'text') => (
+    <Field
+      id={`carddav-${name}`}
+      label={label}
+      type={type}
+      value={form[name]}
+      error={problem?.field === name ? cardDavInputText(problem.problem) : undefined}
+      onInput={(value) => setForm({ ...form, [name]: value })}
+    />
+  );
+
+  return (
+    <section aria-labelledby="carddav-heading" class="settings-section">
+      <h2 id="carddav-heading">{t('cardDavHeading')}</h2>
+      <p class="hint">{t('cardDavIntro')}</p>
+      {sources.length > 0 && (
+        <ul class="carddav-sources">
+          {sources.map((source) => (
+            <SourceStatus key={source.id} source={source} status={statuses[source.id] ?? idleStatus} />
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} aria-label={t('cardDavAddHeading')}>
+        <h3>{t('cardDavAddHeading')}</h3>
+        {field('url', t('cardDavUrl'))}
+        {field('username', t('cardDavUsername'))}
+        {field('password', t('cardDavPassword'), 'password')}
+        <button type="submit" disabled={adding}>
+          {t('cardDavAdd')}
+        </button>
+      </form>
+      <p role={message?.ok === false ? 'alert' : 'status'} class={message?.ok === false ? 'error' : 'save-status'}>
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}
