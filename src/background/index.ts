@@ -8,6 +8,7 @@ import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
+import { startPolicy } from './policy';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { recentCallsRoutes } from './recentCallsRoutes';
 import { answerShortcuts } from './shortcuts';
@@ -37,6 +38,7 @@ answerFromNotifications();
 answerTransferRequestsFromNotifications();
 answerShortcuts();
 void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
+startPolicy();
 startQueues();
 startClickToCall();
 
