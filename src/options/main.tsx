@@ -6,12 +6,23 @@ import { CallsSection } from './CallsSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
+import { PolicySection } from './PolicySection';
 import { QueuesSection } from './QueuesSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, ShortcutsSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
+const sections = [
+  PolicySection,
+  AccountSection,
+  CallerIdSection,
+  CallsSection,
+  DevicesSection,
+  ShortcutsSection,
+  QueuesSection,
+  ClickToCallSection,
+  ConfigurationFileSection,
+];
 
 function Options() {
   return (
