@@ -64,6 +64,16 @@ describe('settings pushed by the administrator through browser policy', () => {
     const own = await (await agent.serviceWorker()).evaluate(() => chrome.storage.local.get('account').then((s) => s.account));
     expect(own).toMatchObject({ username: '101' });
     expect(own).not.toHaveProperty('websocketUrl');
+
+    // The settings file marks what came from policy, and an import cannot override it.
+    const file = await agent.command<{ managedByPolicy?: string[]; account?: Record<string, unknown> }>('exportConfiguration', { includePassword: false });
+    expect([...(file.managedByPolicy ?? [])].sort()).toEqual(['account.domain', 'account.websocketUrl']);
+    const imported = await agent.command<{ ok: boolean; warnings: unknown[] }>('importConfiguration', {
+      file: { version: 1, account: { ...file.account, domain: 'elsewhere.example.com', password: 'alice-secret' } },
+    });
+    expect(imported).toMatchObject({ ok: true, warnings: [{ code: 'managed_by_policy', setting: 'account.domain' }] });
+    expect((await agent.snapshot()).registration.state).toBe('registered');
+    expect(await account(options).getByLabel('Domain', { exact: true }).inputValue()).toBe(env.pbx.domain);
   });
 
   test('locked caller ID rules show in Settings and give the caller ID line', async () => {
@@ -131,6 +141,20 @@ describe('settings pushed by the administrator through browser policy', () => {
     await env.pbx.waitForRequest('REGISTER', /.*/, { since: moved, timeoutMs: 15_000 });
     await agent.waitUntilRegistered();
     await expect.poll(() => popup.getByText('No call queues yet').count()).toBeGreaterThan(0);
+  });
+
+  test('after a browser restart the policy is applied from the start, so the account never loses its managed server', async () => {
+    const agent = await launchManaged({ websocketUrl: env.pbx.wsUrl, domain: env.pbx.domain });
+    await agent.configure({ username: '101', password: 'alice-secret', domain: '', websocketUrl: '' });
+    await agent.waitUntilRegistered();
+    await agent.restart();
+    const sw = await agent.serviceWorker();
+    const seen: unknown[] = [];
+    for (const end = Date.now() + 8_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+      seen.push(await sw.evaluate(() => chrome.storage.local.get('policy').then((s) => (s.policy as { managed?: boolean } | undefined)?.managed)));
+    }
+    expect(new Set(seen)).toEqual(new Set([true]));
+    await agent.waitUntilRegistered();
   });
 
   test('a partly invalid policy is applied value by value, and Settings says why each bad one is ignored', async () => {
