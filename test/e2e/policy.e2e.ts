@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PolicyState } from '../../src/policy/state';
+import { axeViolations } from './harness/axe';
 import type { Agent } from './harness/browser';
 import { usePbx } from './harness/phone';
 import { ChromiumPolicy, reloadPolicies } from './harness/policy';
@@ -91,6 +92,7 @@ describe('settings pushed by the administrator through browser policy', () => {
     expect(await section.getByRole('button', { name: 'Add rule' }).isDisabled()).toBe(true);
     expect(await section.getByLabel('Company default outgoing number').inputValue()).toBe('+3225551234');
     expect(await section.getByText('Set by your administrator').count()).toBeGreaterThanOrEqual(4);
+    expect(await axeViolations(options, { include: ['section[aria-labelledby="callerid-heading"]'] })).toEqual([]);
 
     const popup = await agent.openPopup();
     await popup.getByRole('textbox', { name: 'Number to call' }).fill('+44 20 7946 0958');
@@ -181,5 +183,7 @@ describe('settings pushed by the administrator through browser policy', () => {
     expect(await options.getByLabel('Voicemail number').getAttribute('readonly')).toBeNull();
     expect(await options.getByLabel('Reminder time').inputValue()).toBe('17:30');
     expect(await options.getByLabel('Reminder time').getAttribute('readonly')).not.toBeNull();
+    // The managed notice, the reasons and the locked controls pass axe-core.
+    expect(await axeViolations(options)).toEqual([]);
   });
 });
