@@ -123,7 +123,8 @@ export function QueuesSection() {
       return;
     }
     setStatus(null);
-    setPending(parsed.value);
+    // The queues or reminder the policy sets stay the policy's: the preview shows what would change.
+    setPending(withPolicy('queueSettings', parsed.value, policy));
   };
   const applyImport = async (imported: QueueSettings): Promise<void> => {
     setPending(null);
@@ -200,7 +201,7 @@ export function QueuesSection() {
         </div>
         {pending && (
           <ImportPreview
-            changes={describeImport({ callerId: null, account: null, queues: saved }, { queues: pending })}
+            changes={describeImport({ callerId: null, account: null, queues: withPolicy('queueSettings', saved, policy) }, { queues: pending })}
             warnings={[]}
             onApply={() => void applyImport(pending)}
             onCancel={() => (setPending(null), setStatus({ text: t('importCancelled'), ok: true }))}

@@ -114,6 +114,17 @@ describe('settings pushed by the administrator through browser policy', () => {
     const list = popup.getByRole('list', { name: 'Call queues' });
     await expect.poll(() => list.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Support'), expect.stringContaining('Sales')]);
     expect(await popup.getByRole('button', { name: 'Log in to Support' }).count()).toBe(1);
+
+    // In Settings the list is the administrator's: shown, locked, and an imported list changes nothing.
+    const options = await agent.openOptions();
+    const section = options.getByRole('region', { name: 'Call queues' });
+    await expect.poll(() => section.getByText('Set by your administrator').count()).toBe(1);
+    expect(await section.getByRole('button', { name: 'Add queue' }).isDisabled()).toBe(true);
+    const other = { queues: [{ name: 'Billing', extension: '8009', loginCode: '*891', logoutCode: '*892' }] };
+    await section
+      .getByLabel('Import queues (JSON file)')
+      .setInputFiles({ name: 'queues.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+    await expect.poll(() => section.getByRole('region', { name: 'Import preview' }).textContent()).toContain('This file changes nothing.');
   });
 
   test('a policy changed while the browser runs is applied, re-registering only when the server changed', async () => {
