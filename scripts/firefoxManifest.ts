@@ -28,6 +28,8 @@ const CHROME_ONLY_PERMISSIONS = new Set(['offscreen', 'sidePanel', 'tabGroups', 
 export function firefoxManifest(chrome: Manifest, options: FirefoxOptions): Manifest {
   const manifest: Manifest = structuredClone(chrome);
   for (const key of CHROME_ONLY_KEYS) delete manifest[key];
+  // Firefox takes managed storage from policies.json without a schema, and warns about the key.
+  delete manifest.storage;
   manifest.background = { page: options.backgroundPage };
   if (Array.isArray(manifest.permissions)) manifest.permissions = manifest.permissions.filter((p) => !CHROME_ONLY_PERMISSIONS.has(String(p)));
   // crxjs fills `<dynamic_resource>` for Chrome's module content scripts; Firefox gets a plain

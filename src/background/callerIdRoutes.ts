@@ -2,12 +2,19 @@ import { normalizeRulePrefix, resolveCallerId } from '../callerid';
 import type { CallSnapshot } from '../calls/snapshot';
 import type { callerIdRequests } from '../protocol/callerId';
 import type { Routes } from '../protocol/server';
-import { buildConfigurationFile, type CurrentSettings, describeImport, parseConfigurationFile } from '../settings/configurationFile';
+import {
+  buildConfigurationFile,
+  type CurrentSettings,
+  describeImport,
+  importUnderPolicy,
+  managedSettings,
+  parseConfigurationFile,
+} from '../settings/configurationFile';
 import { loadAccount, storeAccount } from '../storage/accountStore';
-import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
+import { loadCallerIdConfig, ownCallerIdPart, saveCallerIdConfig } from '../storage/callerIdStore';
 import { storageKeys } from '../storage/keys';
-import { loadQueueSettings } from '../storage/queuesStore';
-import { isStored } from '../storage/read';
+import { loadQueueSettings, ownQueuePart } from '../storage/queuesStore';
+import { isStored, read } from '../storage/read';
 import { entry, writeStorage } from '../storage/write';
 
 /** The caller ID an outgoing call presented, for the recent-calls list. */
@@ -35,22 +42,29 @@ export const callerIdRoutes = {
     const parsed = await saveCallerIdConfig(config);
     return parsed.ok ? { ok: true, warnings: parsed.warnings } : parsed;
   },
-  exportConfiguration: async ({ includePassword }) => buildConfigurationFile(await currentSettings(), includePassword),
+  exportConfiguration: async ({ includePassword }) =>
+    buildConfigurationFile(await currentSettings(), includePassword, managedSettings(await read(storageKeys.policy))),
   // What an import would change, read and checked like the import itself; nothing is written.
   previewConfiguration: async ({ file }) => {
     const current = await currentSettings();
     const parsed = parseConfigurationFile(file, current.account);
     if (!parsed.ok) return parsed;
-    return { ok: true, sections: Object.keys(parsed.value), changes: describeImport(current, parsed.value), warnings: parsed.warnings };
+    const { value, warnings } = importUnderPolicy(parsed.value, await read(storageKeys.policy));
+    return { ok: true, sections: Object.keys(value), changes: describeImport(current, value), warnings: [...warnings, ...parsed.warnings] };
   },
   importConfiguration: async ({ file }) => {
     const parsed = parseConfigurationFile(file, await loadAccount());
     if (!parsed.ok) return parsed;
-    const { callerId, account, queues } = parsed.value;
+    // The policy's settings stay the policy's: the agent's own part takes the rest of the file.
+    const { value, warnings } = importUnderPolicy(parsed.value, await read(storageKeys.policy));
+    const { callerId, account, queues } = value;
+    const sections = [
+      ...(callerId ? [entry(storageKeys.callerId, await ownCallerIdPart(callerId))] : []),
+      ...(queues ? [entry(storageKeys.queueSettings, await ownQueuePart(queues))] : []),
+    ];
     // One write of storage.local: all sections or none (a new password is stored just before it).
-    const sections = [...(callerId ? [entry(storageKeys.callerId, callerId)] : []), ...(queues ? [entry(storageKeys.queueSettings, queues)] : [])];
     if (account) await storeAccount(account, sections);
     else await writeStorage((writer) => writer.setTogether(sections));
-    return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };
+    return { ok: true, sections: Object.keys(value), warnings: [...warnings, ...parsed.warnings] };
   },
 } satisfies Routes<'background', typeof callerIdRequests>;

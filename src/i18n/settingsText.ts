@@ -129,5 +129,7 @@ export function configurationFileIssueText(issue: ConfigurationFileIssue): strin
       return t('fileErrorAccountMoved');
     case 'queues':
       return t('fileIssueQueues', describeQueueSettingsError(issue.error));
+    case 'managed_by_policy':
+      return t('fileWarningManagedByPolicy', issue.setting);
   }
 }

@@ -6,6 +6,7 @@ import { request } from '../protocol/client';
 import { type AccountSettings, emptyAccount, type FieldError, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines } from '../settings';
 import { loadAccountDraft } from '../storage/accountStore';
 import { registrationText } from '../ui/registrationText';
+import { usePolicy } from '../ui/usePolicy';
 import { useSnapshot } from '../ui/useSnapshot';
 import { Field } from './Field';
 
@@ -29,10 +30,11 @@ interface AccountFieldProps {
   type?: 'text' | 'password' | 'textarea';
   values: FormValues;
   errors: FieldError[];
+  locked: ReadonlySet<string>;
   onChange(name: keyof FormValues, value: string): void;
 }
 
-function AccountField({ name, label, hint, warning, type, values, errors, onChange }: AccountFieldProps) {
+function AccountField({ name, label, hint, warning, type, values, errors, locked, onChange }: AccountFieldProps) {
   return (
     <Field
       id={`account-${name}`}
@@ -42,6 +44,7 @@ function AccountField({ name, label, hint, warning, type, values, errors, onChan
       warning={warning ? t(warning) : undefined}
       error={errorOf(errors, name)}
       type={type}
+      locked={locked.has(name)}
       value={String(values[name])}
       onInput={(value) => onChange(name, value)}
     />
@@ -53,11 +56,16 @@ export function AccountSection() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const snapshot = useSnapshot();
+  const policy = usePolicy();
+  const locked = new Set(Object.keys(policy.applied.account ?? {}));
 
   useEffect(() => {
     void loadAccountDraft().then((stored) => setValues(toForm({ ...emptyAccount, ...((stored as Partial<AccountSettings> | null) ?? {}) })));
   }, []);
   if (values === null) return null;
+  // The policy's values as it sets them now, also when it changed while the page was open.
+  const applied = (policy.applied.account ?? {}) as Partial<AccountSettings>;
+  const shown: FormValues = { ...values, ...applied, iceServers: applied.iceServers ? formatIceServerLines(applied.iceServers) : values.iceServers };
 
   const change = (name: keyof FormValues, value: string | boolean): void => {
     setValues({ ...values, [name]: value });
@@ -65,12 +73,12 @@ export function AccountSection() {
   };
   const save = async (event: TargetedEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const account = { ...values, iceServers: parseIceServerLines(values.iceServers) };
+    const account = { ...shown, iceServers: parseIceServerLines(shown.iceServers) };
     const result = await request('background', 'saveAccount', { account });
     setErrors(result.ok ? [] : result.errors);
     setSaved(result.ok);
   };
-  const fieldProps = { values, errors, onChange: change };
+  const fieldProps = { values: shown, errors, locked, onChange: change };
   const status = snapshot?.registration;
 
   return (

@@ -6,7 +6,8 @@ import { callerIdIssueText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { Icon } from '../ui/icons';
-import { useStoredValue } from '../ui/useStoredValue';
+import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
+import { useWithPolicy } from '../ui/usePolicy';
 
 const EMPTY: CallerIdConfig = {
   defaultOutgoingNumber: '',
@@ -34,8 +35,14 @@ function move<T>(list: T[], from: number, to: number): T[] {
 
 /** The company's and this user's caller ID settings, as the administrator set them in the PBX console. */
 export function CallerIdSection() {
-  const stored = useStoredValue(storageKeys.callerId);
-  const [config, setConfig] = useState<CallerIdConfig>(EMPTY);
+  // The agent's own settings with the policy's over them; the policy's stay shown as it sets them.
+  const { value: stored, locked } = useWithPolicy('callerId', storageKeys.callerId);
+  const [draft, setConfig] = useState<CallerIdConfig>(EMPTY);
+  const config = useMemo<CallerIdConfig>(() => {
+    const set = Object.fromEntries(Object.entries(stored ?? {}).filter(([field]) => locked.has(field)));
+    return { ...draft, ...set };
+  }, [draft, stored, locked]);
+  const lock = (field: keyof CallerIdConfig, id: string) => ({ 'aria-describedby': policyNoteId(id, locked.has(field)) });
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'refused' | null>(null);
   const [dragged, setDragged] = useState<number | null>(null);
@@ -68,13 +75,20 @@ export function CallerIdSection() {
       <p class="hint">{t('callerIdIntro')}</p>
       <div class="field">
         <label for="callerid-country">{t('callerIdHomeCountry')}</label>
-        <select id="callerid-country" value={config.homeCountry} onChange={(e) => change({ homeCountry: e.currentTarget.value })}>
+        <select
+          id="callerid-country"
+          value={config.homeCountry}
+          disabled={locked.has('homeCountry')}
+          {...lock('homeCountry', 'callerid-country')}
+          onChange={(e) => change({ homeCountry: e.currentTarget.value })}
+        >
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
             </option>
           ))}
         </select>
+        {locked.has('homeCountry') && <PolicyNote id="callerid-country-policy" />}
       </div>
       <div class="field">
         <label for="callerid-default">{t('callerIdDefaultNumber')}</label>
@@ -83,11 +97,15 @@ export function CallerIdSection() {
           type="text"
           inputMode="tel"
           value={config.defaultOutgoingNumber}
+          readOnly={locked.has('defaultOutgoingNumber')}
+          {...lock('defaultOutgoingNumber', 'callerid-default')}
           onInput={(e) => change({ defaultOutgoingNumber: e.currentTarget.value })}
         />
+        {locked.has('defaultOutgoingNumber') && <PolicyNote id="callerid-default-policy" />}
       </div>
-      <fieldset class="field">
+      <fieldset class="field" disabled={locked.has('incomingNumbers')} {...lock('incomingNumbers', 'callerid-incoming')}>
         <legend>{t('callerIdIncomingNumbers')}</legend>
+        {locked.has('incomingNumbers') && <PolicyNote id="callerid-incoming-policy" />}
         {config.incomingNumbers.map((number, i) => (
           <div class="inline" key={i}>
             <input
@@ -112,7 +130,13 @@ export function CallerIdSection() {
       </fieldset>
       <div class="field">
         <label for="callerid-user">{t('callerIdUserNumber')}</label>
-        <select id="callerid-user" value={config.userOutgoingNumber} onChange={(e) => change({ userOutgoingNumber: e.currentTarget.value })}>
+        <select
+          id="callerid-user"
+          value={config.userOutgoingNumber}
+          disabled={locked.has('userOutgoingNumber')}
+          {...lock('userOutgoingNumber', 'callerid-user')}
+          onChange={(e) => change({ userOutgoingNumber: e.currentTarget.value })}
+        >
           <option value="default">{t('callerIdDefaultChoice')}</option>
           {config.incomingNumbers.filter(Boolean).map((n) => (
             <option key={n} value={n}>
@@ -120,15 +144,17 @@ export function CallerIdSection() {
             </option>
           ))}
         </select>
+        {locked.has('userOutgoingNumber') && <PolicyNote id="callerid-user-policy" />}
       </div>
-      <fieldset class="field">
+      <fieldset class="field" disabled={locked.has('advancedRules')} {...lock('advancedRules', 'callerid-rules')}>
         <legend>{t('callerIdRules')}</legend>
+        {locked.has('advancedRules') && <PolicyNote id="callerid-rules-policy" />}
         <p class="hint">{t('callerIdRulesHint')}</p>
         <ol class="rules">
           {config.advancedRules.map((rule, i) => (
             <li
               key={i}
-              draggable
+              draggable={!locked.has('advancedRules')}
               class={dragged === i ? 'dragging' : ''}
               onDragStart={() => setDragged(i)}
               onDragOver={(e) => e.preventDefault()}
@@ -188,9 +214,12 @@ export function CallerIdSection() {
           id="callerid-all-users"
           type="checkbox"
           checked={config.applyRulesToAllUsers}
+          disabled={locked.has('applyRulesToAllUsers')}
+          {...lock('applyRulesToAllUsers', 'callerid-all-users')}
           onChange={(e) => change({ applyRulesToAllUsers: e.currentTarget.checked })}
         />
         <label for="callerid-all-users">{t('callerIdApplyToAll')}</label>
+        {locked.has('applyRulesToAllUsers') && <PolicyNote id="callerid-all-users-policy" />}
       </div>
       {shown.errors.length > 0 && (
         <div role="alert" aria-label={t('callerIdErrors')}>

@@ -1,4 +1,5 @@
 import type { TargetedEvent } from 'preact';
+import { PolicyNote } from '../ui/PolicyNote';
 
 export interface FieldProps {
   /** The control's id; its hint and error take ids made from it. */
@@ -11,16 +12,20 @@ export interface FieldProps {
   /** What is wrong with the value, shown under it and announced with the control. */
   error?: string;
   type?: 'text' | 'password' | 'textarea';
+  /** Set by the administrator's policy: shown, read-only, and said so. */
+  locked?: boolean;
   value: string;
   onInput(value: string): void;
 }
 
 /** One labelled text control of a settings form, with its hint and its error tied to it for assistive technology. */
-export function Field({ id, name, label, hint, warning, error, type = 'text', value, onInput }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function Field({ id, name, label, hint, warning, error, type = 'text', locked = false, value, onInput }: FieldProps) {
+  const describedBy =
+    [locked ? `${id}-policy` : '', hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,
+    readOnly: locked,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     value,
@@ -36,6 +41,7 @@ export function Field({ id, name, label, hint, warning, error, type = 'text', va
       ) : (
         <input type="text" autoComplete="off" spellcheck={false} {...common} />
       )}
+      {locked && <PolicyNote id={`${id}-policy`} />}
       {hint && (
         <small id={`${id}-hint`} class="hint">
           {hint}

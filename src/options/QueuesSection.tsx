@@ -2,6 +2,7 @@ import type { TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import { describeQueueSettingsError, queueErrorText, queueFieldLabel } from '../i18n/queueText';
+import { lockedFields, withPolicy } from '../policy/state';
 import { request } from '../protocol/client';
 import {
   emptyQueue,
@@ -15,6 +16,8 @@ import {
 import { describeImport } from '../settings/configurationFile';
 import { storageKeys } from '../storage/keys';
 import { read } from '../storage/read';
+import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
+import { usePolicy } from '../ui/usePolicy';
 import { downloadFile } from './download';
 import { Field } from './Field';
 import { ImportPreview } from './ImportPreview';
@@ -77,6 +80,8 @@ export function QueuesSection() {
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
   /** An imported file, checked, waiting for the agent to apply it after seeing what it changes. */
   const [pending, setPending] = useState<QueueSettings | null>(null);
+  const policy = usePolicy();
+  const locked = lockedFields(policy, 'queueSettings');
 
   useEffect(() => {
     void read(storageKeys.queueSettings).then((settings) => {
@@ -85,6 +90,10 @@ export function QueuesSection() {
     });
   }, []);
   if (form === null || saved === null) return null;
+  // The policy's queues or reminder as it sets them now, whatever the form held.
+  const shown = withPolicy('queueSettings', form, policy);
+  const queuesLocked = locked.has('queues');
+  const reminderLocked = locked.has('reminder');
 
   const change = (next: QueueSettings): void => {
     setForm(next);
@@ -99,7 +108,7 @@ export function QueuesSection() {
   };
   const save = async (event: TargetedEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
-    const ok = await store(form);
+    const ok = await store(shown);
     setStatus({ text: ok ? t('saved') : t('notSavedFixErrors'), ok });
   };
   const exportFile = (): void => downloadFile('voip-widget-queues.json', exportQueueSettings(saved));
@@ -114,7 +123,8 @@ export function QueuesSection() {
       return;
     }
     setStatus(null);
-    setPending(parsed.value);
+    // The queues or reminder the policy sets stay the policy's: the preview shows what would change.
+    setPending(withPolicy('queueSettings', parsed.value, policy));
   };
   const applyImport = async (imported: QueueSettings): Promise<void> => {
     setPending(null);
@@ -130,26 +140,31 @@ export function QueuesSection() {
       <h2 id="queues-heading">{t('queuesHeading')}</h2>
       <p class="hint">{t('queuesIntro')}</p>
       <form onSubmit={(e) => void save(e)} noValidate>
-        {form.queues.map((queue, index) => (
-          <QueueFieldset
-            key={index}
-            index={index}
-            queue={queue}
-            errors={errors}
-            onChange={(next) => setQueue(index, next)}
-            onRemove={() => change({ ...form, queues: form.queues.filter((_, i) => i !== index) })}
-          />
-        ))}
-        <p>
-          <button type="button" onClick={() => change({ ...form, queues: [...form.queues, emptyQueue] })}>
-            {t('addQueue')}
-          </button>
-        </p>
+        <fieldset class="plain" disabled={queuesLocked} aria-label={t('queuesListLabel')} aria-describedby={policyNoteId('queues-list', queuesLocked)}>
+          {queuesLocked && <PolicyNote id="queues-list-policy" />}
+          {shown.queues.map((queue, index) => (
+            <QueueFieldset
+              key={index}
+              index={index}
+              queue={queue}
+              errors={errors}
+              onChange={(next) => setQueue(index, next)}
+              onRemove={() => change({ ...form, queues: form.queues.filter((_, i) => i !== index) })}
+            />
+          ))}
+          <p>
+            <button type="button" onClick={() => change({ ...form, queues: [...form.queues, emptyQueue] })}>
+              {t('addQueue')}
+            </button>
+          </p>
+        </fieldset>
         <div class="field checkbox">
           <input
             id="queue-reminder-enabled"
             type="checkbox"
-            checked={form.reminder.enabled}
+            checked={shown.reminder.enabled}
+            disabled={reminderLocked}
+            aria-describedby={policyNoteId('queue-reminder', reminderLocked)}
             onChange={(e) => change({ ...form, reminder: { ...form.reminder, enabled: e.currentTarget.checked } })}
           />
           <label for="queue-reminder-enabled">{t('queueReminderEnabled')}</label>
@@ -159,10 +174,13 @@ export function QueuesSection() {
           <input
             id="queue-reminder-time"
             type="time"
-            value={form.reminder.time}
+            value={shown.reminder.time}
+            readOnly={reminderLocked}
+            aria-describedby={policyNoteId('queue-reminder', reminderLocked)}
             aria-invalid={errors.some((e) => e.field === 'reminder') ? true : undefined}
             onInput={(e) => change({ ...form, reminder: { ...form.reminder, time: e.currentTarget.value } })}
           />
+          {reminderLocked && <PolicyNote id="queue-reminder-policy" />}
         </div>
         {formErrors.length > 0 && (
           <p role="alert" class="error">
@@ -183,7 +201,7 @@ export function QueuesSection() {
         </div>
         {pending && (
           <ImportPreview
-            changes={describeImport({ callerId: null, account: null, queues: saved }, { queues: pending })}
+            changes={describeImport({ callerId: null, account: null, queues: withPolicy('queueSettings', saved, policy) }, { queues: pending })}
             warnings={[]}
             onApply={() => void applyImport(pending)}
             onCancel={() => (setPending(null), setStatus({ text: t('importCancelled'), ok: true }))}

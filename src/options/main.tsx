@@ -7,12 +7,14 @@ import { CardDavSection } from './CardDavSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
+import { PolicySection } from './PolicySection';
 import { QueuesSection } from './QueuesSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
 const sections = [
+  PolicySection,
   AccountSection,
   CallerIdSection,
   CallsSection,

@@ -8,6 +8,7 @@ import { callEndText, errorText } from '../i18n/errorText';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { usePolicy } from '../ui/usePolicy';
 import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
@@ -66,6 +67,7 @@ export function App() {
   const seenAt = useStoredValue(storageKeys.recentCallsSeenAt);
   const [tab, setTab] = useState('keypad');
   const [preferences] = usePreferences();
+  const policy = usePolicy();
 
   // A queue login/logout call plays its short message without taking over the popup.
   const current = focusedCall(snapshot.calls.filter((c) => c.purpose !== 'service-code'));
@@ -96,6 +98,11 @@ export function App() {
       )}
       <ErrorLine error={snapshot.lastError} />
       <SiteToggle />
+      {policy.managed && (
+        <p class="managed-note" role="note">
+          {t('policyManaged')}
+        </p>
+      )}
     </main>
   );
 }

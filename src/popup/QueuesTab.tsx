@@ -13,6 +13,7 @@ import {
   queuesToLogOut,
 } from '../queues';
 import { storageKeys } from '../storage/keys';
+import { useWithPolicy } from '../ui/usePolicy';
 import { useStoredValue } from '../ui/useStoredValue';
 
 const statusText: Record<QueueStatus, () => string> = {
@@ -44,7 +45,7 @@ function storedMessage(state: QueueState, now: number): Message | null {
 
 /** The agent's call queues: state of each, log in or out by dialing the queue's code. */
 export function QueuesTab() {
-  const settings = useStoredValue(storageKeys.queueSettings);
+  const { value: settings } = useWithPolicy('queueSettings', storageKeys.queueSettings);
   const state = useStoredValue(storageKeys.queueState);
   const [sending, setSending] = useState(false);
   const [reply, setMessage] = useState<Message | null>(null);

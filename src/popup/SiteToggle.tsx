@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { errorText } from '../i18n/errorText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
-import { useStoredValue } from '../ui/useStoredValue';
+import { useWithPolicy } from '../ui/usePolicy';
 
 interface SiteTab {
   id: number;
@@ -25,10 +25,14 @@ async function siteTab(): Promise<SiteTab | null> {
 
 /** "Enable click-to-call on <site>": asks for access to that one site, from the agent's click. */
 export function SiteToggle() {
-  const settings = useStoredValue(storageKeys.clickToCall);
+  const { value: settings, locked } = useWithPolicy('clickToCall', storageKeys.clickToCall);
   const [tab, setTab] = useState<SiteTab | null>(null);
   const [error, setError] = useState('');
+  const [granted, setGranted] = useState(true);
   useEffect(() => void siteTab().then(setTab, () => setTab(null)), []);
+  useEffect(() => {
+    if (tab !== null) void chrome.permissions.contains({ origins: [sitePattern(tab.site)] }).then(setGranted, () => setGranted(true));
+  }, [tab]);
   if (tab === null || settings.allSites) return null;
 
   const host = new URL(tab.site).hostname;
@@ -46,9 +50,19 @@ export function SiteToggle() {
 
   return (
     <div class="site-toggle">
-      <button type="button" class="link-button" onClick={enabled ? disable : enable}>
-        {t(enabled ? 'clickToCallDisableOn' : 'clickToCallEnableOn', host)}
-      </button>
+      {locked.has('sites') ? (
+        // The administrator chose the sites; one of them still needs the agent's grant to run.
+        enabled &&
+        !granted && (
+          <button type="button" class="link-button" onClick={enable}>
+            {t('clickToCallEnableOn', host)}
+          </button>
+        )
+      ) : (
+        <button type="button" class="link-button" onClick={enabled ? disable : enable}>
+          {t(enabled ? 'clickToCallDisableOn' : 'clickToCallEnableOn', host)}
+        </button>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

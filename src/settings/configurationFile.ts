@@ -1,5 +1,6 @@
 import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import type { CallerIdIssue } from '../callerid/issues';
+import { lockedFields, type PolicySection, type PolicyState, withPolicy } from '../policy/state';
 import { parseQueueSettings, type QueueSettings, type QueueSettingsError } from '../queues/settings';
 import { type AccountSettings, type FieldError, parseAccountSettings } from './account';
 
@@ -11,6 +12,11 @@ export interface ConfigurationFile {
   callerId?: CallerIdConfig;
   account?: Omit<AccountSettings, 'password'> & { password?: string };
   queues?: QueueSettings;
+  /**
+   * The settings that came from the administrator's policy, as "section.field" (e.g.
+   * "account.domain"): an import of the file leaves them to the policy.
+   */
+  managedByPolicy?: string[];
 }
 
 export interface ImportedConfiguration {
@@ -30,13 +36,14 @@ export type ConfigurationFileIssue =
   | { code: 'account'; error: FieldError }
   | { code: 'account_without_password' }
   | { code: 'account_moved_without_password' }
-  | { code: 'queues'; error: QueueSettingsError };
+  | { code: 'queues'; error: QueueSettingsError }
+  | { code: 'managed_by_policy'; setting: string };
 
 export type ParsedConfigurationFile =
   | { ok: true; value: ImportedConfiguration; warnings: ConfigurationFileIssue[] }
   | { ok: false; errors: ConfigurationFileIssue[] };
 
-const SECTIONS = ['version', 'callerId', 'account', 'queues'];
+const SECTIONS = ['version', 'callerId', 'account', 'queues', 'managedByPolicy'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -107,8 +114,10 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
 export function buildConfigurationFile(
   settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null },
   includePassword: boolean,
+  managedByPolicy: string[] = [],
 ): ConfigurationFile {
   const file: ConfigurationFile = { version: CONFIGURATION_FILE_VERSION };
+  if (managedByPolicy.length > 0) file.managedByPolicy = managedByPolicy;
   if (settings.callerId) file.callerId = settings.callerId;
   if (settings.account) {
     const { password, ...rest } = settings.account;
@@ -119,6 +128,35 @@ export function buildConfigurationFile(
 }
 
 export type ImportSection = 'callerId' | 'account' | 'queues';
+
+const POLICY_SECTION: Record<ImportSection, PolicySection> = { account: 'account', callerId: 'callerId', queues: 'queueSettings' };
+
+/** "account.domain" for every setting of the file's sections the policy sets. */
+export function managedSettings(policy: PolicyState): string[] {
+  return (['account', 'callerId', 'queues'] as const).flatMap((section) =>
+    [...lockedFields(policy, POLICY_SECTION[section])].map((field) => `${section}.${field}`),
+  );
+}
+
+/**
+ * An import as it would apply under the administrator's policy: the policy's settings win over
+ * the file's, and each the file would have changed is named in a warning.
+ */
+export function importUnderPolicy(imported: ImportedConfiguration, policy: PolicyState): { value: ImportedConfiguration; warnings: ConfigurationFileIssue[] } {
+  const value: ImportedConfiguration = {};
+  const warnings: ConfigurationFileIssue[] = [];
+  for (const section of ['account', 'callerId', 'queues'] as const) {
+    const next = imported[section] as Record<string, unknown> | undefined;
+    if (next === undefined) continue;
+    const locked = withPolicy(POLICY_SECTION[section], next, policy);
+    for (const field of lockedFields(policy, POLICY_SECTION[section])) {
+      if (field in next && JSON.stringify(next[field]) !== JSON.stringify(locked[field]))
+        warnings.push({ code: 'managed_by_policy', setting: `${section}.${field}` });
+    }
+    Object.assign(value, { [section]: locked });
+  }
+  return { value, warnings };
+}
 
 /** One setting an import would change, with its value before and after, as shown to the agent. */
 export interface ImportChange {

@@ -1,4 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { ownPart, withPolicy } from '../policy/state';
 import { type AccountSettings, type FieldError, parseAccountSettings } from '../settings';
 import { type StoredAccount, storageKeys } from './keys';
 import { read } from './read';
@@ -29,12 +30,18 @@ function readStored(): Promise<StoredAccount | null> {
  * account that no longer validates. A password still in storage.local (saved by an earlier
  * version) is used until movePasswordOutOfStorage has moved it.
  */
-export async function loadAccountDraft(): Promise<Record<string, unknown> | null> {
+export async function loadOwnAccountDraft(): Promise<Record<string, unknown> | null> {
   const stored = await readStored();
   if (stored === null) return null;
   const { passwordKey, ...account } = stored;
   if (typeof account.password !== 'string' && typeof passwordKey === 'string') account.password = await get(passwordKey, secretStore());
   return account;
+}
+
+/** The agent's own account with the administrator's policy over it: what the softphone uses. */
+export async function loadAccountDraft(): Promise<Record<string, unknown> | null> {
+  const [own, policy] = await Promise.all([loadOwnAccountDraft(), read(storageKeys.policy)]);
+  return withPolicy('account', own, policy);
 }
 
 /** The stored account, or null when none is stored or what is stored does not validate. */
@@ -46,13 +53,17 @@ export async function loadAccount(): Promise<AccountSettings | null> {
 
 /** The stored account's domain, for pages that need nothing else of it. */
 export async function storedAccountDomain(): Promise<string | null> {
-  const domain = (await readStored())?.domain;
+  const domain = withPolicy('account', await readStored(), await read(storageKeys.policy))?.domain;
   return typeof domain === 'string' && domain !== '' ? domain : null;
 }
 
-/** Saves only a valid account: an invalid one changes nothing stored. */
+/**
+ * Saves only a valid account: an invalid one changes nothing stored. It is checked as it will be
+ * used, with the policy's fields over it; the fields the policy sets are not the agent's to change.
+ */
 export async function saveAccount(input: unknown): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
-  const parsed = parseAccountSettings(input);
+  const policy = await read(storageKeys.policy);
+  const parsed = parseAccountSettings(withPolicy('account', typeof input === 'object' && input !== null ? input : {}, policy));
   if (!parsed.ok) return parsed;
   await storeAccount(parsed.value);
   return { ok: true };
@@ -61,8 +72,8 @@ export async function saveAccount(input: unknown): Promise<{ ok: true } | { ok: 
 /** Stores a valid account, together with `alongside` (other storage.local keys) in the same write. */
 export function storeAccount(account: AccountSettings, alongside: readonly Entry[] = []): Promise<void> {
   return writeStorage(async (writer) => {
-    const { password, ...rest } = account;
     const stored = await readStored();
+    const { password, ...rest } = ownPart('account', account, stored, await read(storageKeys.policy));
     const previousKey = typeof stored?.passwordKey === 'string' ? stored.passwordKey : null;
     const unchanged = previousKey !== null && typeof stored?.password !== 'string' && (await get(previousKey, secretStore())) === password;
     if (unchanged) await writer.setTogether([...alongside, { key: storageKeys.account, value: { ...rest, passwordKey: previousKey } }]);

@@ -5,6 +5,7 @@ import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
 import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
 import { type CardDavSource, type CardDavStatus, storedCardDavSources, storedCardDavStatus } from '../contacts/carddav/sources';
+import { type PolicyState, storedPolicyState, unmanaged } from '../policy/state';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
 import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
 
@@ -57,6 +58,12 @@ export const storageKeys = {
   pendingNumber: key<PendingNumber | null>('session', 'pendingNumber', null, storedPendingNumber),
   /** The +sip.instance of each account registered from this browser (see sipInstances.ts). */
   sipInstances: key<Record<string, string>>('local', 'sipInstances', {}, parsedOr(v.record(v.string(), v.pipe(v.string(), v.uuid())), {})),
+  /**
+   * What the administrator's policy (storage.managed) sets and ignores, as the service worker last
+   * checked it (src/background/policy.ts). The agent's own settings stay under their own keys;
+   * readers lay this over them (withPolicy). Holds no password: the policy sets none.
+   */
+  policy: key<PolicyState>('local', 'policy', unmanaged, storedPolicyState),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
   /** CardDAV address books: URL, username, the key of the password (kept in IndexedDB), the books found. Never their cards. */

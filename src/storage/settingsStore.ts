@@ -1,17 +1,21 @@
+import { ownPart, withPolicy } from '../policy/state';
 import type { SoftphoneConfiguration } from '../protocol/account';
 import { type PreferenceErrorCode, type Preferences, parsePreferences } from '../settings';
 import { loadAccount } from './accountStore';
+import { loadCallerIdDraft } from './callerIdStore';
 import { storageKeys } from './keys';
 import { read, watchAny } from './read';
 import { sipInstanceIdFor } from './sipInstances';
 import { writeStorage } from './write';
 
-export function loadPreferences(): Promise<Preferences> {
-  return read(storageKeys.preferences);
+/** The agent's preferences with the administrator's policy over them. */
+export async function loadPreferences(): Promise<Preferences> {
+  const [own, policy] = await Promise.all([read(storageKeys.preferences), read(storageKeys.policy)]);
+  return withPolicy('preferences', own, policy);
 }
 
 export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
-  const [account, preferences, callerId] = await Promise.all([loadAccount(), loadPreferences(), read(storageKeys.callerId)]);
+  const [account, preferences, callerId] = await Promise.all([loadAccount(), loadPreferences(), loadCallerIdDraft()]);
   const homeCountry = typeof callerId?.homeCountry === 'string' ? callerId.homeCountry : null;
   return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry };
 }
@@ -20,13 +24,15 @@ export function updatePreferences(
   patch: Record<string, unknown>,
 ): Promise<{ ok: true; preferences: Preferences } | { ok: false; errors: PreferenceErrorCode[] }> {
   return writeStorage(async (writer) => {
-    const parsed = parsePreferences({ ...(await loadPreferences()), ...patch });
+    const policy = await read(storageKeys.policy);
+    const own = await read(storageKeys.preferences);
+    const parsed = parsePreferences(withPolicy('preferences', { ...own, ...patch }, policy));
     if (!parsed.ok) return parsed;
-    await writer.set(storageKeys.preferences, parsed.value);
+    await writer.set(storageKeys.preferences, { ...own, ...ownPart('preferences', parsed.value, own, policy) });
     return { ok: true as const, preferences: parsed.value };
   });
 }
 
 export function onConfigurationChanged(listener: () => void): void {
-  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId], listener);
+  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId, storageKeys.policy], listener);
 }

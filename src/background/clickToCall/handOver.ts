@@ -5,6 +5,7 @@ import type { PageNumberResult } from '../../clicktocall/pageNumber';
 import { freshPendingNumber, type PendingNumber } from '../../clicktocall/pending';
 import type { Result } from '../../protocol/api';
 import { request } from '../../protocol/client';
+import { loadCallerIdDraft } from '../../storage/callerIdStore';
 import { storageKeys } from '../../storage/keys';
 import { read } from '../../storage/read';
 import { store, writeStorage } from '../../storage/write';
@@ -13,7 +14,7 @@ import { openSoftphone } from './softphoneWindow';
 
 /** The country national numbers on pages are read in: the caller ID settings' home country, until they are saved the browser's. */
 export async function readingCountryOfAgent(): Promise<CountryCode> {
-  return readingCountry((await read(storageKeys.callerId))?.homeCountry, navigator.language);
+  return readingCountry((await loadCallerIdDraft())?.homeCountry, navigator.language);
 }
 
 /** Leaves a number for the softphone popup, which takes it when it opens (or at once, if open). */

@@ -10,6 +10,8 @@ const EXTENSION_ID = 'voip-widget@voip-widget.app';
 /** Fixed so the tests know the extension's origin (Firefox picks a random one per profile otherwise). */
 const EXTENSION_UUID = '5f1c2a3b-0000-4000-8000-00000000a11c';
 export const FIREFOX_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+/** Where Firefox ESR reads enterprise policies: distribution/ beside its binary. */
+export const FIREFOX_POLICIES_FILE = '/usr/lib/firefox-esr/distribution/policies.json';
 
 /**
  * Debian's Firefox ESR with the Firefox build installed as a temporary add-on, driven over
@@ -31,13 +33,25 @@ export class FirefoxAgent {
    * test site. Only the grant differs: click-to-call still runs only on sites the agent enabled.
    */
   /** `trustedCa`: a CA certificate (PEM file) the profile trusts, as an administrator would install one. */
-  static async launch(options: { grantLoopback?: boolean; trustedCa?: string } = {}): Promise<FirefoxAgent> {
+  /**
+   * `policy`: the add-on's settings in the enterprise policies.json (`3rdparty.Extensions.<add-on id>`),
+   * as an administrator would push them. Firefox reads the file beside its binary (release builds
+   * honour no other path for it), once, at start: the file is written just before this browser
+   * starts and removed as soon as it has, whatever happens. The add-on is installed under an id of
+   * this process's own, so another Firefox starting meanwhile finds no policy for its add-on.
+   */
+  static async launch(options: { grantLoopback?: boolean; trustedCa?: string; policy?: Record<string, unknown> } = {}): Promise<FirefoxAgent> {
     if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build:firefox` first');
-    const extensionDir = options.grantLoopback ? mkdtempSync(join(tmpdir(), 'voip-firefox-ext-')) : DIST_FIREFOX;
-    if (options.grantLoopback) {
+    const copy = options.grantLoopback || options.policy !== undefined;
+    const extensionDir = copy ? mkdtempSync(join(tmpdir(), 'voip-firefox-ext-')) : DIST_FIREFOX;
+    const addonId = options.policy ? `voip-widget-e2e-${process.pid}@voip-widget.app` : EXTENSION_ID;
+    if (copy) {
       cpSync(DIST_FIREFOX, extensionDir, { recursive: true });
-      const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-      manifest.host_permissions = ['http://127.0.0.1/*'];
+      const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+        browser_specific_settings: { gecko: { id: string } };
+      };
+      if (options.grantLoopback) manifest.host_permissions = ['http://127.0.0.1/*'];
+      manifest.browser_specific_settings.gecko.id = addonId;
       writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     }
     const profileDir = mkdtempSync(join(tmpdir(), 'voip-firefox-'));
@@ -46,7 +60,12 @@ export class FirefoxAgent {
       execFileSync('certutil', ['-d', `sql:${profileDir}`, '-N', '--empty-password']);
       execFileSync('certutil', ['-d', `sql:${profileDir}`, '-A', '-t', 'C,,', '-n', 'VoIP Widget test CA', '-i', options.trustedCa]);
     }
-    const browser = await puppeteer.launch({
+    if (options.policy) {
+      // Never someone else's: a policies.json already there is left alone, and this test fails.
+      if (existsSync(FIREFOX_POLICIES_FILE)) throw new Error(`${FIREFOX_POLICIES_FILE} exists already`);
+      writeFileSync(FIREFOX_POLICIES_FILE, JSON.stringify({ policies: { '3rdparty': { Extensions: { [addonId]: options.policy } } } }), { flag: 'wx' });
+    }
+    const started = puppeteer.launch({
       browser: 'firefox',
       executablePath: '/usr/bin/firefox-esr',
       headless: true,
@@ -57,9 +76,11 @@ export class FirefoxAgent {
         // The test PBX is on loopback: offer loopback candidates, as plain addresses (not mDNS names).
         'media.peerconnection.ice.loopback': true,
         'media.peerconnection.ice.obfuscate_host_addresses': false,
-        'extensions.webextensions.uuids': JSON.stringify({ [EXTENSION_ID]: EXTENSION_UUID }),
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
       },
     });
+    // Read once at start: gone again as soon as the browser is up, or failed to start.
+    const browser = await started.finally(() => options.policy && rmSync(FIREFOX_POLICIES_FILE, { force: true }));
     try {
       await browser.installExtension(extensionDir);
       return new FirefoxAgent(browser, profileDir, await FirefoxAgent.welcomePage(browser), extensionDir === DIST_FIREFOX ? null : extensionDir);

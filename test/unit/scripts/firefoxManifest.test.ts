@@ -28,6 +28,11 @@ describe('the Firefox manifest', () => {
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
   });
 
+  it('drops the managed storage schema: Firefox takes managed settings from policies.json without one', () => {
+    expect(chromeManifest).toHaveProperty('storage.managed_schema');
+    expect(firefox).not.toHaveProperty('storage');
+  });
+
   it('drops web-accessible resources that only held the Chrome content-script loader', () => {
     expect(firefox).not.toHaveProperty('web_accessible_resources');
   });

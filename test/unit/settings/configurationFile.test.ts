@@ -4,6 +4,8 @@ import {
   buildConfigurationFile,
   type ConfigurationFileIssue,
   describeImport,
+  importUnderPolicy,
+  managedSettings,
   movesAccount,
   parseConfigurationFile,
 } from '../../../src/settings/configurationFile';
@@ -150,5 +152,35 @@ describe('what an import would change', () => {
       { section: 'queues', field: 'queues', before: '', after: 'Support (500, *51/*52, dynamic)' },
       { section: 'queues', field: 'reminder', before: '', after: '18:00' },
     ]);
+  });
+});
+
+describe('settings file under an administrator policy', () => {
+  const policy = { managed: true, applied: { account: { domain: 'managed.example.com' }, callerId: { homeCountry: 'FR' } }, ignored: [] };
+
+  test('the export marks the settings that came from policy', () => {
+    expect(managedSettings(policy)).toEqual(['account.domain', 'callerId.homeCountry']);
+    expect(buildConfigurationFile({ callerId, account, queues }, false, managedSettings(policy)).managedByPolicy).toEqual([
+      'account.domain',
+      'callerId.homeCountry',
+    ]);
+    expect(buildConfigurationFile({ callerId, account, queues }, false)).not.toHaveProperty('managedByPolicy');
+  });
+
+  test('an import cannot override them: the policy wins, and each the file would change is named', () => {
+    const file = { ...buildConfigurationFile({ callerId, account, queues }, true, managedSettings(policy)) };
+    const parsed = parseConfigurationFile(JSON.stringify(file), null);
+    if (!parsed.ok) throw new Error('the export does not read back');
+    const { value, warnings } = importUnderPolicy(parsed.value, policy);
+    expect(value.account?.domain).toBe('managed.example.com');
+    expect(value.callerId?.homeCountry).toBe('FR');
+    expect(value.queues).toEqual(queues);
+    expect(warnings).toEqual([
+      { code: 'managed_by_policy', setting: 'account.domain' },
+      { code: 'managed_by_policy', setting: 'callerId.homeCountry' },
+    ]);
+    expect(describeImport({ callerId: null, account: { ...account, domain: 'managed.example.com' }, queues: null }, value).map((c) => c.field)).not.toContain(
+      'domain',
+    );
   });
 });

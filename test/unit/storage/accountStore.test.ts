@@ -88,3 +88,26 @@ describe('the account store', () => {
     expect(fake.local.get('preferences')).toMatchObject({ doNotDisturb: true });
   });
 });
+
+describe('account under an administrator policy', () => {
+  const policy = { managed: true, applied: { account: { domain: 'managed.example.com', websocketUrl: 'wss://managed.example.com' } }, ignored: [] };
+
+  test('the agent enters only user and password; the policy fills the server, and the server stays the policy’s', async () => {
+    fake.local.set('policy', policy);
+    expect(await saveAccount({ username: '102', password: 'pw', domain: '', websocketUrl: '' })).toEqual({ ok: true });
+    expect(await loadAccount()).toMatchObject({ username: '102', password: 'pw', domain: 'managed.example.com', websocketUrl: 'wss://managed.example.com' });
+    // Nothing of the policy's is stored as the agent's own: lifting it leaves what the agent typed.
+    expect(fake.local.get('account')).not.toHaveProperty('domain');
+    fake.local.delete('policy');
+    expect(await loadAccount()).toBeNull();
+  });
+
+  test('an agent with an account of their own keeps it under the policy and gets it back after', async () => {
+    await storeAccount(account);
+    fake.local.set('policy', policy);
+    expect(await saveAccount({ ...account, username: '103', domain: 'typed-over.example.com' })).toEqual({ ok: true });
+    expect(await loadAccount()).toMatchObject({ username: '103', domain: 'managed.example.com' });
+    fake.local.delete('policy');
+    expect(await loadAccount()).toMatchObject({ username: '103', domain: 'pbx.example.com', websocketUrl: 'wss://pbx.example.com:3443' });
+  });
+});

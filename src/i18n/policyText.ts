@@ -1,0 +1,26 @@
+import type { IgnoredPolicyValue, PolicyReason } from '../policy/state';
+import { t } from './index';
+import { describeQueueSettingsError } from './queueText';
+import { accountErrorText, callerIdIssueText, preferenceErrorText } from './settingsText';
+
+function reasonText(reason: PolicyReason): string {
+  switch (reason.code) {
+    case 'account':
+      return accountErrorText(reason.error);
+    case 'caller_id':
+      return callerIdIssueText(reason.issue);
+    case 'queues':
+      return describeQueueSettingsError(reason.error);
+    case 'preferences':
+      return preferenceErrorText(reason.error);
+    case 'click_to_call':
+      return t('policyClickToCallInvalid');
+    default:
+      return t('policyUnknownSetting');
+  }
+}
+
+/** One policy value the softphone ignores, and why, e.g. "“domain” is ignored: the domain is not valid". */
+export function ignoredPolicyText(ignored: IgnoredPolicyValue): string {
+  return t('policyIgnored', [ignored.key, reasonText(ignored.reason)]);
+}
