@@ -164,6 +164,27 @@ describe('CardDAV address books', () => {
     expect(await storedCards(again)).toHaveLength(2);
   });
 
+  test('a server answering garbage shows what is wrong, and the last good copy is kept', async () => {
+    const { server, options } = await desk(2);
+    await addSource(options, server.url);
+    await expect.poll(() => source(options).getByText('2 cards').count()).toBe(1);
+    server.misbehave = { status: 207, body: '<html><body>Maintenance</body></html>' };
+    await syncNow(options);
+    await expect
+      .poll(() => source(options).getByRole('alert').textContent())
+      .toBe("The server's answer is not a CardDAV answer (a <html> where a DAV multistatus was expected) The cards of the last successful sync are kept.");
+    server.misbehave = { status: 207, body: '<d:multistatus xmlns:d="DAV:"><d:response><d:href>/alice/work/x.vcf' };
+    await syncNow(options);
+    await expect
+      .poll(() => source(options).getByRole('alert').textContent())
+      .toMatch(/^The server's answer is not a CardDAV answer \(.+\) The cards of the last successful sync are kept\.$/);
+    expect(await source(options).getByText('2 cards').count()).toBe(1);
+    expect(await storedCards(options)).toHaveLength(2);
+    server.misbehave = null;
+    await syncNow(options);
+    await expect.poll(() => source(options).getByRole('alert').count()).toBe(0);
+  });
+
   test('a bad URL is refused in the form; Remove forgets the source and its cards', async () => {
     const { server, options } = await desk(1);
     await addSource(options, 'cloud.example.com');
