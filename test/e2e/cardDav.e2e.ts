@@ -185,7 +185,7 @@ describe('CardDAV address books', () => {
     await expect.poll(() => source(options).getByRole('alert').count()).toBe(0);
   });
 
-  test('a bad URL is refused in the form; Remove forgets the source and its cards', async () => {
+  test('a bad URL and the same source twice are refused in the form; Remove forgets the source and its cards', async () => {
     const { server, options } = await desk(1);
     await addSource(options, 'cloud.example.com');
     await expect.poll(() => section(options).getByText("Enter the server's address, e.g. https://cloud.example.com").count()).toBe(1);
@@ -193,6 +193,10 @@ describe('CardDAV address books', () => {
 
     await addSource(options, server.url);
     await expect.poll(() => source(options).getByText('1 card', { exact: true }).count()).toBe(1);
+    // The same server and user again would list every card twice.
+    await addSource(options, server.url);
+    await expect.poll(() => section(options).getByText('This address book is already added for this user').count()).toBe(1);
+    expect(await section(options).getByRole('article').count()).toBe(1);
     await source(options)
       .getByRole('button', { name: `Remove ${USER} · 127.0.0.1` })
       .click();
