@@ -1,6 +1,6 @@
 import { discoverAddressBooks, syncAddressBook } from '../contacts/carddav/client';
 import { asCardDavError, type CardDavError, fail } from '../contacts/carddav/errors';
-import { type CardDavSource, type CardDavStatus, checkCardDavInput, idleStatus, originPattern } from '../contacts/carddav/sources';
+import { type CardDavSource, type CardDavStatus, checkCardDavInput, idleStatus, isAlreadyAdded, originPattern } from '../contacts/carddav/sources';
 import { type DavTransport, fetchTransport } from '../contacts/carddav/transport';
 import type { AddCardDavResult, cardDavRequests } from '../protocol/cardDav';
 import type { Routes } from '../protocol/server';
@@ -82,6 +82,7 @@ async function addSource(input: { url: string; username: string; password: strin
   const checked = checkCardDavInput(input);
   if (!checked.ok) return checked;
   const username = input.username.trim();
+  if (isAlreadyAdded(await loadCardDavSources(), checked.url, username)) return { ok: false, field: 'url', problem: 'already_added' };
   try {
     await mayReach(checked.url);
     const addressBooks = await discoverAddressBooks(fetchTransport({ username, password: input.password }), checked.url);

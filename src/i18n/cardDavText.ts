@@ -39,6 +39,8 @@ export function cardDavInputText(problem: CardDavInputProblem): string {
       return t('cardDavUsernameMissing');
     case 'password_missing':
       return t('cardDavPasswordMissing');
+    case 'already_added':
+      return t('cardDavAlreadyAdded');
   }
 }
 

@@ -164,7 +164,28 @@ describe('CardDAV address books', () => {
     expect(await storedCards(again)).toHaveLength(2);
   });
 
-  test('a bad URL is refused in the form; Remove forgets the source and its cards', async () => {
+  test('a server answering garbage shows what is wrong, and the last good copy is kept', async () => {
+    const { server, options } = await desk(2);
+    await addSource(options, server.url);
+    await expect.poll(() => source(options).getByText('2 cards').count()).toBe(1);
+    server.misbehave = { status: 207, body: '<html><body>Maintenance</body></html>' };
+    await syncNow(options);
+    await expect
+      .poll(() => source(options).getByRole('alert').textContent())
+      .toBe("The server's answer is not a CardDAV answer (a <html> where a DAV multistatus was expected) The cards of the last successful sync are kept.");
+    server.misbehave = { status: 207, body: '<d:multistatus xmlns:d="DAV:"><d:response><d:href>/alice/work/x.vcf' };
+    await syncNow(options);
+    await expect
+      .poll(() => source(options).getByRole('alert').textContent())
+      .toMatch(/^The server's answer is not a CardDAV answer \(.+\) The cards of the last successful sync are kept\.$/);
+    expect(await source(options).getByText('2 cards').count()).toBe(1);
+    expect(await storedCards(options)).toHaveLength(2);
+    server.misbehave = null;
+    await syncNow(options);
+    await expect.poll(() => source(options).getByRole('alert').count()).toBe(0);
+  });
+
+  test('a bad URL and the same source twice are refused in the form; Remove forgets the source and its cards', async () => {
     const { server, options } = await desk(1);
     await addSource(options, 'cloud.example.com');
     await expect.poll(() => section(options).getByText("Enter the server's address, e.g. https://cloud.example.com").count()).toBe(1);
@@ -172,6 +193,10 @@ describe('CardDAV address books', () => {
 
     await addSource(options, server.url);
     await expect.poll(() => source(options).getByText('1 card', { exact: true }).count()).toBe(1);
+    // The same server and user again would list every card twice.
+    await addSource(options, server.url);
+    await expect.poll(() => section(options).getByText('This address book is already added for this user').count()).toBe(1);
+    expect(await section(options).getByRole('article').count()).toBe(1);
     await source(options)
       .getByRole('button', { name: `Remove ${USER} · 127.0.0.1` })
       .click();

@@ -1,4 +1,4 @@
-import { fail } from './errors';
+import { fail, failureCode, isStatusFailure } from './errors';
 import { type DavResponse, isAddressBook, type Multistatus, parseMultistatus } from './multistatus';
 import { addressBookMultiget, collectionsPropfind, discoveryPropfind, etagsPropfind, stampsPropfind, syncCollection } from './requests';
 import type { DavRequest, DavTransport } from './transport';
@@ -51,7 +51,7 @@ export async function discoverAddressBooks(transport: DavTransport, serverUrl: s
       answer = await multistatus(transport, { method: 'PROPFIND', url: candidate, depth: '0', body: discoveryPropfind });
     } catch (error) {
       // Refused credentials or no server at all: another URL on the same server will not do better.
-      const code = (error as { error?: { code?: string } }).error?.code;
+      const code = failureCode(error);
       if (code === 'auth_failed' || code === 'unreachable' || code === 'timeout') throw error;
       lastError = error;
       continue;
@@ -65,8 +65,8 @@ export async function discoverAddressBooks(transport: DavTransport, serverUrl: s
       const ofPrincipal = self(await multistatus(transport, { method: 'PROPFIND', url: principal, depth: '0', body: discoveryPropfind }));
       home = ofPrincipal?.properties.addressBookHomeSet ?? null;
     }
-    // A URL that names no principal may itself be the home (a URL copied from a server's web page).
-    home ??= candidate === serverUrl || candidate === new URL(serverUrl).href ? found.href : null;
+    // The agent's own URL, naming no principal, may itself be the home (a URL copied from a server's web page).
+    if (home === null && candidate === new URL(serverUrl).href) home = found.href;
     if (home !== null) break;
   }
   if (home === null) {
@@ -221,7 +221,7 @@ function toFetch(listing: Listing, known: ReadonlyMap<string, string>): string[]
 }
 
 /** Statuses with which a server says it does not do sync-collection (or not from this token). */
-const refusesSync = (status: number) => [400, 403, 404, 405, 409, 412, 415, 422, 500, 501].includes(status);
+const REFUSES_SYNC = [400, 403, 404, 405, 409, 412, 415, 422, 500, 501];
 
 /**
  * Brings the known cards (href → ETag) of one address book up to date: sync-collection from the
@@ -241,16 +241,14 @@ export async function syncAddressBook(
   try {
     result = await syncCollectionRounds(transport, bookUrl, state.syncToken ?? '', limits);
   } catch (error) {
-    const e = (error as { error?: { code: string; status?: number } }).error;
-    if (!(e?.code === 'http_status' && refusesSync(e.status ?? 0))) throw error;
+    if (!isStatusFailure(error, REFUSES_SYNC)) throw error;
     if (state.syncToken !== null) {
       // The token expired or the server forgot it: start over from no token.
       full = true;
       try {
         result = await syncCollectionRounds(transport, bookUrl, '', limits);
       } catch (again) {
-        const e2 = (again as { error?: { code: string; status?: number } }).error;
-        if (!(e2?.code === 'http_status' && refusesSync(e2.status ?? 0))) throw again;
+        if (!isStatusFailure(again, REFUSES_SYNC)) throw again;
       }
     }
   }

@@ -42,6 +42,16 @@ export function garbage(detail: string): never {
   return fail({ code: 'garbage', detail: detail.slice(0, 200) });
 }
 
+/** The code of a CardDavFailure (null for anything else thrown). */
+export function failureCode(error: unknown): CardDavErrorCode | null {
+  return error instanceof CardDavFailure ? error.error.code : null;
+}
+
+/** Whether a CardDavFailure is an HTTP status among `statuses`. */
+export function isStatusFailure(error: unknown, statuses: readonly number[]): boolean {
+  return error instanceof CardDavFailure && error.error.code === 'http_status' && statuses.includes(error.error.status);
+}
+
 /** Whatever was thrown, as a CardDavError. */
 export function asCardDavError(error: unknown): CardDavError {
   if (error instanceof CardDavFailure) return error.error;

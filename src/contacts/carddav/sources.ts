@@ -66,7 +66,7 @@ export function storedCardDavStatus(stored: unknown): Record<string, CardDavStat
 }
 
 /** What the agent types to add a source, checked before anything is asked of the server. */
-export type CardDavInputProblem = 'url_invalid' | 'url_not_http' | 'username_missing' | 'password_missing';
+export type CardDavInputProblem = 'url_invalid' | 'url_not_http' | 'username_missing' | 'password_missing' | 'already_added';
 
 export interface CardDavInput {
   url: string;
@@ -86,6 +86,12 @@ export function checkCardDavInput(input: CardDavInput): { ok: true; url: string 
   if (input.password === '') return { ok: false, field: 'password', problem: 'password_missing' };
   url.hash = '';
   return { ok: true, url: url.href };
+}
+
+/** Whether a source for this URL and user is there already: adding it again would list every card twice. */
+export function isAlreadyAdded(sources: readonly CardDavSource[], url: string, username: string): boolean {
+  const same = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
+  return sources.some((s) => same(s.url, url) && s.username === username);
 }
 
 /** The host permission pattern that lets the extension reach a server. */

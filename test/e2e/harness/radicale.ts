@@ -104,8 +104,16 @@ export class TestRadicale {
     if (!this.daemon.running) throw new Error(`Radicale did not start:\n${this.daemon.lines.map((l) => l.text).join('\n')}`);
   }
 
+  /** While set, the proxy answers every request with this status and body instead of Radicale's (a server gone wrong). */
+  misbehave: { status: number; body: string } | null = null;
+
   private startProxy(): Promise<void> {
     this.proxy = createServer((incoming, outgoing) => {
+      if (this.misbehave) {
+        outgoing.writeHead(this.misbehave.status, { 'Content-Type': 'application/xml' });
+        outgoing.end(this.misbehave.body);
+        return;
+      }
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => {

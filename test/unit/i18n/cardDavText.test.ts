@@ -35,6 +35,7 @@ describe('CardDAV wording', () => {
     ['url_not_http', 'The address must start with https:// (or http://)'],
     ['username_missing', 'Enter your username'],
     ['password_missing', 'Enter your password or app password'],
+    ['already_added', 'This address book is already added for this user'],
   ])('%s', (problem, text) => expect(cardDavInputText(problem)).toBe(text));
 
   test.each([

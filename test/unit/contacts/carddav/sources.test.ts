@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkCardDavInput, originPattern, storedCardDavSources, storedCardDavStatus } from '../../../../src/contacts/carddav/sources';
+import { checkCardDavInput, isAlreadyAdded, originPattern, storedCardDavSources, storedCardDavStatus } from '../../../../src/contacts/carddav/sources';
 
 describe('CardDAV settings', () => {
   test.each([
@@ -40,6 +40,16 @@ describe('CardDAV settings', () => {
       { ok: false, field: 'password', problem: 'password_missing' },
     ],
   ])('%j → %j', (input, expected) => expect(checkCardDavInput(input)).toEqual(expected));
+
+  test.each([
+    ['https://x.example/', 'zoe', true],
+    ['https://x.example', 'zoe', true],
+    ['https://x.example/', 'bob', false],
+    ['https://y.example/', 'zoe', false],
+  ])('%s for %s is already added: %s', (url, username, expected) => {
+    const stored = [{ id: 'a', url: 'https://x.example/', username: 'zoe', passwordKey: 'k', addressBooks: [] }];
+    expect(isAlreadyAdded(stored, url, username)).toBe(expected);
+  });
 
   test('the host permission covers the server origin only', () => {
     expect(originPattern('https://cloud.example.com:8443/remote.php/dav/')).toBe('https://cloud.example.com:8443/*');
