@@ -29,11 +29,13 @@ export interface EndedCallFacts {
   id: string;
   /** The call came through a queue. */
   queue: boolean;
+  /** The agent talked (a call never answered leaves no work to wrap up). */
+  answered: boolean;
 }
 
 /** The status once a call has ended. Not ready and do not disturb stay as they are. */
 export function afterCall(status: AgentStatus, call: EndedCallFacts, settings: AfterCallSettings, now: number): AgentStatus {
-  if (status.mode === 'notReady' || status.mode === 'dnd') return status;
+  if (status.mode === 'notReady' || status.mode === 'dnd' || !call.answered) return status;
   const follows = settings.wrapUpAfter === 'all' || call.queue;
   const needsDisposition = settings.dispositionRequired && call.queue;
   if (!follows || (settings.wrapUpSeconds === 0 && !needsDisposition)) return status;

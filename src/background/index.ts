@@ -3,6 +3,7 @@ import { serve } from '../protocol/server';
 import { movePasswordOutOfStorage } from '../storage/accountStore';
 import { recordEndedCall } from '../storage/recentCallsStore';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
+import { afterCallEnded, afterCallRoutes, startAfterCall } from './aftercall';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
@@ -20,7 +21,16 @@ import { watchOffscreenDocument } from './watchdog';
 // read numbers), which serve() takes from content scripts only.
 serve(
   'background',
-  { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes, ...clickToCallContentRoutes },
+  {
+    ...softphoneRoutes,
+    ...accountRoutes,
+    ...callerIdRoutes,
+    ...recentCallsRoutes,
+    ...queueRoutes,
+    ...clickToCallRoutes,
+    ...clickToCallContentRoutes,
+    ...afterCallRoutes,
+  },
   isExtensionPage,
 );
 
@@ -30,7 +40,10 @@ onBroadcast((message) => {
   void showIncomingCallNotifications(message.snapshot);
   void showTransferRequestNotifications(message.snapshot);
   const ended = message.snapshot.lastEndedCall;
-  if (ended?.purpose === 'call') void recordEndedCall(ended, callerIdOf);
+  if (ended?.purpose === 'call') {
+    void recordEndedCall(ended, callerIdOf);
+    void afterCallEnded(ended, message.snapshot.registration.account, callerIdOf);
+  }
 });
 countMissedCallsOnBadge();
 answerFromNotifications();
@@ -39,6 +52,7 @@ answerShortcuts();
 void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
 startQueues();
 startClickToCall();
+startAfterCall();
 
 forwardConfigurationChanges();
 

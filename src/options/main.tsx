@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '../i18n';
 import { AccountSection } from './AccountSection';
+import { AfterCallSection } from './AfterCallSection';
 import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
 import { ClickToCallSection } from './ClickToCallSection';
@@ -11,7 +12,17 @@ import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, ShortcutsSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
+const sections = [
+  AccountSection,
+  CallerIdSection,
+  CallsSection,
+  DevicesSection,
+  ShortcutsSection,
+  QueuesSection,
+  AfterCallSection,
+  ClickToCallSection,
+  ConfigurationFileSection,
+];
 
 function Options() {
   return (

@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { AppError } from '../calls/errors';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
+import type { AfterCallResponses, OffscreenAfterCallResponses } from './aftercall';
 import type { CallerIdResponses } from './callerId';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
@@ -24,8 +25,15 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses & ContentScriptResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
+  background: SoftphoneResponses &
+    AccountResponses &
+    CallerIdResponses &
+    RecentCallsResponses &
+    QueueResponses &
+    ClickToCallResponses &
+    ContentScriptResponses &
+    AfterCallResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & OffscreenAfterCallResponses;
 }
 
 export type Target = keyof typeof requestSchemas;

@@ -1,4 +1,5 @@
 import { accountRequests, offscreenControlRequests } from './account';
+import { afterCallRequests, offscreenAfterCallRequests } from './aftercall';
 import { callerIdRequests } from './callerId';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
 import { offscreenQueueRequests, queueRequests } from './queues';
@@ -18,6 +19,7 @@ export const requestSchemas = {
     ...recentCallsRequests,
     ...queueRequests,
     ...clickToCallRequests,
+    ...afterCallRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },
@@ -25,5 +27,6 @@ export const requestSchemas = {
     ...softphoneRequests,
     ...offscreenControlRequests,
     ...offscreenQueueRequests,
+    ...offscreenAfterCallRequests,
   },
 } as const;

@@ -1,4 +1,8 @@
 import * as v from 'valibot';
+import { type AgentStatus, readyStatus, storedAgentStatus } from '../aftercall/agentStatus';
+import { type CallNotes, storedCallNotes } from '../aftercall/notes';
+import { emptyOutboxState, type OutboxState, storedOutboxState } from '../aftercall/outboxState';
+import { type AfterCallSettings, defaultAfterCallSettings, storedAfterCallSettings } from '../aftercall/settings';
 import { callerIdDraftOf } from '../callerid/draft';
 import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
@@ -58,6 +62,14 @@ export const storageKeys = {
   sipInstances: key<Record<string, string>>('local', 'sipInstances', {}, parsedOr(v.record(v.string(), v.pipe(v.string(), v.uuid())), {})),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
+  /** Dispositions, wrap-up and the webhook (src/aftercall/settings.ts). */
+  afterCallSettings: key<AfterCallSettings>('local', 'afterCallSettings', defaultAfterCallSettings, storedAfterCallSettings),
+  /** Notes and disposition of each call, by call id, saved as the agent types. */
+  callNotes: key<CallNotes>('local', 'callNotes', {}, storedCallNotes),
+  /** Ready, wrap-up, not ready or do not disturb until a time: kept across browser restarts. */
+  agentStatus: key<AgentStatus>('local', 'agentStatus', readyStatus, storedAgentStatus),
+  /** How the webhook's outbox stands (the records themselves are in IndexedDB), for the views. */
+  outboxState: key<OutboxState>('local', 'outboxState', emptyOutboxState, storedOutboxState),
 };
 
 export type StorageKeyName = keyof typeof storageKeys;
