@@ -211,6 +211,7 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       'Audio devices',
       'Keyboard shortcuts',
       'Call queues',
+      'After the call',
       'Click-to-call',
       'Settings file',
     ]);
