@@ -7,7 +7,7 @@ import { loadAccount, storeAccount } from '../storage/accountStore';
 import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
 import { storageKeys } from '../storage/keys';
 import { loadQueueSettings } from '../storage/queuesStore';
-import { isStored } from '../storage/read';
+import { isStored, read } from '../storage/read';
 import { entry, writeStorage } from '../storage/write';
 
 /** The caller ID an outgoing call presented, for the recent-calls list. */
@@ -20,7 +20,8 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
 /** What is stored now; queues count once they were saved, also as an empty list. */
 async function currentSettings(): Promise<CurrentSettings> {
   const queuesSaved = await isStored(storageKeys.queueSettings);
-  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null };
+  const afterCall = (await isStored(storageKeys.afterCallSettings)) ? await read(storageKeys.afterCallSettings) : null;
+  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null, afterCall };
 }
 
 export const callerIdRoutes = {
@@ -46,9 +47,13 @@ export const callerIdRoutes = {
   importConfiguration: async ({ file }) => {
     const parsed = parseConfigurationFile(file, await loadAccount());
     if (!parsed.ok) return parsed;
-    const { callerId, account, queues } = parsed.value;
+    const { callerId, account, queues, afterCall } = parsed.value;
     // One write of storage.local: all sections or none (a new password is stored just before it).
-    const sections = [...(callerId ? [entry(storageKeys.callerId, callerId)] : []), ...(queues ? [entry(storageKeys.queueSettings, queues)] : [])];
+    const sections = [
+      ...(callerId ? [entry(storageKeys.callerId, callerId)] : []),
+      ...(queues ? [entry(storageKeys.queueSettings, queues)] : []),
+      ...(afterCall ? [entry(storageKeys.afterCallSettings, afterCall)] : []),
+    ];
     if (account) await storeAccount(account, sections);
     else await writeStorage((writer) => writer.setTogether(sections));
     return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };

@@ -1,21 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type AfterCallErrorCode, type AfterCallSettings, webhookOriginPattern } from '../aftercall/settings';
+import { type AfterCallSettings, webhookOriginPattern } from '../aftercall/settings';
 import { t } from '../i18n';
+import { afterCallErrorText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { OutboxLine } from '../ui/OutboxLine';
 import { useStoredValue } from '../ui/useStoredValue';
-
-const errorKey = {
-  disposition_empty: 'afterCallErrorDispositionEmpty',
-  disposition_too_long: 'afterCallErrorDispositionTooLong',
-  disposition_duplicate: 'afterCallErrorDispositionDuplicate',
-  too_many_dispositions: 'afterCallErrorTooManyDispositions',
-  wrap_up_range: 'afterCallErrorWrapUpRange',
-  webhook_invalid: 'afterCallErrorWebhookInvalid',
-  webhook_not_https: 'afterCallErrorWebhookNotHttps',
-  webhook_credentials: 'afterCallErrorWebhookCredentials',
-} as const satisfies Record<AfterCallErrorCode, string>;
 
 interface Draft {
   dispositions: string;
@@ -68,7 +58,7 @@ export function AfterCallSection() {
     if (result.ok) {
       setEdited(false);
       setMessage({ ok: true, text: t('afterCallSaved') });
-    } else setMessage({ ok: false, text: result.errors.map((code) => t(errorKey[code])).join(' ') });
+    } else setMessage({ ok: false, text: result.errors.map(afterCallErrorText).join(' ') });
   };
 
   return (

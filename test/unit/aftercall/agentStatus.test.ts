@@ -13,17 +13,24 @@ import {
 import { type AfterCallSettings, defaultAfterCallSettings } from '../../../src/aftercall/settings';
 
 const settings = (patch: Partial<AfterCallSettings>): AfterCallSettings => ({ ...defaultAfterCallSettings, ...patch });
-const queueCall = { id: 'q', queue: true };
-const directCall = { id: 'd', queue: false };
+const queueCall = { id: 'q', queue: true, answered: true };
+const directCall = { id: 'd', queue: false, answered: true };
 const untagged = () => false;
 const tagged = () => true;
 
 describe('agent status', () => {
-  test.each<[string, AgentStatus, { id: string; queue: boolean }, Partial<AfterCallSettings>, Partial<AgentStatus>]>([
+  test.each<[string, AgentStatus, { id: string; queue: boolean; answered: boolean }, Partial<AfterCallSettings>, Partial<AgentStatus>]>([
     ['wrap-up after a queue call', readyStatus, queueCall, { wrapUpSeconds: 30 }, { mode: 'wrapUp', until: 31_000, callId: 'q' }],
     ['no wrap-up after a direct call by default', readyStatus, directCall, { wrapUpSeconds: 30 }, { mode: 'ready' }],
     ['wrap-up after every call, as a setting', readyStatus, directCall, { wrapUpSeconds: 30, wrapUpAfter: 'all' }, { mode: 'wrapUp', until: 31_000 }],
     ['no wrap-up set', readyStatus, queueCall, {}, { mode: 'ready' }],
+    [
+      'no wrap-up after a queue call never answered',
+      readyStatus,
+      { ...queueCall, answered: false },
+      { wrapUpSeconds: 30, dispositionRequired: true },
+      { mode: 'ready' },
+    ],
     ['the tag rule alone keeps a queue call in wrap-up', readyStatus, queueCall, { dispositionRequired: true }, { mode: 'wrapUp', needsDisposition: true }],
     ['not ready stays not ready', { ...readyStatus, mode: 'notReady' }, queueCall, { wrapUpSeconds: 30 }, { mode: 'notReady' }],
     ['do not disturb stays', { ...readyStatus, mode: 'dnd', until: 99_000 }, queueCall, { wrapUpSeconds: 30 }, { mode: 'dnd', until: 99_000 }],

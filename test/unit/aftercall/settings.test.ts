@@ -73,3 +73,35 @@ describe('after-call settings', () => {
     });
   });
 });
+
+describe('after-call settings in the settings file', () => {
+  test('a file with dispositions is read, exported back, and its changes listed; a bad one names the problem', async () => {
+    const { parseConfigurationFile, buildConfigurationFile, describeImport } = await import('../../../src/settings/configurationFile');
+    const afterCall = {
+      dispositions: ['Sale', 'Call back'],
+      dispositionRequired: true,
+      wrapUpSeconds: 30,
+      wrapUpAfter: 'queue',
+      webhookUrl: 'https://crm.example.com/hook',
+    };
+    const parsed = parseConfigurationFile({ version: 1, afterCall }, null);
+    expect(parsed).toEqual({ ok: true, value: { afterCall }, warnings: [] });
+    expect(
+      buildConfigurationFile({ callerId: null, account: null, queues: null, afterCall: parsed.ok ? (parsed.value.afterCall ?? null) : null }, false),
+    ).toEqual({ version: 1, afterCall });
+    expect(describeImport({ callerId: null, account: null, queues: null, afterCall: null }, { afterCall: afterCall as never })).toEqual([
+      { section: 'afterCall', field: 'dispositions', before: '', after: 'Sale, Call back' },
+      { section: 'afterCall', field: 'dispositionRequired', before: '', after: 'on' },
+      { section: 'afterCall', field: 'wrapUpSeconds', before: '', after: '30' },
+      { section: 'afterCall', field: 'wrapUpAfter', before: '', after: 'queue' },
+      { section: 'afterCall', field: 'webhookUrl', before: '', after: 'https://crm.example.com/hook' },
+    ]);
+    expect(parseConfigurationFile({ version: 1, afterCall: { dispositions: ['Sale', 'sale'], webhookUrl: 'http://crm.example.com/' } }, null)).toEqual({
+      ok: false,
+      errors: [
+        { code: 'after_call', error: 'disposition_duplicate' },
+        { code: 'after_call', error: 'webhook_not_https' },
+      ],
+    });
+  });
+});
