@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall,aftercall]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
+import { runAfterCallBench } from './measureAfterCall';
 import { runCallerIdBench } from './measureCallerId';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
 import { overBudget, runPopupBench } from './measurePopup';
@@ -110,6 +111,10 @@ if (runs('clicktocall')) {
   figures.push(...(await runClickToCallBench({ repetitions: quick ? 2 : 5 })));
   console.log('click-to-call growth…');
   growth.push(...(await runScanGrowth({ repetitions: quick ? 1 : 3, rows: [1_000, 10_000, 50_000] })));
+}
+if (runs('aftercall')) {
+  console.log('after the call (real PBX, real Chromium, a webhook receiver on loopback)…');
+  figures.push(...(await runAfterCallBench(quick ? { repetitions: 3, drainRepetitions: 1, log } : { log })));
 }
 
 const output = table(figures);

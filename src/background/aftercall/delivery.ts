@@ -5,16 +5,18 @@ import { webhookOriginPattern } from '../../aftercall/settings';
 import { storageKeys } from '../../storage/keys';
 import { read } from '../../storage/read';
 import { store } from '../../storage/write';
-import { allEntries, deleteEntry, latestRecord, putEntries, putRecordAndEntry, storageErrorOf, trimRecords } from './outboxStore';
+import { allEntries, latestRecord, putEntries, putRecordAndEntry, settleEntries, storageErrorOf, trimRecords } from './outboxStore';
 
 /** A receiver slower than this is taken as not answering: the record is sent again later, same key. */
 export const DELIVERY_TIMEOUT_MS = 15_000;
 /** Records sent at once (each of a different call). */
-const PARALLEL = 6;
+const PARALLEL = 8;
 const ALARM = 'aftercall-outbox';
 
 /** Entries the outbox could not write to IndexedDB (quota, disk full): kept here and written again. */
 const unsaved = new Map<string, OutboxEntry>();
+/** Keys being POSTed now: stored as pending, they read as sending here (an amendment must not touch them). */
+const inFlight = new Set<string>();
 let storageError: OutboxState['storageError'] = null;
 let draining: Promise<void> | null = null;
 let again = false;
@@ -57,7 +59,7 @@ async function entriesNow(): Promise<OutboxEntry[]> {
   });
   const byKey = new Map(stored.map((e) => [e.key, e]));
   for (const e of unsaved.values()) byKey.set(e.key, e);
-  return [...byKey.values()];
+  return [...byKey.values()].map((e) => (inFlight.has(e.key) ? startSending(e) : e));
 }
 
 let lastPublished = '';
@@ -97,21 +99,25 @@ async function drainOnce(): Promise<void> {
       entries = entries.map((e) => waiting.find((w) => w.key === e.key) ?? e);
       break;
     }
+    // In flight only in memory: stored, an entry stays pending, which is what a restart mid-delivery
+    // must find (it is sent again with the same key).
     const sending = batch.map(startSending);
-    await save(sending);
+    for (const e of sending) inFlight.add(e.key);
     const settled = await Promise.all(sending.map(async (entry) => ({ entry, after: settle(entry, await post(settings.webhookUrl, entry), Date.now()) })));
-    const kept: OutboxEntry[] = [];
-    for (const { entry, after } of settled) {
-      if (after) kept.push(after);
-      else {
-        unsaved.delete(entry.key);
-        await deleteEntry(entry.key).catch((error: unknown) => {
-          storageError = storageErrorOf(error);
-        });
-      }
+    const kept = settled.flatMap((s) => (s.after ? [s.after] : []));
+    const delivered = settled.filter((s) => s.after === null).map((s) => s.entry.key);
+    for (const key of delivered) unsaved.delete(key);
+    try {
+      await settleEntries(delivered, [...unsaved.values(), ...kept]);
+      unsaved.clear();
+      storageError = null;
+    } catch (error) {
+      storageError = storageErrorOf(error);
+      for (const e of kept) unsaved.set(e.key, e);
+    } finally {
+      for (const e of sending) inFlight.delete(e.key);
     }
-    await save(kept);
-    const gone = new Set(settled.filter((s) => s.after === null).map((s) => s.entry.key));
+    const gone = new Set(delivered);
     entries = entries.filter((e) => !gone.has(e.key)).map((e) => kept.find((k) => k.key === e.key) ?? e);
     if (Date.now() - publishedAt > 250) {
       publishedAt = Date.now();

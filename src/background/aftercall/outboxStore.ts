@@ -55,10 +55,13 @@ export async function putEntries(entries: readonly OutboxEntry[]): Promise<void>
   await done(tx);
 }
 
-export async function deleteEntry(key: string): Promise<void> {
+/** Removes the delivered entries and stores the others' new state, in one transaction. */
+export async function settleEntries(delivered: readonly string[], kept: readonly OutboxEntry[]): Promise<void> {
+  if (delivered.length === 0 && kept.length === 0) return;
   const db = await open();
   const tx = db.transaction('outbox', 'readwrite');
-  tx.objectStore('outbox').delete(key);
+  for (const key of delivered) tx.objectStore('outbox').delete(key);
+  for (const e of kept) tx.objectStore('outbox').put(e);
   await done(tx);
 }
 
