@@ -65,20 +65,22 @@ export function AgentStatusLine() {
         )}
       </p>
       {status.mode === 'ready' && (
-        <form
-          class="dnd-until"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const until = nextTimeOfDay(dndTime, Date.now());
-            if (until === null) setRefusal(t('dndTimeInvalid'));
-            else set('dnd', until);
-          }}
-        >
-          <label>
-            {t('dndUntilTime')} <input type="time" value={dndTime} onInput={(e) => setDndTime(e.currentTarget.value)} />
-          </label>
-          <button type="submit">{t('dndStart')}</button>
-        </form>
+        <details class="dnd-until">
+          <summary>{t('dndUntilTime')}…</summary>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              const until = nextTimeOfDay(dndTime, Date.now());
+              if (until === null) setRefusal(t('dndTimeInvalid'));
+              else set('dnd', until);
+            }}
+          >
+            <label>
+              {t('dndUntilTime')} <input type="time" value={dndTime} onInput={(e) => setDndTime(e.currentTarget.value)} />
+            </label>
+            <button type="submit">{t('dndStart')}</button>
+          </form>
+        </details>
       )}
       {status.mode === 'wrapUp' && status.callId && (
         <CallNotes

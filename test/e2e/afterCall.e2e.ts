@@ -323,6 +323,7 @@ describe('after the call', () => {
     // Do not disturb until a time of day: an hour from now.
     const inAnHour = new Date(Date.now() + 3_600_000);
     const hhmm = `${String(inAnHour.getHours()).padStart(2, '0')}:${String(inAnHour.getMinutes()).padStart(2, '0')}`;
+    await popup.getByText('Do not disturb until…').click();
     await popup.getByLabel('Do not disturb until').fill(hhmm);
     await popup.getByRole('button', { name: 'Turn on until then' }).click();
     await expect.poll(status).toMatch(/^Do not disturb until \d\d:\d\d( [AP]M)?$/);
