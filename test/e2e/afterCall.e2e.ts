@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/aftercall/csv';
@@ -249,6 +251,36 @@ describe('after the call', () => {
     await expect.poll(() => receiver.recordsOf(callId).length, { timeout: 20_000 }).toBe(1);
     await expect.poll(() => outboxLine(popup).count(), { timeout: 15_000 }).toBe(0);
     expect(receiver.recordsOf(callId)[0]).toMatchObject({ callId, version: 1, otherParty: { number: '*43' } });
+  });
+
+  test('the settings file brings dispositions, wrap-up and the webhook: a bad one is refused with the reason, a good one previewed, applied, and exported again', async () => {
+    const alice = await env.desks.registered('101', {}, { extensionDir: extension.dir });
+    const options = await alice.openOptions();
+    const files = options.getByRole('region', { name: 'Settings file' });
+    const afterCall = { dispositions: ['Sale', 'Call back'], dispositionRequired: true, wrapUpSeconds: 15, wrapUpAfter: 'all', webhookUrl: receiver.url };
+    const broken = join(tmpdir(), `voip-aftercall-broken-${Date.now()}.json`);
+    writeFileSync(broken, JSON.stringify({ version: 1, afterCall: { ...afterCall, webhookUrl: 'http://crm.example.com/hook' } }));
+    await files.getByLabel('Import settings file').setInputFiles(broken);
+    await expect.poll(() => files.getByRole('alert').textContent()).toContain('After the call: The webhook URL must use https');
+    const storedSettings = () =>
+      alice.serviceWorker().then((w) => w.evaluate(async () => (await chrome.storage.local.get('afterCallSettings')).afterCallSettings));
+    expect(await storedSettings()).toBeUndefined();
+
+    const good = join(tmpdir(), `voip-aftercall-${Date.now()}.json`);
+    writeFileSync(good, JSON.stringify({ version: 1, afterCall }));
+    await files.getByLabel('Import settings file').setInputFiles(good);
+    const preview = files.getByRole('region', { name: 'Import preview' });
+    await expect.poll(() => preview.textContent()).toContain('Sale, Call back');
+    await preview.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => files.getByRole('status').textContent()).toContain('Imported: afterCall');
+    expect(await storedSettings()).toEqual(afterCall);
+    const section = options.getByRole('region', { name: 'After the call' });
+    await expect.poll(() => section.getByRole('textbox', { name: /^Dispositions/ }).inputValue()).toBe('Sale\nCall back');
+
+    const download = options.waitForEvent('download');
+    await files.getByRole('button', { name: 'Export settings' }).click();
+    const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    expect(exported.afterCall).toEqual(afterCall);
   });
 
   test('wrap-up keeps queue calls away (busy) across closing the popup and a browser restart, until Ready now; Not ready by hand too', async () => {
