@@ -139,7 +139,7 @@ describe('after the call', () => {
       startedAt: record!.startedAt,
     });
 
-    await expect.poll(() => popup.getByRole('status', { name: 'Today' }).textContent()).toMatch(/^Today: 1 calls · 00:\d\d talk time · 0 missed$/);
+    await expect.poll(() => popup.getByRole('status', { name: 'Today' }).textContent()).toMatch(/^Today · calls: 1 · talk time: 00:\d\d · missed: 0$/);
     const download = popup.waitForEvent('download');
     await popup.getByRole('button', { name: 'Export CSV' }).click();
     const rows = parseCsv(readFileSync((await (await download).path())!, 'utf8'));
