@@ -253,6 +253,46 @@ describe('after the call', () => {
     expect(receiver.recordsOf(callId)[0]).toMatchObject({ callId, version: 1, otherParty: { number: '*43' } });
   });
 
+  test('a note that storage refuses (quota) says so under the box, keeps what was typed on screen, and what was stored stays', async () => {
+    const alice = await env.desks.launch();
+    const worker = await alice.serviceWorker();
+    await worker.evaluate(() =>
+      chrome.storage.local.set({
+        recentCalls: [
+          {
+            id: 'c1',
+            direction: 'incoming',
+            number: '+3225550000',
+            name: 'Customer',
+            startedAt: Date.now() - 60_000,
+            durationMs: 30_000,
+            callerId: null,
+            outcome: 'remote_hangup',
+            outcomeCause: null,
+            quality: null,
+          },
+        ],
+      }),
+    );
+    const popup = await alice.openPopup();
+    await popup.getByRole('tab', { name: /Recent/ }).click();
+    await popup.getByRole('button', { name: 'Notes for the call with Customer' }).click();
+    const box = notesBox(popup, 'Customer');
+    await box.pressSequentially('Called about');
+    const storedNotes = () =>
+      worker.evaluate(async () => ((await chrome.storage.local.get('callNotes')).callNotes as Record<string, { notes: string }> | undefined)?.c1?.notes);
+    await expect.poll(storedNotes).toBe('Called about');
+    await worker.evaluate(() => {
+      chrome.storage.local.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    });
+    await box.pressSequentially(' the invoice');
+    await expect
+      .poll(() => popup.getByRole('alert').first().textContent())
+      .toBe('Notes could not be saved: storage is full. Keep this window open and free some disk space.');
+    expect(await box.inputValue()).toBe('Called about the invoice');
+    expect(await storedNotes()).toBe('Called about');
+  });
+
   test('the settings file brings dispositions, wrap-up and the webhook: a bad one is refused with the reason, a good one previewed, applied, and exported again', async () => {
     const alice = await env.desks.registered('101', {}, { extensionDir: extension.dir });
     const options = await alice.openOptions();
