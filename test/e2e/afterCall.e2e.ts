@@ -408,4 +408,39 @@ describe('after the call', () => {
     // The badge is back to the softphone's own: the missed queue call's count.
     await expect.poll(() => badgeText(alice)).toBe('1');
   });
+
+  test('with the disposition rule, a queue call keeps the agent in wrap-up until it is tagged; Ready now says why', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    await saved(await setUpAfterCall(alice, { dispositions: 'Sale\nComplaint', wrapUpSeconds: '0', required: true }));
+    const options = await alice.openOptions();
+    const queueSettings = { queues: [{ ...support, agent: 'dynamic', callerNamePrefix: '' }], reminder: { enabled: false, time: '18:00' } };
+    await options.evaluate((s) => chrome.runtime.sendMessage({ to: 'background', type: 'saveQueueSettings', payload: { settings: s } }), queueSettings);
+    const popup = await alice.openPopup();
+    await popup.getByRole('tab', { name: 'Queues' }).click();
+    await popup.getByRole('button', { name: 'Log in to Support' }).click();
+    await expect.poll(() => popup.getByRole('status', { name: 'Queue result' }).textContent(), { timeout: 20_000 }).toBe('Logged into Support');
+
+    const bobPopup = await bob.openPopup();
+    await dial(bobPopup, '500');
+    await popup.getByRole('region', { name: 'Incoming call' }).getByRole('button', { name: 'Answer' }).click();
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'queue call answered');
+    await bobPopup.getByRole('button', { name: 'Hang up' }).click();
+    await alice.waitForSnapshot((s) => s.calls.length === 0, 'queue call over');
+
+    const status = () => popup.getByRole('timer', { name: 'Agent status' }).textContent();
+    await expect.poll(status).toBe('Wrap-up · choose a disposition to be ready again');
+    await popup.getByRole('button', { name: 'Ready now' }).click();
+    await expect
+      .poll(() => popup.getByRole('region', { name: 'Agent status' }).getByRole('alert').textContent())
+      .toBe('Choose a disposition for the queue call first');
+    const before = Date.now();
+    await dial(bobPopup, '500');
+    await hearsBusy(bob, before);
+
+    await popup.getByRole('region', { name: 'Agent status' }).getByRole('button', { name: 'Complaint' }).click();
+    await expect.poll(status).toBe('Ready');
+    await dial(bobPopup, '500');
+    await expect.poll(() => popup.getByRole('region', { name: 'Incoming call' }).textContent()).toContain('Queue: Support');
+  });
 });
