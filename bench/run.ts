@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav,aftercall]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
+import { runAfterCallBench } from './measureAfterCall';
 import { runCallerIdBench } from './measureCallerId';
 import { runCardDavBench } from './measureCardDav';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
@@ -121,6 +122,10 @@ if (runs('clicktocall')) {
 if (runs('carddav')) {
   console.log('CardDAV against Radicale…');
   figures.push(...(await runCardDavBench({ repetitions: quick ? 1 : 3, log })));
+}
+if (runs('aftercall')) {
+  console.log('after the call (real PBX, real Chromium, a webhook receiver on loopback)…');
+  figures.push(...(await runAfterCallBench(quick ? { repetitions: 3, drainRepetitions: 1, log } : { log })));
 }
 
 const output = table(figures);

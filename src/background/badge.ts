@@ -16,19 +16,29 @@ function titleText(title: BadgeTitle): string {
 let missedCalls = 0;
 /** A line about call queues under the softphone's state in the tooltip (e.g. "Logged into 2 queues"). */
 let queuesTitle = '';
+/** The agent's status when not ready (wrap-up countdown, AWAY, DND), shown when no call is up. */
+let agentStatus: { text: string; mode: string } | null = null;
 
 async function render(): Promise<void> {
   if (snapshot === null) return;
-  const badge = badgeFor(snapshot, missedCalls);
+  const standard = badgeFor(snapshot, missedCalls);
+  const idle = snapshot.calls.length === 0 && snapshot.registration.state === 'registered';
+  const badge = idle && agentStatus ? { ...standard, text: agentStatus.text, color: '#7c3aed' } : standard;
+  const statusTitle = idle && agentStatus ? t(agentStatus.mode === 'wrapUp' ? 'agentWrapUp' : agentStatus.mode === 'dnd' ? 'agentDnd' : 'agentNotReady') : '';
   await Promise.all([
     chrome.action.setBadgeText({ text: badge.text }),
     chrome.action.setBadgeBackgroundColor({ color: badge.color }),
-    chrome.action.setTitle({ title: [`VoIP Widget: ${titleText(badge.title)}`, queuesTitle].filter(Boolean).join('\n') }),
+    chrome.action.setTitle({ title: [`VoIP Widget: ${titleText(badge.title)}`, statusTitle, queuesTitle].filter(Boolean).join('\n') }),
   ]);
 }
 
 export function showQueuesOnBadge(title: string): void {
   queuesTitle = title;
+  void render();
+}
+
+export function showAgentStatusOnBadge(text: string | null, mode: string): void {
+  agentStatus = text === null ? null : { text, mode };
   void render();
 }
 

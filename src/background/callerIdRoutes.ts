@@ -27,7 +27,8 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
 /** What is stored now; queues count once they were saved, also as an empty list. */
 async function currentSettings(): Promise<CurrentSettings> {
   const queuesSaved = await isStored(storageKeys.queueSettings);
-  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null };
+  const afterCall = (await isStored(storageKeys.afterCallSettings)) ? await read(storageKeys.afterCallSettings) : null;
+  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null, afterCall };
 }
 
 export const callerIdRoutes = {
@@ -57,10 +58,11 @@ export const callerIdRoutes = {
     if (!parsed.ok) return parsed;
     // The policy's settings stay the policy's: the agent's own part takes the rest of the file.
     const { value, warnings } = importUnderPolicy(parsed.value, await read(storageKeys.policy));
-    const { callerId, account, queues } = value;
+    const { callerId, account, queues, afterCall } = value;
     const sections = [
       ...(callerId ? [entry(storageKeys.callerId, await ownCallerIdPart(callerId))] : []),
       ...(queues ? [entry(storageKeys.queueSettings, await ownQueuePart(queues))] : []),
+      ...(afterCall ? [entry(storageKeys.afterCallSettings, afterCall)] : []),
     ];
     // One write of storage.local: all sections or none (a new password is stored just before it).
     if (account) await storeAccount(account, sections);

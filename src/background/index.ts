@@ -3,6 +3,7 @@ import { serve } from '../protocol/server';
 import { movePasswordOutOfStorage } from '../storage/accountStore';
 import { recordEndedCall } from '../storage/recentCallsStore';
 import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './accountRoutes';
+import { afterCallEnded, afterCallRoutes, startAfterCall } from './aftercall';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { cardDavRoutes, startCardDav } from './cardDavRoutes';
@@ -31,6 +32,8 @@ serve(
     ...clickToCallRoutes,
     ...cardDavRoutes,
     ...clickToCallContentRoutes,
+    ...clickToCallContentRoutes,
+    ...afterCallRoutes,
   },
   isExtensionPage,
 );
@@ -41,7 +44,10 @@ onBroadcast((message) => {
   void showIncomingCallNotifications(message.snapshot);
   void showTransferRequestNotifications(message.snapshot);
   const ended = message.snapshot.lastEndedCall;
-  if (ended?.purpose === 'call') void recordEndedCall(ended, callerIdOf);
+  if (ended?.purpose === 'call') {
+    void recordEndedCall(ended, callerIdOf);
+    void afterCallEnded(ended, message.snapshot.registration.account, callerIdOf);
+  }
 });
 countMissedCallsOnBadge();
 answerFromNotifications();
@@ -52,6 +58,7 @@ startPolicy();
 startQueues();
 startClickToCall();
 startCardDav();
+startAfterCall();
 
 forwardConfigurationChanges();
 

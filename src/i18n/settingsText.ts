@@ -1,3 +1,4 @@
+import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue, ExpectedType, SettingPlace } from '../callerid/issues';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
 import type { ConfigurationFileIssue } from '../settings/configurationFile';
@@ -131,5 +132,22 @@ export function configurationFileIssueText(issue: ConfigurationFileIssue): strin
       return t('fileIssueQueues', describeQueueSettingsError(issue.error));
     case 'managed_by_policy':
       return t('fileWarningManagedByPolicy', issue.setting);
+    case 'after_call':
+      return t('fileIssueAfterCall', afterCallErrorText(issue.error));
   }
+}
+
+const afterCallErrors: Record<AfterCallErrorCode, MessageKey> = {
+  disposition_empty: 'afterCallErrorDispositionEmpty',
+  disposition_too_long: 'afterCallErrorDispositionTooLong',
+  disposition_duplicate: 'afterCallErrorDispositionDuplicate',
+  too_many_dispositions: 'afterCallErrorTooManyDispositions',
+  wrap_up_range: 'afterCallErrorWrapUpRange',
+  webhook_invalid: 'afterCallErrorWebhookInvalid',
+  webhook_not_https: 'afterCallErrorWebhookNotHttps',
+  webhook_credentials: 'afterCallErrorWebhookCredentials',
+};
+
+export function afterCallErrorText(code: AfterCallErrorCode): string {
+  return t(afterCallErrors[code]);
 }

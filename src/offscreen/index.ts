@@ -8,6 +8,7 @@ import type { Result } from '../protocol/api';
 import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
+import { attachAvailability } from './availability';
 import { CallTonePlayer } from './callTones';
 import { diagnostics } from './diagnostics';
 import { watchMicrophonePermission } from './media';
@@ -72,6 +73,7 @@ serve(
     answerTransferRequest: ({ requestId, accept }) => softphone.answerTransferRequest(requestId, accept),
     diagnostics: ({ frequencies }) => diagnostics(softphone.snapshot.calls.length, callTones.analysis(frequencies)),
     ...attachQueues(softphone),
+    ...attachAvailability(softphone),
   },
   isExtensionPage,
 );

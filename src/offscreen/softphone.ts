@@ -55,6 +55,8 @@ export class Softphone {
   private readonly listeners = new Set<(snapshot: SoftphoneSnapshot) => void>();
   /** Names the call queue an incoming call came through, if any (set from the queue settings). */
   queueNameOf: (session: RTCSession, invite?: IncomingRequest) => string | null = () => null;
+  /** Until when new calls are kept away (wrap-up, not ready, do not disturb until): see availability.ts. */
+  busyUntil: number | null = null;
   /** Hears every call's remote audio as it starts playing (early media included). */
   remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
@@ -367,6 +369,10 @@ export class Softphone {
     if (!offersAudio(invite?.body)) {
       // Nothing to talk over (e.g. video only): refuse clearly rather than ring for a silent call.
       session.terminate({ status_code: 488, reason_phrase: 'Not Acceptable Here' });
+      return;
+    }
+    if (this.busyUntil !== null && Date.now() < this.busyUntil) {
+      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
       return;
     }
     const decision = decideIncoming(this.preferences, this.liveCalls());

@@ -1,11 +1,21 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
+import { webhookOriginPattern } from '../aftercall/settings';
 import { t } from '../i18n';
 import { configurationFileIssueText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import type { ConfigurationFileIssue, ImportChange } from '../settings/configurationFile';
 import { downloadFile } from './download';
 import { ImportPreview } from './ImportPreview';
+
+function webhookOfFile(text: string): string {
+  try {
+    const url = (JSON.parse(text) as { afterCall?: { webhookUrl?: unknown } }).afterCall?.webhookUrl;
+    return typeof url === 'string' ? url : '';
+  } catch {
+    return '';
+  }
+}
 
 interface PendingImport {
   text: string;
@@ -39,6 +49,12 @@ export function ConfigurationFileSection() {
   };
   const apply = async (text: string): Promise<void> => {
     setPending(null);
+    // A webhook in the file gets its site's access asked here, on the agent's Apply click.
+    const pattern = webhookOriginPattern(webhookOfFile(text));
+    if (pattern !== null && !(await chrome.permissions.request({ origins: [pattern] }).catch(() => false))) {
+      setOutcome({ ok: false, lines: [t('afterCallPermissionDenied', pattern)] });
+      return;
+    }
     const result = await request('background', 'importConfiguration', { file: text });
     setOutcome(
       result.ok

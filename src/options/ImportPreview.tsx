@@ -1,7 +1,12 @@
 import { type MessageKey, t } from '../i18n';
 import { type ImportChange, movesAccount } from '../settings/configurationFile';
 
-const sectionLabel: Record<ImportChange['section'], MessageKey> = { account: 'accountHeading', callerId: 'callerIdHeading', queues: 'queuesHeading' };
+const sectionLabel: Record<ImportChange['section'], MessageKey> = {
+  account: 'accountHeading',
+  callerId: 'callerIdHeading',
+  queues: 'queuesHeading',
+  afterCall: 'afterCallTitle',
+};
 
 const fieldLabel: Record<string, MessageKey> = {
   username: 'fieldUsername',

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t } from '../i18n';
 import { AccountSection } from './AccountSection';
+import { AfterCallSection } from './AfterCallSection';
 import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
 import { CardDavSection } from './CardDavSection';
@@ -22,6 +23,7 @@ const sections = [
   ShortcutsSection,
   QueuesSection,
   CardDavSection,
+  AfterCallSection,
   ClickToCallSection,
   ConfigurationFileSection,
 ];

@@ -8,10 +8,12 @@ import { callEndText, errorText } from '../i18n/errorText';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { OutboxLine } from '../ui/OutboxLine';
 import { usePolicy } from '../ui/usePolicy';
 import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
+import { AgentStatusLine } from './AgentStatusLine';
 import { CallPanel } from './CallPanel';
 import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
@@ -91,12 +93,14 @@ export function App() {
     <main class="popup">
       <StatusBar snapshot={snapshot} voicemailNumber={preferences.voicemailNumber} />
       <TransferRequests requests={snapshot.transferRequests} calls={snapshot.calls} />
+      {!current && <AgentStatusLine />}
       {current ? (
         <CallPanel call={current} others={snapshot.calls.filter((c) => c !== current)} commands={callCommands} />
       ) : (
         <Tabs tabs={tabs} selected={tab} onSelect={setTab} />
       )}
       <ErrorLine error={snapshot.lastError} />
+      <OutboxLine />
       <SiteToggle />
       {policy.managed && (
         <p class="managed-note" role="note">

@@ -8,6 +8,7 @@ import { useCallerId } from '../ui/useCallerId';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
+import { LiveCallNotes } from './CallNotes';
 import { CallQualityLine } from './CallQualityLine';
 import type { CallCommands } from './callCommands';
 import { MediaProblemNote } from './MediaProblemNote';
@@ -90,6 +91,7 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       ) : (
         <CallControls call={call} others={others} commands={commands} />
       )}
+      {!ringing && call.purpose === 'call' && <LiveCallNotes callId={call.id} party={party(call)} />}
       <OtherCalls calls={others} focused={call} commands={commands} />
     </section>
   );

@@ -3,8 +3,12 @@ import { callBackNeedsConfirmation, type RecentCall } from '../calls/recentCalls
 import { t } from '../i18n';
 import { outcomeText } from '../i18n/errorText';
 import { request } from '../protocol/client';
+import { storageKeys } from '../storage/keys';
 import { formatDuration } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
+import { useStoredValue } from '../ui/useStoredValue';
+import { CallNotes } from './CallNotes';
+import { RecentSummary } from './RecentExport';
 
 const directionLabel = {
   incoming: () => t('recentIncoming'),
@@ -23,6 +27,9 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
   const [confirming, setConfirming] = useState(false);
   /** The entry whose caller-chosen feature code waits for the agent's say-so before it is dialled. */
   const [askingFor, setAskingFor] = useState<string | null>(null);
+  const [notesOpen, setNotesOpen] = useState<string | null>(null);
+  const notes = useStoredValue(storageKeys.callNotes);
+  const settings = useStoredValue(storageKeys.afterCallSettings);
   useEffect(() => {
     void request('background', 'markRecentCallsSeen', {});
   }, [calls.length]);
@@ -30,6 +37,7 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
   if (calls.length === 0) return <p class="empty">{t('recentEmpty')}</p>;
   return (
     <div class="recent">
+      <RecentSummary calls={calls} notes={notes} />
       <ul class="recent-list" aria-label={t('recentCallsLabel')}>
         {calls.slice(0, 200).map((call) => (
           <li key={call.id} class={`recent-call recent-${call.direction}`}>
@@ -44,6 +52,7 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
                   when(call.startedAt),
                   call.durationMs > 0 ? formatDuration(call.durationMs) : outcomeText(call.outcome, call.outcomeCause),
                   call.callerId ? t('recentCallerId', call.callerId) : '',
+                  notes[call.id]?.disposition ?? '',
                   call.quality && call.quality.worst !== 'good'
                     ? t('recentQuality', [t(call.quality.worst === 'poor' ? 'qualityPoor' : 'qualityFair'), String(call.quality.lossPercent)])
                     : '',
@@ -51,7 +60,17 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
                   .filter(Boolean)
                   .join(' · ')}
               </span>
+              {notes[call.id]?.notes && notesOpen !== call.id && <span class="recent-notes">{notes[call.id]?.notes}</span>}
             </span>
+            <button
+              type="button"
+              class="link-button"
+              aria-expanded={notesOpen === call.id}
+              aria-label={t('notesFor', call.name ?? call.number)}
+              onClick={() => setNotesOpen(notesOpen === call.id ? null : call.id)}
+            >
+              {t('notesButton')}
+            </button>
             <button
               type="button"
               class="icon-button"
@@ -60,6 +79,9 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
             >
               <Icon name="phone" />
             </button>
+            {notesOpen === call.id && (
+              <CallNotes callId={call.id} note={notes[call.id]} dispositions={settings.dispositions} label={t('notesFor', call.name ?? call.number)} />
+            )}
             {askingFor === call.id && (
               <div class="confirm-row feature-code-confirm" role="alert">
                 <p>{t('featureCodeConfirm', call.number)}</p>

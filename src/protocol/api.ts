@@ -2,6 +2,7 @@ import type * as v from 'valibot';
 import type { AppError } from '../calls/errors';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
+import type { AfterCallResponses, OffscreenAfterCallResponses } from './aftercall';
 import type { CallerIdResponses } from './callerId';
 import type { CardDavResponses } from './cardDav';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
@@ -32,8 +33,9 @@ export interface Responses {
     QueueResponses &
     ClickToCallResponses &
     ContentScriptResponses &
-    CardDavResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
+    CardDavResponses &
+    AfterCallResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & OffscreenAfterCallResponses;
 }
 
 export type Target = keyof typeof requestSchemas;

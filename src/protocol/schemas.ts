@@ -1,4 +1,5 @@
 import { accountRequests, offscreenControlRequests } from './account';
+import { afterCallRequests, offscreenAfterCallRequests } from './aftercall';
 import { callerIdRequests } from './callerId';
 import { cardDavRequests } from './cardDav';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
@@ -20,6 +21,7 @@ export const requestSchemas = {
     ...queueRequests,
     ...clickToCallRequests,
     ...cardDavRequests,
+    ...afterCallRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },
@@ -27,5 +29,6 @@ export const requestSchemas = {
     ...softphoneRequests,
     ...offscreenControlRequests,
     ...offscreenQueueRequests,
+    ...offscreenAfterCallRequests,
   },
 } as const;

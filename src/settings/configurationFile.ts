@@ -1,3 +1,4 @@
+import { type AfterCallErrorCode, type AfterCallSettings, parseAfterCallSettings } from '../aftercall/settings';
 import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import type { CallerIdIssue } from '../callerid/issues';
 import { lockedFields, type PolicySection, type PolicyState, withPolicy } from '../policy/state';
@@ -12,6 +13,7 @@ export interface ConfigurationFile {
   callerId?: CallerIdConfig;
   account?: Omit<AccountSettings, 'password'> & { password?: string };
   queues?: QueueSettings;
+  afterCall?: AfterCallSettings;
   /**
    * The settings that came from the administrator's policy, as "section.field" (e.g.
    * "account.domain"): an import of the file leaves them to the policy.
@@ -23,6 +25,7 @@ export interface ImportedConfiguration {
   callerId?: CallerIdConfig;
   account?: AccountSettings;
   queues?: QueueSettings;
+  afterCall?: AfterCallSettings;
 }
 
 /** What is wrong with a settings file, or worth knowing about it: codes the views word. */
@@ -37,13 +40,14 @@ export type ConfigurationFileIssue =
   | { code: 'account_without_password' }
   | { code: 'account_moved_without_password' }
   | { code: 'queues'; error: QueueSettingsError }
-  | { code: 'managed_by_policy'; setting: string };
+  | { code: 'managed_by_policy'; setting: string }
+  | { code: 'after_call'; error: AfterCallErrorCode };
 
 export type ParsedConfigurationFile =
   | { ok: true; value: ImportedConfiguration; warnings: ConfigurationFileIssue[] }
   | { ok: false; errors: ConfigurationFileIssue[] };
 
-const SECTIONS = ['version', 'callerId', 'account', 'queues', 'managedByPolicy'];
+const SECTIONS = ['version', 'callerId', 'account', 'queues', 'afterCall', 'managedByPolicy'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -81,7 +85,7 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
   if (data.version !== CONFIGURATION_FILE_VERSION)
     errors.push({ code: 'unknown_version', version: String(JSON.stringify(data.version)), expected: CONFIGURATION_FILE_VERSION });
   for (const key of Object.keys(data)) if (!SECTIONS.includes(key)) errors.push({ code: 'unknown_section', section: key });
-  if (!('callerId' in data) && !('account' in data) && !('queues' in data)) errors.push({ code: 'no_settings' });
+  if (!('callerId' in data) && !('account' in data) && !('queues' in data) && !('afterCall' in data)) errors.push({ code: 'no_settings' });
 
   if ('callerId' in data) {
     const parsed = parseCallerIdConfig(data.callerId);
@@ -107,12 +111,17 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
     if (parsed.ok) value.queues = parsed.value;
     else errors.push(...parsed.errors.map((error) => ({ code: 'queues' as const, error })));
   }
+  if ('afterCall' in data) {
+    const parsed = parseAfterCallSettings(data.afterCall);
+    if (parsed.ok) value.afterCall = parsed.value;
+    else errors.push(...parsed.errors.map((error) => ({ code: 'after_call' as const, error })));
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value, warnings };
 }
 
 /** The file to export; the SIP password only when asked for. */
 export function buildConfigurationFile(
-  settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null },
+  settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null; afterCall?: AfterCallSettings | null },
   includePassword: boolean,
   managedByPolicy: string[] = [],
 ): ConfigurationFile {
@@ -124,12 +133,14 @@ export function buildConfigurationFile(
     file.account = includePassword ? { ...rest, password } : rest;
   }
   if (settings.queues) file.queues = settings.queues;
+  if (settings.afterCall) file.afterCall = settings.afterCall;
   return file;
 }
 
-export type ImportSection = 'callerId' | 'account' | 'queues';
+export type ImportSection = 'callerId' | 'account' | 'queues' | 'afterCall';
 
-const POLICY_SECTION: Record<ImportSection, PolicySection> = { account: 'account', callerId: 'callerId', queues: 'queueSettings' };
+/** The file's sections an administrator's policy can set (the after-call section is not in the policy's schema yet). */
+const POLICY_SECTION: Record<'account' | 'callerId' | 'queues', PolicySection> = { account: 'account', callerId: 'callerId', queues: 'queueSettings' };
 
 /** "account.domain" for every setting of the file's sections the policy sets. */
 export function managedSettings(policy: PolicyState): string[] {
@@ -143,7 +154,8 @@ export function managedSettings(policy: PolicyState): string[] {
  * the file's, and each the file would have changed is named in a warning.
  */
 export function importUnderPolicy(imported: ImportedConfiguration, policy: PolicyState): { value: ImportedConfiguration; warnings: ConfigurationFileIssue[] } {
-  const value: ImportedConfiguration = {};
+  // Sections the policy cannot set pass as they are.
+  const value: ImportedConfiguration = { ...imported };
   const warnings: ConfigurationFileIssue[] = [];
   for (const section of ['account', 'callerId', 'queues'] as const) {
     const next = imported[section] as Record<string, unknown> | undefined;
@@ -170,6 +182,7 @@ export interface CurrentSettings {
   callerId: CallerIdConfig | null;
   account: AccountSettings | null;
   queues: QueueSettings | null;
+  afterCall?: AfterCallSettings | null;
 }
 
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
@@ -189,8 +202,11 @@ function queueText(settings: QueueSettings): string {
 }
 
 /** What each section looks like, field by field, as text: two settings differ where their texts do. */
-function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSettings | QueueSettings | null): Record<string, string> {
-  if (settings === null) return {};
+function fieldsOf(
+  section: ImportSection,
+  settings: CallerIdConfig | AccountSettings | QueueSettings | AfterCallSettings | null | undefined,
+): Record<string, string> {
+  if (settings === null || settings === undefined) return {};
   switch (section) {
     case 'account': {
       const a = settings as AccountSettings;
@@ -218,6 +234,16 @@ function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSett
       const q = settings as QueueSettings;
       return { queues: queueText(q), reminder: q.reminder.enabled ? q.reminder.time : 'off' };
     }
+    case 'afterCall': {
+      const a = settings as AfterCallSettings;
+      return {
+        dispositions: a.dispositions.join(', '),
+        dispositionRequired: onOff(a.dispositionRequired),
+        wrapUpSeconds: String(a.wrapUpSeconds),
+        wrapUpAfter: a.wrapUpAfter,
+        webhookUrl: a.webhookUrl,
+      };
+    }
   }
 }
 
@@ -227,7 +253,7 @@ function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSett
  */
 export function describeImport(current: CurrentSettings, imported: ImportedConfiguration): ImportChange[] {
   const changes: ImportChange[] = [];
-  for (const section of ['account', 'callerId', 'queues'] as const) {
+  for (const section of ['account', 'callerId', 'queues', 'afterCall'] as const) {
     const next = imported[section];
     if (next === undefined) continue;
     const before = fieldsOf(section, current[section]);

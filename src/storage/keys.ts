@@ -1,4 +1,8 @@
 import * as v from 'valibot';
+import { type AgentStatus, readyStatus, storedAgentStatus } from '../aftercall/agentStatus';
+import { type CallNotes, storedCallNotes } from '../aftercall/notes';
+import { emptyOutboxState, type OutboxState, storedOutboxState } from '../aftercall/outboxState';
+import { type AfterCallSettings, defaultAfterCallSettings, storedAfterCallSettings } from '../aftercall/settings';
 import { callerIdDraftOf } from '../callerid/draft';
 import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
@@ -70,6 +74,14 @@ export const storageKeys = {
   cardDavSources: key<CardDavSource[]>('local', 'cardDavSources', [], storedCardDavSources),
   /** How each CardDAV source's syncs went (card count, times, last error), by source id. */
   cardDavStatus: key<Record<string, CardDavStatus>>('local', 'cardDavStatus', {}, storedCardDavStatus),
+  /** Dispositions, wrap-up and the webhook (src/aftercall/settings.ts). */
+  afterCallSettings: key<AfterCallSettings>('local', 'afterCallSettings', defaultAfterCallSettings, storedAfterCallSettings),
+  /** Notes and disposition of each call, by call id, saved as the agent types. */
+  callNotes: key<CallNotes>('local', 'callNotes', {}, storedCallNotes),
+  /** Ready, wrap-up, not ready or do not disturb until a time: kept across browser restarts. */
+  agentStatus: key<AgentStatus>('local', 'agentStatus', readyStatus, storedAgentStatus),
+  /** How the webhook's outbox stands (the records themselves are in IndexedDB), for the views. */
+  outboxState: key<OutboxState>('local', 'outboxState', emptyOutboxState, storedOutboxState),
 };
 
 export type StorageKeyName = keyof typeof storageKeys;

@@ -212,6 +212,7 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       'Keyboard shortcuts',
       'Call queues',
       'CardDAV address books',
+      'After the call',
       'Click-to-call',
       'Settings file',
     ]);
