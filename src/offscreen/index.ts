@@ -9,6 +9,7 @@ import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
 import { CallTonePlayer } from './callTones';
+import { attachColleagues } from './colleagues';
 import { diagnostics } from './diagnostics';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
@@ -70,6 +71,7 @@ serve(
     answerTransferRequest: ({ requestId, accept }) => softphone.answerTransferRequest(requestId, accept),
     diagnostics: () => diagnostics(softphone.snapshot.calls.length, callTones.analysis()),
     ...attachQueues(softphone),
+    ...attachColleagues(softphone),
   },
   isExtensionPage,
 );

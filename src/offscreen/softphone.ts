@@ -15,13 +15,14 @@ import {
   type TransferRequest,
   type VoicemailStatus,
 } from '../calls/snapshot';
+import type { ColleaguePresence } from '../colleagues/presence';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
 import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';
-import type { SocketFactory } from './userAgent';
+import type { SocketFactory, UserAgent } from './userAgent';
 
 /** A far end's REFER waiting for the agent: its answer functions and its time-out. */
 interface PendingTransferRequest {
@@ -52,6 +53,8 @@ export class Softphone {
   private readonly listeners = new Set<(snapshot: SoftphoneSnapshot) => void>();
   /** Names the call queue an incoming call came through, if any (set from the queue settings). */
   queueNameOf: (session: RTCSession, invite?: IncomingRequest) => string | null = () => null;
+  /** Whether an incoming call is one the agent already asked for (a pickup): answered without ringing. */
+  answersAtOnce: (invite?: IncomingRequest) => boolean = () => false;
   /** Hears every call's remote audio as it starts playing (early media included). */
   remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
@@ -316,6 +319,16 @@ export class Softphone {
     const call = this.track(session, 'incoming', 'call', null);
     const queueName = this.queueNameOf(session, invite);
     if (queueName !== null) call.patch({ queueName });
+    if (this.answersAtOnce(invite)) void this.answer(call.id);
+  }
+
+  /** The user agent calls are placed on, while registered (colleague subscriptions use it too). */
+  get registeredUserAgent(): UserAgent | null {
+    return this.registration?.registeredAgent ?? null;
+  }
+
+  setColleagues(colleagues: Record<string, ColleaguePresence>): void {
+    this.update({ colleagues });
   }
 
   /** The far end of an attended transfer: the new session takes over without ringing. */

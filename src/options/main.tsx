@@ -4,6 +4,7 @@ import { AccountSection } from './AccountSection';
 import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
 import { ClickToCallSection } from './ClickToCallSection';
+import { ColleaguesSection } from './ColleaguesSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
 import { QueuesSection } from './QueuesSection';
@@ -11,7 +12,17 @@ import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, ShortcutsSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
+const sections = [
+  AccountSection,
+  CallerIdSection,
+  CallsSection,
+  DevicesSection,
+  ShortcutsSection,
+  QueuesSection,
+  ColleaguesSection,
+  ClickToCallSection,
+  ConfigurationFileSection,
+];
 
 function Options() {
   return (

@@ -12,6 +12,7 @@ import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
 import { CallPanel } from './CallPanel';
+import { ColleaguesTab } from './ColleaguesTab';
 import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
 import { QueuesTab } from './QueuesTab';
@@ -79,6 +80,11 @@ export function App() {
     },
     { id: 'recent', label: t('tabRecent'), badge: missed > 0 ? String(missed) : undefined, render: () => <RecentTab calls={recentCalls} onCall={call} /> },
     { id: 'queues', label: t('tabQueues'), render: () => <QueuesTab /> },
+    {
+      id: 'colleagues',
+      label: t('tabColleagues'),
+      render: () => <ColleaguesTab presence={snapshot.colleagues} registered={snapshot.registration.state === 'registered'} onCall={call} />,
+    },
   ];
 
   return (

@@ -4,6 +4,7 @@ import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { CallerIdResponses } from './callerId';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
+import type { ColleagueResponses, OffscreenColleagueResponses } from './colleagues';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -24,8 +25,15 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses & ContentScriptResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
+  background: SoftphoneResponses &
+    AccountResponses &
+    CallerIdResponses &
+    RecentCallsResponses &
+    QueueResponses &
+    ClickToCallResponses &
+    ContentScriptResponses &
+    ColleagueResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & OffscreenColleagueResponses;
 }
 
 export type Target = keyof typeof requestSchemas;
