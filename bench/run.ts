@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall,colleagues]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
 import { runCallerIdBench } from './measureCallerId';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
+import { runColleaguesBench } from './measureColleagues';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
 
@@ -110,6 +111,10 @@ if (runs('clicktocall')) {
   figures.push(...(await runClickToCallBench({ repetitions: quick ? 2 : 5 })));
   console.log('click-to-call growth…');
   growth.push(...(await runScanGrowth({ repetitions: quick ? 1 : 3, rows: [1_000, 10_000, 50_000] })));
+}
+if (runs('colleagues')) {
+  console.log('colleagues (real PBX with presence, real Chromium)…');
+  figures.push(...(await runColleaguesBench({ repetitions: quick ? 3 : 10, log })));
 }
 
 const output = table(figures);

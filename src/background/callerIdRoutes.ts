@@ -5,6 +5,7 @@ import type { Routes } from '../protocol/server';
 import { buildConfigurationFile, type CurrentSettings, describeImport, parseConfigurationFile } from '../settings/configurationFile';
 import { loadAccount, storeAccount } from '../storage/accountStore';
 import { loadCallerIdConfig, saveCallerIdConfig } from '../storage/callerIdStore';
+import { loadColleagueSettings } from '../storage/colleaguesStore';
 import { storageKeys } from '../storage/keys';
 import { loadQueueSettings } from '../storage/queuesStore';
 import { isStored } from '../storage/read';
@@ -20,7 +21,13 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
 /** What is stored now; queues count once they were saved, also as an empty list. */
 async function currentSettings(): Promise<CurrentSettings> {
   const queuesSaved = await isStored(storageKeys.queueSettings);
-  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null };
+  const colleaguesSaved = await isStored(storageKeys.colleagueSettings);
+  return {
+    callerId: await loadCallerIdConfig(),
+    account: await loadAccount(),
+    queues: queuesSaved ? await loadQueueSettings() : null,
+    colleagues: colleaguesSaved ? await loadColleagueSettings() : null,
+  };
 }
 
 export const callerIdRoutes = {
@@ -46,9 +53,13 @@ export const callerIdRoutes = {
   importConfiguration: async ({ file }) => {
     const parsed = parseConfigurationFile(file, await loadAccount());
     if (!parsed.ok) return parsed;
-    const { callerId, account, queues } = parsed.value;
+    const { callerId, account, queues, colleagues } = parsed.value;
     // One write of storage.local: all sections or none (a new password is stored just before it).
-    const sections = [...(callerId ? [entry(storageKeys.callerId, callerId)] : []), ...(queues ? [entry(storageKeys.queueSettings, queues)] : [])];
+    const sections = [
+      ...(callerId ? [entry(storageKeys.callerId, callerId)] : []),
+      ...(queues ? [entry(storageKeys.queueSettings, queues)] : []),
+      ...(colleagues ? [entry(storageKeys.colleagueSettings, colleagues)] : []),
+    ];
     if (account) await storeAccount(account, sections);
     else await writeStorage((writer) => writer.setTogether(sections));
     return { ok: true, sections: Object.keys(parsed.value), warnings: parsed.warnings };

@@ -1,6 +1,7 @@
 import type { CallerIdIssue, ExpectedType, SettingPlace } from '../callerid/issues';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
 import type { ConfigurationFileIssue } from '../settings/configurationFile';
+import { describeColleagueSettingsError } from './colleagueText';
 import { type MessageKey, t } from './index';
 import { describeQueueSettingsError } from './queueText';
 
@@ -129,5 +130,7 @@ export function configurationFileIssueText(issue: ConfigurationFileIssue): strin
       return t('fileErrorAccountMoved');
     case 'queues':
       return t('fileIssueQueues', describeQueueSettingsError(issue.error));
+    case 'colleagues':
+      return t('fileIssueColleagues', describeColleagueSettingsError(issue.error));
   }
 }

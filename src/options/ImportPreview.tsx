@@ -1,7 +1,12 @@
 import { type MessageKey, t } from '../i18n';
 import { type ImportChange, movesAccount } from '../settings/configurationFile';
 
-const sectionLabel: Record<ImportChange['section'], MessageKey> = { account: 'accountHeading', callerId: 'callerIdHeading', queues: 'queuesHeading' };
+const sectionLabel: Record<ImportChange['section'], MessageKey> = {
+  account: 'accountHeading',
+  callerId: 'callerIdHeading',
+  queues: 'queuesHeading',
+  colleagues: 'colleaguesHeading',
+};
 
 const fieldLabel: Record<string, MessageKey> = {
   username: 'fieldUsername',
@@ -19,6 +24,9 @@ const fieldLabel: Record<string, MessageKey> = {
   homeCountry: 'callerIdHomeCountry',
   queues: 'queuesHeading',
   reminder: 'queueReminderTime',
+  colleagues: 'colleaguesListLabel',
+  quickCalls: 'quickCallsLabel',
+  pickupCode: 'pickupCodeLabel',
 };
 
 function shown(value: string): string {

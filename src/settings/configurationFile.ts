@@ -1,5 +1,6 @@
 import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import type { CallerIdIssue } from '../callerid/issues';
+import { type ColleagueSettings, type ColleagueSettingsError, parseColleagueSettings } from '../colleagues/settings';
 import { parseQueueSettings, type QueueSettings, type QueueSettingsError } from '../queues/settings';
 import { type AccountSettings, type FieldError, parseAccountSettings } from './account';
 
@@ -11,12 +12,14 @@ export interface ConfigurationFile {
   callerId?: CallerIdConfig;
   account?: Omit<AccountSettings, 'password'> & { password?: string };
   queues?: QueueSettings;
+  colleagues?: ColleagueSettings;
 }
 
 export interface ImportedConfiguration {
   callerId?: CallerIdConfig;
   account?: AccountSettings;
   queues?: QueueSettings;
+  colleagues?: ColleagueSettings;
 }
 
 /** What is wrong with a settings file, or worth knowing about it: codes the views word. */
@@ -30,13 +33,14 @@ export type ConfigurationFileIssue =
   | { code: 'account'; error: FieldError }
   | { code: 'account_without_password' }
   | { code: 'account_moved_without_password' }
-  | { code: 'queues'; error: QueueSettingsError };
+  | { code: 'queues'; error: QueueSettingsError }
+  | { code: 'colleagues'; error: ColleagueSettingsError };
 
 export type ParsedConfigurationFile =
   | { ok: true; value: ImportedConfiguration; warnings: ConfigurationFileIssue[] }
   | { ok: false; errors: ConfigurationFileIssue[] };
 
-const SECTIONS = ['version', 'callerId', 'account', 'queues'];
+const SECTIONS = ['version', 'callerId', 'account', 'queues', 'colleagues'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -74,7 +78,7 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
   if (data.version !== CONFIGURATION_FILE_VERSION)
     errors.push({ code: 'unknown_version', version: String(JSON.stringify(data.version)), expected: CONFIGURATION_FILE_VERSION });
   for (const key of Object.keys(data)) if (!SECTIONS.includes(key)) errors.push({ code: 'unknown_section', section: key });
-  if (!('callerId' in data) && !('account' in data) && !('queues' in data)) errors.push({ code: 'no_settings' });
+  if (!('callerId' in data) && !('account' in data) && !('queues' in data) && !('colleagues' in data)) errors.push({ code: 'no_settings' });
 
   if ('callerId' in data) {
     const parsed = parseCallerIdConfig(data.callerId);
@@ -100,12 +104,17 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
     if (parsed.ok) value.queues = parsed.value;
     else errors.push(...parsed.errors.map((error) => ({ code: 'queues' as const, error })));
   }
+  if ('colleagues' in data) {
+    const parsed = parseColleagueSettings(data.colleagues);
+    if (parsed.ok) value.colleagues = parsed.value;
+    else errors.push(...parsed.errors.map((error) => ({ code: 'colleagues' as const, error })));
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value, warnings };
 }
 
 /** The file to export; the SIP password only when asked for. */
 export function buildConfigurationFile(
-  settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null },
+  settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null; colleagues?: ColleagueSettings | null },
   includePassword: boolean,
 ): ConfigurationFile {
   const file: ConfigurationFile = { version: CONFIGURATION_FILE_VERSION };
@@ -115,10 +124,11 @@ export function buildConfigurationFile(
     file.account = includePassword ? { ...rest, password } : rest;
   }
   if (settings.queues) file.queues = settings.queues;
+  if (settings.colleagues) file.colleagues = settings.colleagues;
   return file;
 }
 
-export type ImportSection = 'callerId' | 'account' | 'queues';
+export type ImportSection = 'callerId' | 'account' | 'queues' | 'colleagues';
 
 /** One setting an import would change, with its value before and after, as shown to the agent. */
 export interface ImportChange {
@@ -132,6 +142,7 @@ export interface CurrentSettings {
   callerId: CallerIdConfig | null;
   account: AccountSettings | null;
   queues: QueueSettings | null;
+  colleagues?: ColleagueSettings | null;
 }
 
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
@@ -151,8 +162,11 @@ function queueText(settings: QueueSettings): string {
 }
 
 /** What each section looks like, field by field, as text: two settings differ where their texts do. */
-function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSettings | QueueSettings | null): Record<string, string> {
-  if (settings === null) return {};
+function fieldsOf(
+  section: ImportSection,
+  settings: CallerIdConfig | AccountSettings | QueueSettings | ColleagueSettings | null | undefined,
+): Record<string, string> {
+  if (settings === null || settings === undefined) return {};
   switch (section) {
     case 'account': {
       const a = settings as AccountSettings;
@@ -180,6 +194,14 @@ function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSett
       const q = settings as QueueSettings;
       return { queues: queueText(q), reminder: q.reminder.enabled ? q.reminder.time : 'off' };
     }
+    case 'colleagues': {
+      const c = settings as ColleagueSettings;
+      return {
+        colleagues: c.colleagues.map((x) => `${x.name} (${x.extension})`).join('; '),
+        quickCalls: c.quickCalls.map((x) => `${x.name} (${x.number})`).join('; '),
+        pickupCode: c.pickupCode,
+      };
+    }
   }
 }
 
@@ -189,7 +211,7 @@ function fieldsOf(section: ImportSection, settings: CallerIdConfig | AccountSett
  */
 export function describeImport(current: CurrentSettings, imported: ImportedConfiguration): ImportChange[] {
   const changes: ImportChange[] = [];
-  for (const section of ['account', 'callerId', 'queues'] as const) {
+  for (const section of ['account', 'callerId', 'queues', 'colleagues'] as const) {
     const next = imported[section];
     if (next === undefined) continue;
     const before = fieldsOf(section, current[section]);

@@ -36,6 +36,18 @@ async function colleaguesTab(agent: Agent): Promise<Page> {
 const colleague = (popup: Page, name: string, state: string) =>
   popup.getByRole('list', { name: 'Colleagues' }).getByRole('listitem', { name: `${name}, ${state}` });
 
+/** Records when each list item's accessible name first appears in the page. */
+async function watchLabels(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seenAt: Record<string, number> = {};
+    (window as unknown as { seenAt: Record<string, number> }).seenAt = seenAt;
+    const note = (): void => {
+      for (const item of document.querySelectorAll('li[aria-label]')) seenAt[item.getAttribute('aria-label')!] ??= Date.now();
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
 describe('colleagues at a glance', () => {
   test("a colleague's phone shows free, ringing, in a call and free again as their call goes", async () => {
     const carol = await phone.desks.registered('103');
@@ -47,8 +59,15 @@ describe('colleagues at a glance', () => {
     const alice = await phone.desks.registered('101');
     const bob = await phone.desks.registered('102');
     const [alicePopup, bobPopup] = [await alice.openPopup(), await bob.openPopup()];
+    await watchLabels(tab);
+    const callStarted = Date.now();
     await dial(alicePopup, '102');
     await expect.poll(() => colleague(tab, 'Bob', 'ringing').count(), { timeout: 10_000 }).toBe(1);
+    // From the PBX sending the NOTIFY to the tab showing it.
+    const notified = phone.pbx.logEntries(callStarted).find((l) => /LOCAL NOTIFY from 102 to 103 /.test(l.text))!.at;
+    const shown = await tab.evaluate(() => (window as unknown as { seenAt: Record<string, number> }).seenAt['Bob, ringing']!);
+    console.info(`colleague state change, PBX NOTIFY to tab: ${shown - notified} ms`);
+    expect(shown - notified).toBeLessThan(1000);
     await expect.poll(() => colleague(tab, 'Alice', 'in a call').count()).toBe(1);
 
     await bobPopup
@@ -61,6 +80,10 @@ describe('colleagues at a glance', () => {
     await bobPopup.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => colleague(tab, 'Bob', 'free').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => colleague(tab, 'Alice', 'free').count()).toBe(1);
+    // The PBX's load for this agent: one call between two watched colleagues, rung, answered, ended.
+    const notifies = phone.pbx.logLines(callStarted).filter((l) => /LOCAL NOTIFY from \S+ to 103 /.test(l)).length;
+    console.info(`NOTIFYs to the watching agent for one call between two colleagues: ${notifies}`);
+    expect(notifies).toBeLessThanOrEqual(12);
   });
 
   test('a call to a colleague from the tab, and a transfer to a free colleague from the call', async () => {
