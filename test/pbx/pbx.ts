@@ -64,9 +64,9 @@ export interface PbxOptions {
   /**
    * Dialog-info presence (RFC 4235): users SUBSCRIBE to each other's Event: dialog and are
    * NOTIFYed as calls ring, are answered and end; `pickupPrefix` + an extension picks up the call
-   * ringing there (default `**`).
+   * ringing there (default `**`); `maxExpires` caps the subscriptions' expiry (default 3600 s).
    */
-  presence?: boolean | { pickupPrefix?: string };
+  presence?: boolean | { pickupPrefix?: string; maxExpires?: number };
 }
 
 export interface RegisterRefusal {
@@ -156,7 +156,8 @@ export class TestPbx {
       ...(options.voicemailSubscriptions ? ['#!define WITH_MWI_SUBSCRIPTIONS'] : []),
       ...(options.presence ? ['#!define WITH_PRESENCE'] : []),
     ];
-    const pickupPrefix = (typeof options.presence === 'object' ? options.presence.pickupPrefix : undefined) ?? '**';
+    const presence = typeof options.presence === 'object' ? options.presence : {};
+    const pickupPrefix = presence.pickupPrefix ?? '**';
     if (options.presence) presenceTables(runDir);
     if (certificates) writeFileSync(join(runDir, 'tls.cfg'), tlsConfig(certificates));
 
@@ -169,6 +170,7 @@ export class TestPbx {
       .replace('@DEFINES@', defines.join('\n'))
       .replace('@TLS_CONFIG@', join(runDir, 'tls.cfg'))
       .replaceAll('@RUN_DIR@', runDir)
+      .replaceAll('@PRESENCE_MAX_EXPIRES@', String(presence.maxExpires ?? 3600))
       .replaceAll('@PICKUP_PREFIX_LEN@', String(pickupPrefix.length))
       .replaceAll('@PICKUP_PREFIX@', pickupPrefix)
       .replaceAll('@SIP_PORT@', String(sipPort))
