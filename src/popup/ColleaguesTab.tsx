@@ -64,7 +64,12 @@ export function ColleaguesTab({ presence, registered, onCall }: Props) {
         <ul class="quick-call-list" aria-label={t('quickCallsLabel')}>
           {settings.quickCalls.map((quickCall) => (
             <li key={quickCall.number} class="quick-call">
-              <button type="button" disabled={!registered} aria-label={t('colleagueCallName', quickCall.name)} onClick={() => onCall(quickCall.number)}>
+              <button
+                type="button"
+                disabled={!registered}
+                aria-label={t('colleagueCallName', `${quickCall.name} ${quickCall.number}`)}
+                onClick={() => onCall(quickCall.number)}
+              >
                 <span class="colleague-name">{quickCall.name}</span> <span class="colleague-details">{quickCall.number}</span>
               </button>
             </li>

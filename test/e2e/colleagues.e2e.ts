@@ -119,6 +119,15 @@ describe('colleagues at a glance', () => {
     await expect.poll(() => colleague(tab, 'Bob', 'free').count(), { timeout: 10_000 }).toBe(1);
   });
 
+  test('a quick call dials its number in one click', async () => {
+    const carol = await phone.desks.registered('103');
+    await withColleagues(carol, { ...everyone, quickCalls: [{ name: 'Announcements', number: '*45' }] });
+    const tab = await colleaguesTab(carol);
+    await tab.getByRole('list', { name: 'Quick calls' }).getByRole('button', { name: 'Call Announcements *45' }).click();
+    await phone.pbx.waitForRequest('INVITE', /^sip:\*45@/);
+    await carol.waitForSnapshot((s) => s.calls.some((c) => c.remoteNumber === '*45'), 'the quick call placed');
+  });
+
   test("Pick up takes the call ringing at a colleague's phone", async () => {
     const [alice, bob, carol] = [await phone.desks.registered('101'), await phone.desks.registered('102'), await phone.desks.registered('103')];
     await withColleagues(carol);
