@@ -1,6 +1,9 @@
+import { useState } from 'preact/hooks';
+import { appError } from '../calls/errors';
 import type { ColleaguePresence } from '../colleagues';
 import { t } from '../i18n';
 import { colleagueStateText } from '../i18n/colleagueText';
+import { errorText } from '../i18n/errorText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { useSnapshot } from '../ui/useSnapshot';
@@ -15,6 +18,13 @@ interface Props {
 /** Colleagues at a glance: each one's phone live, one click to call them or take their ringing call; quick calls below. */
 export function ColleaguesTab({ presence, registered, onCall }: Props) {
   const settings = useStoredValue(storageKeys.colleagueSettings);
+  const [problem, setProblem] = useState('');
+  const pickUp = async (extension: string): Promise<void> => {
+    setProblem('');
+    const result = await request('background', 'pickUp', { extension }).catch(() => null);
+    if (result === null) setProblem(errorText(appError('offscreen_unavailable')));
+    else if (!result.ok) setProblem(errorText(result.error));
+  };
   if (settings.colleagues.length === 0 && settings.quickCalls.length === 0) {
     return (
       <p class="empty">
@@ -47,7 +57,7 @@ export function ColleaguesTab({ presence, registered, onCall }: Props) {
                     class="colleague-pickup"
                     disabled={!registered}
                     aria-label={t('colleaguePickUpFrom', colleague.name)}
-                    onClick={() => void request('background', 'pickUp', { extension: colleague.extension }).catch(() => undefined)}
+                    onClick={() => void pickUp(colleague.extension)}
                   >
                     {t('colleaguePickUp')}
                   </button>
@@ -60,6 +70,9 @@ export function ColleaguesTab({ presence, registered, onCall }: Props) {
           })}
         </ul>
       )}
+      <p role="status" class="queue-result error">
+        {problem}
+      </p>
       {settings.quickCalls.length > 0 && (
         <ul class="quick-call-list" aria-label={t('quickCallsLabel')}>
           {settings.quickCalls.map((quickCall) => (
