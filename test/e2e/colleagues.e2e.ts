@@ -119,6 +119,26 @@ describe('colleagues at a glance', () => {
     await expect.poll(() => colleague(tab, 'Bob', 'free').count(), { timeout: 10_000 }).toBe(1);
   });
 
+  test('colleagues entered in Settings appear on the tab; a wrong extension is refused and keeps what was saved', async () => {
+    const carol = await phone.desks.registered('103');
+    const options = await carol.openOptions();
+    const section = options.getByRole('region', { name: 'Colleagues and quick calls' });
+    await section.getByRole('button', { name: 'Add a colleague' }).click();
+    await section.getByRole('textbox', { name: 'Name' }).fill('Bob');
+    await section.getByRole('textbox', { name: 'Extension' }).fill('102');
+    await section.getByRole('button', { name: 'Save colleagues' }).click();
+    await section.getByText('Saved', { exact: true }).waitFor();
+    const tab = await colleaguesTab(carol);
+    await expect.poll(() => colleague(tab, 'Bob', 'free').count(), { timeout: 15_000 }).toBe(1);
+
+    await section.getByRole('textbox', { name: 'Extension' }).fill('bob');
+    await section.getByRole('button', { name: 'Save colleagues' }).click();
+    await section.getByText('Not a number the phone can dial').waitFor();
+    const stored = await carol.command<{ colleagues: unknown[] }>('colleaguesForSoftphone');
+    expect(stored.colleagues).toEqual([{ name: 'Bob', extension: '102' }]);
+    expect(await colleague(tab, 'Bob', 'free').count()).toBe(1);
+  });
+
   test('a quick call dials its number in one click', async () => {
     const carol = await phone.desks.registered('103');
     await withColleagues(carol, { ...everyone, quickCalls: [{ name: 'Announcements', number: '*45' }] });
