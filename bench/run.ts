@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav,aftercall]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav,aftercall,colleagues]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { runAfterCallBench } from './measureAfterCall';
 import { runCallerIdBench } from './measureCallerId';
 import { runCardDavBench } from './measureCardDav';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
+import { runColleaguesBench } from './measureColleagues';
 import { runConferenceBench } from './measureConference';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
@@ -126,6 +127,10 @@ if (runs('carddav')) {
 if (runs('aftercall')) {
   console.log('after the call (real PBX, real Chromium, a webhook receiver on loopback)…');
   figures.push(...(await runAfterCallBench(quick ? { repetitions: 3, drainRepetitions: 1, log } : { log })));
+}
+if (runs('colleagues')) {
+  console.log('colleagues (real PBX with presence, real Chromium)…');
+  figures.push(...(await runColleaguesBench({ repetitions: quick ? 3 : 10, log })));
 }
 
 const output = table(figures);

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules
+  kamailio kamailio-websocket-modules kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules kamailio-presence-modules
   rtpengine-daemon sip-tester chromium firefox-esr openssl libnss3-tools
   baresip-core radicale
 )

@@ -12,6 +12,7 @@ import {
 } from '../settings/configurationFile';
 import { loadAccount, storeAccount } from '../storage/accountStore';
 import { loadCallerIdConfig, ownCallerIdPart, saveCallerIdConfig } from '../storage/callerIdStore';
+import { loadColleagueSettings } from '../storage/colleaguesStore';
 import { storageKeys } from '../storage/keys';
 import { loadQueueSettings, ownQueuePart } from '../storage/queuesStore';
 import { isStored, read } from '../storage/read';
@@ -28,7 +29,14 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
 async function currentSettings(): Promise<CurrentSettings> {
   const queuesSaved = await isStored(storageKeys.queueSettings);
   const afterCall = (await isStored(storageKeys.afterCallSettings)) ? await read(storageKeys.afterCallSettings) : null;
-  return { callerId: await loadCallerIdConfig(), account: await loadAccount(), queues: queuesSaved ? await loadQueueSettings() : null, afterCall };
+  const colleaguesSaved = await isStored(storageKeys.colleagueSettings);
+  return {
+    callerId: await loadCallerIdConfig(),
+    account: await loadAccount(),
+    queues: queuesSaved ? await loadQueueSettings() : null,
+    afterCall,
+    colleagues: colleaguesSaved ? await loadColleagueSettings() : null,
+  };
 }
 
 export const callerIdRoutes = {
@@ -58,11 +66,12 @@ export const callerIdRoutes = {
     if (!parsed.ok) return parsed;
     // The policy's settings stay the policy's: the agent's own part takes the rest of the file.
     const { value, warnings } = importUnderPolicy(parsed.value, await read(storageKeys.policy));
-    const { callerId, account, queues, afterCall } = value;
+    const { callerId, account, queues, afterCall, colleagues } = value;
     const sections = [
       ...(callerId ? [entry(storageKeys.callerId, await ownCallerIdPart(callerId))] : []),
       ...(queues ? [entry(storageKeys.queueSettings, await ownQueuePart(queues))] : []),
       ...(afterCall ? [entry(storageKeys.afterCallSettings, afterCall)] : []),
+      ...(colleagues ? [entry(storageKeys.colleagueSettings, colleagues)] : []),
     ];
     // One write of storage.local: all sections or none (a new password is stored just before it).
     if (account) await storeAccount(account, sections);

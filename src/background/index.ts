@@ -8,6 +8,7 @@ import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { cardDavRoutes, startCardDav } from './cardDavRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
+import { colleagueRoutes, startColleagues } from './colleagueRoutes';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startPolicy } from './policy';
@@ -32,8 +33,8 @@ serve(
     ...clickToCallRoutes,
     ...cardDavRoutes,
     ...clickToCallContentRoutes,
-    ...clickToCallContentRoutes,
     ...afterCallRoutes,
+    ...colleagueRoutes,
   },
   isExtensionPage,
 );
@@ -56,6 +57,7 @@ answerShortcuts();
 void reconcileIncomingCallNotifications().catch((error: unknown) => console.warn('incoming-call notifications not reconciled:', error));
 startPolicy();
 startQueues();
+startColleagues();
 startClickToCall();
 startCardDav();
 startAfterCall();

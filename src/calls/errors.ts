@@ -24,6 +24,8 @@ export type AppError =
   | { code: 'call_ended' }
   | { code: 'consulted_party_gone' }
   | { code: 'transfer_request_gone' }
+  | { code: 'nothing_to_pick_up' }
+  | { code: 'pickup_not_set_up' }
   /** The target, and the far end's status and reason when it gave one. */
   | { code: 'transfer_failed'; params: [target: string, status: string] }
   | { code: 'offscreen_unavailable' }

@@ -1,3 +1,4 @@
+import type { ColleaguePresence } from '../colleagues/presence';
 import type { CallQuality, QualityLevel } from './callQuality';
 import type { AppError } from './errors';
 import type { MediaReport } from './mediaDiagnosis';
@@ -99,6 +100,8 @@ export interface SoftphoneSnapshot {
   voicemail: VoicemailStatus | null;
   /** Far ends asking to transfer the agent elsewhere (REFER), waiting for the agent's answer. */
   transferRequests: TransferRequest[];
+  /** Each watched colleague's phone, by extension, from SIP dialog subscriptions. */
+  colleagues?: Record<string, ColleaguePresence>;
 }
 
 /** "Bob asks to transfer you to +32 2 555 12 34": nothing is dialled unless the agent accepts. */

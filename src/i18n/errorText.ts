@@ -73,6 +73,8 @@ const simpleErrors: Partial<Record<AppError['code'], MessageKey>> = {
   call_ended: 'errorCallEnded',
   consulted_party_gone: 'errorConsultedPartyGone',
   transfer_request_gone: 'errorTransferRequestGone',
+  nothing_to_pick_up: 'errorNothingToPickUp',
+  pickup_not_set_up: 'errorPickupNotSetUp',
   offscreen_unavailable: 'errorOffscreenUnavailable',
   invalid_settings: 'errorInvalidSettings',
   all_sites_refused: 'errorAllSitesRefused',

@@ -2,6 +2,7 @@ import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue, ExpectedType, SettingPlace } from '../callerid/issues';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
 import type { ConfigurationFileIssue } from '../settings/configurationFile';
+import { describeColleagueSettingsError } from './colleagueText';
 import { type MessageKey, t } from './index';
 import { describeQueueSettingsError } from './queueText';
 
@@ -134,6 +135,8 @@ export function configurationFileIssueText(issue: ConfigurationFileIssue): strin
       return t('fileWarningManagedByPolicy', issue.setting);
     case 'after_call':
       return t('fileIssueAfterCall', afterCallErrorText(issue.error));
+    case 'colleagues':
+      return t('fileIssueColleagues', describeColleagueSettingsError(issue.error));
   }
 }
 

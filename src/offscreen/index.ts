@@ -10,6 +10,7 @@ import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
 import { attachAvailability } from './availability';
 import { CallTonePlayer } from './callTones';
+import { attachColleagues } from './colleagues';
 import { diagnostics } from './diagnostics';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
@@ -74,6 +75,7 @@ serve(
     diagnostics: ({ frequencies }) => diagnostics(softphone.snapshot.calls.length, callTones.analysis(frequencies)),
     ...attachQueues(softphone),
     ...attachAvailability(softphone),
+    ...attachColleagues(softphone),
   },
   isExtensionPage,
 );

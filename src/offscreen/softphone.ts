@@ -15,6 +15,7 @@ import {
   type TransferRequest,
   type VoicemailStatus,
 } from '../calls/snapshot';
+import type { ColleaguePresence } from '../colleagues/presence';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
@@ -22,7 +23,7 @@ import { CallSession, type ReferRequest, type TransferOutcome } from './callSess
 import { ConferenceMixer } from './conference';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';
-import type { SocketFactory } from './userAgent';
+import type { SocketFactory, UserAgent } from './userAgent';
 
 /** A far end's REFER waiting for the agent: its answer functions and its time-out. */
 interface PendingTransferRequest {
@@ -57,6 +58,8 @@ export class Softphone {
   queueNameOf: (session: RTCSession, invite?: IncomingRequest) => string | null = () => null;
   /** Until when new calls are kept away (wrap-up, not ready, do not disturb until): see availability.ts. */
   busyUntil: number | null = null;
+  /** Whether an incoming call is one the agent already asked for (a pickup): answered without ringing. */
+  answersAtOnce: (invite?: IncomingRequest) => boolean = () => false;
   /** Hears every call's remote audio as it starts playing (early media included). */
   remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
@@ -383,6 +386,16 @@ export class Softphone {
     const call = this.track(session, 'incoming', 'call', null);
     const queueName = this.queueNameOf(session, invite);
     if (queueName !== null) call.patch({ queueName });
+    if (this.answersAtOnce(invite)) void this.answer(call.id);
+  }
+
+  /** The user agent calls are placed on, while registered (colleague subscriptions use it too). */
+  get registeredUserAgent(): UserAgent | null {
+    return this.registration?.registeredAgent ?? null;
+  }
+
+  setColleagues(colleagues: Record<string, ColleaguePresence>): void {
+    this.update({ colleagues });
   }
 
   /** The far end of an attended transfer: the new session takes over without ringing. */

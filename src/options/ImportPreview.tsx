@@ -6,6 +6,7 @@ const sectionLabel: Record<ImportChange['section'], MessageKey> = {
   callerId: 'callerIdHeading',
   queues: 'queuesHeading',
   afterCall: 'afterCallTitle',
+  colleagues: 'colleaguesHeading',
 };
 
 const fieldLabel: Record<string, MessageKey> = {
@@ -24,6 +25,9 @@ const fieldLabel: Record<string, MessageKey> = {
   homeCountry: 'callerIdHomeCountry',
   queues: 'queuesHeading',
   reminder: 'queueReminderTime',
+  colleagues: 'colleaguesListLabel',
+  quickCalls: 'quickCallsLabel',
+  pickupCode: 'pickupCodeLabel',
 };
 
 function shown(value: string): string {

@@ -6,6 +6,7 @@ import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
 import { CardDavSection } from './CardDavSection';
 import { ClickToCallSection } from './ClickToCallSection';
+import { ColleaguesSection } from './ColleaguesSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { DevicesSection } from './DevicesSection';
 import { PolicySection } from './PolicySection';
@@ -24,6 +25,7 @@ const sections = [
   QueuesSection,
   CardDavSection,
   AfterCallSection,
+  ColleaguesSection,
   ClickToCallSection,
   ConfigurationFileSection,
 ];

@@ -15,6 +15,7 @@ import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
 import { AgentStatusLine } from './AgentStatusLine';
 import { CallPanel } from './CallPanel';
+import { ColleaguesTab } from './ColleaguesTab';
 import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
 import { MediaProblemNote } from './MediaProblemNote';
@@ -87,6 +88,11 @@ export function App() {
     },
     { id: 'recent', label: t('tabRecent'), badge: missed > 0 ? String(missed) : undefined, render: () => <RecentTab calls={recentCalls} onCall={call} /> },
     { id: 'queues', label: t('tabQueues'), render: () => <QueuesTab /> },
+    {
+      id: 'colleagues',
+      label: t('tabColleagues'),
+      render: () => <ColleaguesTab presence={snapshot.colleagues} registered={snapshot.registration.state === 'registered'} onCall={call} />,
+    },
   ];
 
   return (

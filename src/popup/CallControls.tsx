@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
+import { ColleaguePicker } from './ColleaguesTab';
 import type { CallCommands } from './callCommands';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -91,6 +92,7 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
             onInput={(e) => setTarget(e.currentTarget.value)}
             autoFocus
           />
+          <ColleaguePicker onPick={setTarget} />
           <button type="submit" value="blind">
             {t('transferNow')}
           </button>

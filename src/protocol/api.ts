@@ -6,6 +6,7 @@ import type { AfterCallResponses, OffscreenAfterCallResponses } from './aftercal
 import type { CallerIdResponses } from './callerId';
 import type { CardDavResponses } from './cardDav';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
+import type { ColleagueResponses, OffscreenColleagueResponses } from './colleagues';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -34,8 +35,9 @@ export interface Responses {
     ClickToCallResponses &
     ContentScriptResponses &
     CardDavResponses &
-    AfterCallResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & OffscreenAfterCallResponses;
+    AfterCallResponses &
+    ColleagueResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & OffscreenAfterCallResponses & OffscreenColleagueResponses;
 }
 
 export type Target = keyof typeof requestSchemas;

@@ -3,6 +3,7 @@ import { afterCallRequests, offscreenAfterCallRequests } from './aftercall';
 import { callerIdRequests } from './callerId';
 import { cardDavRequests } from './cardDav';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
+import { colleagueRequests, offscreenColleagueRequests } from './colleagues';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
@@ -22,6 +23,7 @@ export const requestSchemas = {
     ...clickToCallRequests,
     ...cardDavRequests,
     ...afterCallRequests,
+    ...colleagueRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },
@@ -30,5 +32,6 @@ export const requestSchemas = {
     ...offscreenControlRequests,
     ...offscreenQueueRequests,
     ...offscreenAfterCallRequests,
+    ...offscreenColleagueRequests,
   },
 } as const;

@@ -1,6 +1,7 @@
 import { type AfterCallErrorCode, type AfterCallSettings, parseAfterCallSettings } from '../aftercall/settings';
 import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import type { CallerIdIssue } from '../callerid/issues';
+import { type ColleagueSettings, type ColleagueSettingsError, parseColleagueSettings } from '../colleagues/settings';
 import { lockedFields, type PolicySection, type PolicyState, withPolicy } from '../policy/state';
 import { parseQueueSettings, type QueueSettings, type QueueSettingsError } from '../queues/settings';
 import { type AccountSettings, type FieldError, parseAccountSettings } from './account';
@@ -14,6 +15,7 @@ export interface ConfigurationFile {
   account?: Omit<AccountSettings, 'password'> & { password?: string };
   queues?: QueueSettings;
   afterCall?: AfterCallSettings;
+  colleagues?: ColleagueSettings;
   /**
    * The settings that came from the administrator's policy, as "section.field" (e.g.
    * "account.domain"): an import of the file leaves them to the policy.
@@ -26,6 +28,7 @@ export interface ImportedConfiguration {
   account?: AccountSettings;
   queues?: QueueSettings;
   afterCall?: AfterCallSettings;
+  colleagues?: ColleagueSettings;
 }
 
 /** What is wrong with a settings file, or worth knowing about it: codes the views word. */
@@ -41,13 +44,14 @@ export type ConfigurationFileIssue =
   | { code: 'account_moved_without_password' }
   | { code: 'queues'; error: QueueSettingsError }
   | { code: 'managed_by_policy'; setting: string }
-  | { code: 'after_call'; error: AfterCallErrorCode };
+  | { code: 'after_call'; error: AfterCallErrorCode }
+  | { code: 'colleagues'; error: ColleagueSettingsError };
 
 export type ParsedConfigurationFile =
   | { ok: true; value: ImportedConfiguration; warnings: ConfigurationFileIssue[] }
   | { ok: false; errors: ConfigurationFileIssue[] };
 
-const SECTIONS = ['version', 'callerId', 'account', 'queues', 'afterCall', 'managedByPolicy'];
+const SECTIONS = ['version', 'callerId', 'account', 'queues', 'afterCall', 'colleagues', 'managedByPolicy'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,7 +89,8 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
   if (data.version !== CONFIGURATION_FILE_VERSION)
     errors.push({ code: 'unknown_version', version: String(JSON.stringify(data.version)), expected: CONFIGURATION_FILE_VERSION });
   for (const key of Object.keys(data)) if (!SECTIONS.includes(key)) errors.push({ code: 'unknown_section', section: key });
-  if (!('callerId' in data) && !('account' in data) && !('queues' in data) && !('afterCall' in data)) errors.push({ code: 'no_settings' });
+  if (!('callerId' in data) && !('account' in data) && !('queues' in data) && !('afterCall' in data) && !('colleagues' in data))
+    errors.push({ code: 'no_settings' });
 
   if ('callerId' in data) {
     const parsed = parseCallerIdConfig(data.callerId);
@@ -116,12 +121,23 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
     if (parsed.ok) value.afterCall = parsed.value;
     else errors.push(...parsed.errors.map((error) => ({ code: 'after_call' as const, error })));
   }
+  if ('colleagues' in data) {
+    const parsed = parseColleagueSettings(data.colleagues);
+    if (parsed.ok) value.colleagues = parsed.value;
+    else errors.push(...parsed.errors.map((error) => ({ code: 'colleagues' as const, error })));
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value, warnings };
 }
 
 /** The file to export; the SIP password only when asked for. */
 export function buildConfigurationFile(
-  settings: { callerId: CallerIdConfig | null; account: AccountSettings | null; queues: QueueSettings | null; afterCall?: AfterCallSettings | null },
+  settings: {
+    callerId: CallerIdConfig | null;
+    account: AccountSettings | null;
+    queues: QueueSettings | null;
+    afterCall?: AfterCallSettings | null;
+    colleagues?: ColleagueSettings | null;
+  },
   includePassword: boolean,
   managedByPolicy: string[] = [],
 ): ConfigurationFile {
@@ -134,12 +150,13 @@ export function buildConfigurationFile(
   }
   if (settings.queues) file.queues = settings.queues;
   if (settings.afterCall) file.afterCall = settings.afterCall;
+  if (settings.colleagues) file.colleagues = settings.colleagues;
   return file;
 }
 
-export type ImportSection = 'callerId' | 'account' | 'queues' | 'afterCall';
+export type ImportSection = 'callerId' | 'account' | 'queues' | 'afterCall' | 'colleagues';
 
-/** The file's sections an administrator's policy can set (the after-call section is not in the policy's schema yet). */
+/** The file's sections an administrator's policy can set (the after-call and colleagues sections are not in the policy's schema yet). */
 const POLICY_SECTION: Record<'account' | 'callerId' | 'queues', PolicySection> = { account: 'account', callerId: 'callerId', queues: 'queueSettings' };
 
 /** "account.domain" for every setting of the file's sections the policy sets. */
@@ -183,6 +200,7 @@ export interface CurrentSettings {
   account: AccountSettings | null;
   queues: QueueSettings | null;
   afterCall?: AfterCallSettings | null;
+  colleagues?: ColleagueSettings | null;
 }
 
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
@@ -204,7 +222,7 @@ function queueText(settings: QueueSettings): string {
 /** What each section looks like, field by field, as text: two settings differ where their texts do. */
 function fieldsOf(
   section: ImportSection,
-  settings: CallerIdConfig | AccountSettings | QueueSettings | AfterCallSettings | null | undefined,
+  settings: CallerIdConfig | AccountSettings | QueueSettings | AfterCallSettings | ColleagueSettings | null | undefined,
 ): Record<string, string> {
   if (settings === null || settings === undefined) return {};
   switch (section) {
@@ -244,6 +262,14 @@ function fieldsOf(
         webhookUrl: a.webhookUrl,
       };
     }
+    case 'colleagues': {
+      const c = settings as ColleagueSettings;
+      return {
+        colleagues: c.colleagues.map((x) => `${x.name} (${x.extension})`).join('; '),
+        quickCalls: c.quickCalls.map((x) => `${x.name} (${x.number})`).join('; '),
+        pickupCode: c.pickupCode,
+      };
+    }
   }
 }
 
@@ -253,7 +279,7 @@ function fieldsOf(
  */
 export function describeImport(current: CurrentSettings, imported: ImportedConfiguration): ImportChange[] {
   const changes: ImportChange[] = [];
-  for (const section of ['account', 'callerId', 'queues', 'afterCall'] as const) {
+  for (const section of ['account', 'callerId', 'queues', 'afterCall', 'colleagues'] as const) {
     const next = imported[section];
     if (next === undefined) continue;
     const before = fieldsOf(section, current[section]);

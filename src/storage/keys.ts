@@ -8,6 +8,7 @@ import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
 import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
+import { type ColleagueSettings, emptyColleagueSettings, storedColleagueSettings } from '../colleagues/settings';
 import { type CardDavSource, type CardDavStatus, storedCardDavSources, storedCardDavStatus } from '../contacts/carddav/sources';
 import { type PolicyState, storedPolicyState, unmanaged } from '../policy/state';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
@@ -57,6 +58,8 @@ export const storageKeys = {
   recentCalls: key<RecentCall[]>('local', 'recentCalls', [], storedRecentCalls),
   /** When the agent last looked at the Recent tab: missed calls before it no longer count. */
   recentCallsSeenAt: key<number>('local', 'recentCallsSeenAt', 0, parsedOr(v.number(), 0)),
+  /** Colleagues watched on the Colleagues tab, quick calls and the PBX's pickup code. */
+  colleagueSettings: key<ColleagueSettings>('local', 'colleagueSettings', emptyColleagueSettings, storedColleagueSettings),
   clickToCall: key<ClickToCallSettings>('local', 'clickToCall', defaultClickToCallSettings, clickToCallSettingsOrDefaults),
   /** A number handed over by a page, waiting for the popup: gone with the browser session. */
   pendingNumber: key<PendingNumber | null>('session', 'pendingNumber', null, storedPendingNumber),

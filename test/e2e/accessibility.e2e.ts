@@ -53,7 +53,7 @@ describe('every control has an accessible name', () => {
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: 'Keypad' }).waitFor();
     expect(await unnamedControls(popup)).toEqual([]);
-    for (const tab of [/Recent/, /Queues/]) {
+    for (const tab of [/Recent/, /Queues/, /Colleagues/]) {
       await popup.getByRole('tab', { name: tab }).click();
       expect(await unnamedControls(popup)).toEqual([]);
     }
@@ -145,6 +145,12 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
     await popup.getByRole('tab', { name: 'Queues' }).click();
     await popup.getByRole('list', { name: 'Call queues' }).waitFor();
     await check('Queues tab', popup);
+    const colleagues = { colleagues: [{ name: 'Bob', extension: '102' }], quickCalls: [{ name: 'Head office', number: '+3225551234' }], pickupCode: '**' };
+    expect(await alice.command('saveColleagueSettings', { settings: colleagues })).toEqual({ ok: true });
+    await popup.getByRole('tab', { name: 'Colleagues' }).click();
+    await popup.getByRole('list', { name: 'Colleagues' }).waitFor();
+    await check('Colleagues tab', popup);
+    expect(await unnamedControls(popup)).toEqual([]);
 
     await popup.getByRole('tab', { name: 'Keypad' }).click();
     const bobPopup = await bob.openPopup();
@@ -199,6 +205,8 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       .waitFor();
     await options.getByRole('button', { name: 'Add incoming number' }).click();
     await options.getByRole('button', { name: 'Add rule' }).click();
+    await options.getByRole('button', { name: 'Add a colleague' }).click();
+    await options.getByRole('button', { name: 'Add a quick call' }).click();
 
     const found: Record<string, string[]> = await problems('settings page', options, ICON_PLACES);
     const sections = await options
@@ -213,6 +221,7 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       'Call queues',
       'CardDAV address books',
       'After the call',
+      'Colleagues and quick calls',
       'Click-to-call',
       'Settings file',
     ]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,6 +66,12 @@ export interface PbxOptions {
    * PBX refuses message-summary subscriptions (489), as one that only sends unsolicited NOTIFYs.
    */
   voicemailSubscriptions?: { newMessages: number; oldMessages: number };
+  /**
+   * Dialog-info presence (RFC 4235): users SUBSCRIBE to each other's Event: dialog and are
+   * NOTIFYed as calls ring, are answered and end; `pickupPrefix` + an extension picks up the call
+   * ringing there (default `**`); `maxExpires` caps the subscriptions' expiry (default 3600 s).
+   */
+  presence?: boolean | { pickupPrefix?: string; maxExpires?: number };
 }
 
 export interface RegisterRefusal {
@@ -157,7 +163,11 @@ export class TestPbx {
       ...(certificates ? ['#!define WITH_TLS'] : []),
       ...(options.voicemailSubscriptions ? ['#!define WITH_MWI_SUBSCRIPTIONS'] : []),
       ...(options.relayedDeskPhones ? ['#!define RELAYED_DESK_PHONES'] : []),
+      ...(options.presence ? ['#!define WITH_PRESENCE'] : []),
     ];
+    const presence = typeof options.presence === 'object' ? options.presence : {};
+    const pickupPrefix = presence.pickupPrefix ?? '**';
+    if (options.presence) presenceTables(runDir);
     if (certificates) writeFileSync(join(runDir, 'tls.cfg'), tlsConfig(certificates));
 
     const config = readFileSync(join(here, 'kamailio.cfg'), 'utf8')
@@ -168,6 +178,10 @@ export class TestPbx {
       .replaceAll('@MAX_EXPIRES@', String(options.maxExpires ?? 3600))
       .replace('@DEFINES@', defines.join('\n'))
       .replace('@TLS_CONFIG@', join(runDir, 'tls.cfg'))
+      .replaceAll('@RUN_DIR@', runDir)
+      .replaceAll('@PRESENCE_MAX_EXPIRES@', String(presence.maxExpires ?? 3600))
+      .replaceAll('@PICKUP_PREFIX_LEN@', String(pickupPrefix.length))
+      .replaceAll('@PICKUP_PREFIX@', pickupPrefix)
       .replaceAll('@SIP_PORT@', String(sipPort))
       .replaceAll('@ANNOUNCE_PORT@', String(announcePort))
       .replaceAll('@ECHO_PORT@', String(echoPort))
@@ -434,6 +448,15 @@ export class TestPbx {
     for (const helper of this.helpers) await helper.stop();
     rmSync(this.runDir, { recursive: true, force: true });
   }
+}
+
+const DBTEXT_SCHEMAS = '/usr/share/kamailio/dbtext/kamailio';
+
+/** The presence modules' tables as db_text files in the run dir (they stay empty: state is kept in memory). */
+function presenceTables(runDir: string): void {
+  const db = join(runDir, 'db');
+  mkdirSync(db);
+  for (const table of ['version', 'presentity', 'active_watchers', 'watchers', 'xcap', 'pua']) copyFileSync(join(DBTEXT_SCHEMAS, table), join(db, table));
 }
 
 function tlsConfig(certificates: TestCertificates): string {
