@@ -1,7 +1,8 @@
 import type { IgnoredPolicyValue, PolicyReason } from '../policy/state';
+import { describeColleagueSettingsError } from './colleagueText';
 import { t } from './index';
 import { describeQueueSettingsError } from './queueText';
-import { accountErrorText, callerIdIssueText, preferenceErrorText } from './settingsText';
+import { accountErrorText, afterCallErrorText, callerIdIssueText, preferenceErrorText } from './settingsText';
 
 function reasonText(reason: PolicyReason): string {
   switch (reason.code) {
@@ -15,6 +16,10 @@ function reasonText(reason: PolicyReason): string {
       return preferenceErrorText(reason.error);
     case 'click_to_call':
       return t('policyClickToCallInvalid');
+    case 'after_call':
+      return afterCallErrorText(reason.error);
+    case 'colleagues':
+      return describeColleagueSettingsError(reason.error);
     default:
       return t('policyUnknownSetting');
   }

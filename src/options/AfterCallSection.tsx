@@ -5,7 +5,8 @@ import { afterCallErrorText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { OutboxLine } from '../ui/OutboxLine';
-import { useStoredValue } from '../ui/useStoredValue';
+import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
+import { useWithPolicy } from '../ui/usePolicy';
 
 interface Draft {
   dispositions: string;
@@ -19,7 +20,8 @@ const draftOf = (s: AfterCallSettings): Draft => ({ ...s, dispositions: s.dispos
 
 /** Dispositions, wrap-up and the webhook that receives each finished call. */
 export function AfterCallSection() {
-  const stored = useStoredValue(storageKeys.afterCallSettings);
+  const { value: stored, locked } = useWithPolicy('afterCallSettings', storageKeys.afterCallSettings);
+  const lock = (field: keyof AfterCallSettings, id: string) => ({ disabled: locked.has(field), 'aria-describedby': policyNoteId(id, locked.has(field)) });
   const [draft, setDraft] = useState<Draft>(draftOf(stored));
   const [edited, setEdited] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -72,7 +74,14 @@ export function AfterCallSection() {
       >
         <div class="field">
           <label for="aftercall-dispositions">{t('afterCallDispositions')}</label>
-          <textarea id="aftercall-dispositions" rows={4} value={draft.dispositions} onInput={(e) => change({ dispositions: e.currentTarget.value })} />
+          <textarea
+            id="aftercall-dispositions"
+            rows={4}
+            value={draft.dispositions}
+            onInput={(e) => change({ dispositions: e.currentTarget.value })}
+            {...lock('dispositions', 'aftercall-dispositions')}
+          />
+          {locked.has('dispositions') && <PolicyNote id="aftercall-dispositions-policy" />}
         </div>
         <div class="field checkbox">
           <input
@@ -80,8 +89,10 @@ export function AfterCallSection() {
             type="checkbox"
             checked={draft.dispositionRequired}
             onChange={(e) => change({ dispositionRequired: e.currentTarget.checked })}
+            {...lock('dispositionRequired', 'aftercall-required')}
           />
           <label for="aftercall-required">{t('afterCallDispositionRequired')}</label>
+          {locked.has('dispositionRequired') && <PolicyNote id="aftercall-required-policy" />}
         </div>
         <div class="field">
           <label for="aftercall-wrapup">{t('afterCallWrapUpSeconds')}</label>
@@ -93,14 +104,22 @@ export function AfterCallSection() {
             step={1}
             value={draft.wrapUpSeconds}
             onInput={(e) => change({ wrapUpSeconds: e.currentTarget.value })}
+            {...lock('wrapUpSeconds', 'aftercall-wrapup')}
           />
+          {locked.has('wrapUpSeconds') && <PolicyNote id="aftercall-wrapup-policy" />}
         </div>
         <div class="field">
           <label for="aftercall-after">{t('afterCallWrapUpAfter')}</label>
-          <select id="aftercall-after" value={draft.wrapUpAfter} onChange={(e) => change({ wrapUpAfter: e.currentTarget.value === 'all' ? 'all' : 'queue' })}>
+          <select
+            id="aftercall-after"
+            value={draft.wrapUpAfter}
+            onChange={(e) => change({ wrapUpAfter: e.currentTarget.value === 'all' ? 'all' : 'queue' })}
+            {...lock('wrapUpAfter', 'aftercall-after')}
+          >
             <option value="queue">{t('afterCallWrapUpQueue')}</option>
             <option value="all">{t('afterCallWrapUpAll')}</option>
           </select>
+          {locked.has('wrapUpAfter') && <PolicyNote id="aftercall-after-policy" />}
           <p class="hint">{t('afterCallWrapUpHint')}</p>
         </div>
         <div class="field">

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { type ColleagueSettings, type ColleagueSettingsError, exportColleagueSettings, importColleagueSettings } from '../colleagues';
 import { t } from '../i18n';
 import { colleagueErrorText, describeColleagueSettingsError } from '../i18n/colleagueText';
+import { lockedFields } from '../policy/state';
 import { request } from '../protocol/client';
-import { storageKeys } from '../storage/keys';
-import { read } from '../storage/read';
+import { loadColleagueSettings } from '../storage/colleaguesStore';
+import { PolicyNote } from '../ui/PolicyNote';
+import { usePolicy } from '../ui/usePolicy';
 import { downloadFile } from './download';
 import { Field } from './Field';
 
@@ -17,9 +19,11 @@ export function ColleaguesSection() {
   const [errors, setErrors] = useState<ColleagueSettingsError[]>([]);
   const [status, setStatus] = useState<{ text: string; ok: boolean } | null>(null);
 
+  const policy = usePolicy();
+  const locked = lockedFields(policy, 'colleagueSettings');
   useEffect(() => {
-    void read(storageKeys.colleagueSettings).then(setForm);
-  }, []);
+    void loadColleagueSettings().then(setForm);
+  }, [policy]);
   if (form === null) return null;
 
   const change = (next: ColleagueSettings): void => {
@@ -61,60 +65,68 @@ export function ColleaguesSection() {
       <h2 id="colleagues-heading">{t('colleaguesHeading')}</h2>
       <p class="hint">{t('colleaguesIntro')}</p>
       <form onSubmit={(e) => void save(e)} noValidate>
-        {form.colleagues.map((colleague, index) => (
-          <fieldset class="queue-fieldset" key={index}>
-            <legend>{t('colleagueLegend', String(index + 1))}</legend>
-            <Field
-              id={`colleague-${index}-name`}
-              label={t('colleagueFieldName')}
-              error={errorAt('colleagues', index, 'name')}
-              value={colleague.name}
-              onInput={(name) => change({ ...form, colleagues: form.colleagues.map((c, i) => (i === index ? { ...c, name } : c)) })}
-            />
-            <Field
-              id={`colleague-${index}-extension`}
-              label={t('colleagueFieldExtension')}
-              error={errorAt('colleagues', index, 'extension')}
-              value={colleague.extension}
-              onInput={(extension) => change({ ...form, colleagues: form.colleagues.map((c, i) => (i === index ? { ...c, extension } : c)) })}
-            />
-            <button type="button" onClick={() => change({ ...form, colleagues: form.colleagues.filter((_, i) => i !== index) })}>
-              {t('removeColleague', colleague.name || String(index + 1))}
+        {locked.has('colleagues') && <PolicyNote id="colleagues-list-policy" />}
+        <fieldset class="plain-fieldset" disabled={locked.has('colleagues')} aria-describedby={locked.has('colleagues') ? 'colleagues-list-policy' : undefined}>
+          <legend class="visually-hidden">{t('colleaguesHeading')}</legend>
+          {form.colleagues.map((colleague, index) => (
+            <fieldset class="queue-fieldset" key={index}>
+              <legend>{t('colleagueLegend', String(index + 1))}</legend>
+              <Field
+                id={`colleague-${index}-name`}
+                label={t('colleagueFieldName')}
+                error={errorAt('colleagues', index, 'name')}
+                value={colleague.name}
+                onInput={(name) => change({ ...form, colleagues: form.colleagues.map((c, i) => (i === index ? { ...c, name } : c)) })}
+              />
+              <Field
+                id={`colleague-${index}-extension`}
+                label={t('colleagueFieldExtension')}
+                error={errorAt('colleagues', index, 'extension')}
+                value={colleague.extension}
+                onInput={(extension) => change({ ...form, colleagues: form.colleagues.map((c, i) => (i === index ? { ...c, extension } : c)) })}
+              />
+              <button type="button" onClick={() => change({ ...form, colleagues: form.colleagues.filter((_, i) => i !== index) })}>
+                {t('removeColleague', colleague.name || String(index + 1))}
+              </button>
+            </fieldset>
+          ))}
+          <p>
+            <button type="button" onClick={() => change({ ...form, colleagues: [...form.colleagues, { name: '', extension: '' }] })}>
+              {t('addColleague')}
             </button>
-          </fieldset>
-        ))}
-        <p>
-          <button type="button" onClick={() => change({ ...form, colleagues: [...form.colleagues, { name: '', extension: '' }] })}>
-            {t('addColleague')}
-          </button>
-        </p>
-        {form.quickCalls.map((quickCall, index) => (
-          <fieldset class="queue-fieldset" key={index}>
-            <legend>{t('quickCallLegend', String(index + 1))}</legend>
-            <Field
-              id={`quick-call-${index}-name`}
-              label={t('colleagueFieldName')}
-              error={errorAt('quickCalls', index, 'name')}
-              value={quickCall.name}
-              onInput={(name) => change({ ...form, quickCalls: form.quickCalls.map((q, i) => (i === index ? { ...q, name } : q)) })}
-            />
-            <Field
-              id={`quick-call-${index}-number`}
-              label={t('quickCallFieldNumber')}
-              error={errorAt('quickCalls', index, 'number')}
-              value={quickCall.number}
-              onInput={(number) => change({ ...form, quickCalls: form.quickCalls.map((q, i) => (i === index ? { ...q, number } : q)) })}
-            />
-            <button type="button" onClick={() => change({ ...form, quickCalls: form.quickCalls.filter((_, i) => i !== index) })}>
-              {t('removeQuickCall', quickCall.name || String(index + 1))}
+          </p>
+        </fieldset>
+        {locked.has('quickCalls') && <PolicyNote id="quick-calls-policy" />}
+        <fieldset class="plain-fieldset" disabled={locked.has('quickCalls')} aria-describedby={locked.has('quickCalls') ? 'quick-calls-policy' : undefined}>
+          <legend class="visually-hidden">{t('quickCallsLabel')}</legend>
+          {form.quickCalls.map((quickCall, index) => (
+            <fieldset class="queue-fieldset" key={index}>
+              <legend>{t('quickCallLegend', String(index + 1))}</legend>
+              <Field
+                id={`quick-call-${index}-name`}
+                label={t('colleagueFieldName')}
+                error={errorAt('quickCalls', index, 'name')}
+                value={quickCall.name}
+                onInput={(name) => change({ ...form, quickCalls: form.quickCalls.map((q, i) => (i === index ? { ...q, name } : q)) })}
+              />
+              <Field
+                id={`quick-call-${index}-number`}
+                label={t('quickCallFieldNumber')}
+                error={errorAt('quickCalls', index, 'number')}
+                value={quickCall.number}
+                onInput={(number) => change({ ...form, quickCalls: form.quickCalls.map((q, i) => (i === index ? { ...q, number } : q)) })}
+              />
+              <button type="button" onClick={() => change({ ...form, quickCalls: form.quickCalls.filter((_, i) => i !== index) })}>
+                {t('removeQuickCall', quickCall.name || String(index + 1))}
+              </button>
+            </fieldset>
+          ))}
+          <p>
+            <button type="button" onClick={() => change({ ...form, quickCalls: [...form.quickCalls, { name: '', number: '' }] })}>
+              {t('addQuickCall')}
             </button>
-          </fieldset>
-        ))}
-        <p>
-          <button type="button" onClick={() => change({ ...form, quickCalls: [...form.quickCalls, { name: '', number: '' }] })}>
-            {t('addQuickCall')}
-          </button>
-        </p>
+          </p>
+        </fieldset>
         <Field
           id="colleague-pickup-code"
           label={t('pickupCodeLabel')}
@@ -122,6 +134,7 @@ export function ColleaguesSection() {
           error={pickupError && colleagueErrorText(pickupError.code)}
           value={form.pickupCode}
           onInput={(pickupCode) => change({ ...form, pickupCode })}
+          locked={locked.has('pickupCode')}
         />
         {formErrors.length > 0 && (
           <p role="alert" class="error">

@@ -1,5 +1,7 @@
+import { defaultAfterCallSettings, parseAfterCallSettings } from '../aftercall/settings';
 import { parseCallerIdConfig } from '../callerid/parse';
 import { parseClickToCallSettings } from '../clicktocall/settings';
+import { emptyColleagueSettings, parseColleagueSettings } from '../colleagues/settings';
 import { DEFAULT_REMINDER, parseQueueSettings } from '../queues/settings';
 import { type AccountSettings, parseAccountSettings, parsePreferences } from '../settings';
 import type { PolicyReason, PolicySection } from './state';
@@ -82,6 +84,22 @@ function callerIdField(setting: string): (value: unknown) => Checked {
   };
 }
 
+function afterCallField(setting: 'dispositions' | 'dispositionRequired' | 'wrapUpSeconds' | 'wrapUpAfter'): (value: unknown) => Checked {
+  return (value) => {
+    const parsed = parseAfterCallSettings({ ...defaultAfterCallSettings, [setting]: value });
+    if (parsed.ok) return { ok: true, value: parsed.value[setting] };
+    return { ok: false, reason: { code: 'after_call', error: parsed.errors[0]! } };
+  };
+}
+
+function colleagueField(setting: 'colleagues' | 'quickCalls' | 'pickupCode'): (value: unknown) => Checked {
+  return (value) => {
+    const parsed = parseColleagueSettings({ ...emptyColleagueSettings, [setting]: value });
+    if (parsed.ok) return { ok: true, value: parsed.value[setting] };
+    return { ok: false, reason: { code: 'colleagues', error: parsed.errors[0]! } };
+  };
+}
+
 const queueItem: JsonSchema = {
   type: 'object',
   properties: {
@@ -100,7 +118,8 @@ const queueItem: JsonSchema = {
  * its policy name, the storage key and field it overlays, its schema and the form's check for it.
  * `npm run policy-schema` then writes public/managed_schema.json (a unit test fails until it is).
  * The settings page locks the field, imports leave it alone and the export marks it, all from
- * this list. The SIP password is deliberately absent: a policy is the same for every agent it
+ * this list. The webhook is absent too: its site needs the agent's own grant of access
+ * (optional host permissions, which no policy gives). The SIP password is deliberately absent: a policy is the same for every agent it
  * reaches and lies unencrypted in the registry or the policy file, readable by every local user.
  */
 export const policyFields: readonly PolicyField[] = [
@@ -237,6 +256,55 @@ export const policyFields: readonly PolicyField[] = [
     setting: 'voicemailNumber',
     schema: text('The number dialled for voicemail'),
     check: preferenceField('voicemailNumber'),
+  },
+  {
+    key: 'dispositions',
+    section: 'afterCallSettings',
+    setting: 'dispositions',
+    schema: { type: 'array', description: 'The tags an agent puts on a call, e.g. Sale, Call back', items: { type: 'string' } },
+    check: afterCallField('dispositions'),
+  },
+  {
+    key: 'dispositionRequired',
+    section: 'afterCallSettings',
+    setting: 'dispositionRequired',
+    schema: flag('A queue call must be tagged before the agent is ready again'),
+    check: afterCallField('dispositionRequired'),
+  },
+  {
+    key: 'wrapUpSeconds',
+    section: 'afterCallSettings',
+    setting: 'wrapUpSeconds',
+    schema: { type: 'integer', description: 'Seconds of wrap-up after a call (0 to 600)' },
+    check: afterCallField('wrapUpSeconds'),
+  },
+  {
+    key: 'wrapUpAfter',
+    section: 'afterCallSettings',
+    setting: 'wrapUpAfter',
+    schema: { type: 'string', description: 'Which calls wrap-up follows', enum: ['queue', 'all'] },
+    check: afterCallField('wrapUpAfter'),
+  },
+  {
+    key: 'colleagues',
+    section: 'colleagueSettings',
+    setting: 'colleagues',
+    schema: { type: 'array', description: 'Colleagues shown on the Colleagues tab', items: textItem(['name', 'extension']) },
+    check: colleagueField('colleagues'),
+  },
+  {
+    key: 'quickCalls',
+    section: 'colleagueSettings',
+    setting: 'quickCalls',
+    schema: { type: 'array', description: 'Speed dials for outside numbers', items: textItem(['name', 'number']) },
+    check: colleagueField('quickCalls'),
+  },
+  {
+    key: 'pickupCode',
+    section: 'colleagueSettings',
+    setting: 'pickupCode',
+    schema: text("The PBX's directed pickup code, e.g. ** or *8"),
+    check: colleagueField('pickupCode'),
   },
 ];
 

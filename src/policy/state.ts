@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue } from '../callerid/issues';
+import type { ColleagueSettingsError } from '../colleagues/settings';
 import type { QueueSettingsError } from '../queues/settings';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
 
@@ -8,7 +10,7 @@ import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
  * overlays (src/storage/keys.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
  * caller ID parser and its phone number tables) so the popup can read the outcome cheaply.
  */
-export const POLICY_SECTIONS = ['account', 'callerId', 'queueSettings', 'clickToCall', 'preferences'] as const;
+export const POLICY_SECTIONS = ['account', 'callerId', 'queueSettings', 'clickToCall', 'preferences', 'afterCallSettings', 'colleagueSettings'] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
 /** Why a policy value was ignored: the same codes the settings form gives, worded by the views. */
@@ -18,6 +20,8 @@ export type PolicyReason =
   | { code: 'queues'; error: QueueSettingsError }
   | { code: 'preferences'; error: PreferenceErrorCode }
   | { code: 'click_to_call' }
+  | { code: 'after_call'; error: AfterCallErrorCode }
+  | { code: 'colleagues'; error: ColleagueSettingsError }
   | { code: 'unknown_setting' };
 
 export interface IgnoredPolicyValue {

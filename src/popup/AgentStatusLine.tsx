@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { formatDuration } from '../ui/format';
+import { useWithPolicy } from '../ui/usePolicy';
 import { useClock } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
 import { CallNotes } from './CallNotes';
@@ -18,7 +19,7 @@ function timeOf(at: number): string {
  */
 export function AgentStatusLine() {
   const status = useStoredValue(storageKeys.agentStatus);
-  const settings = useStoredValue(storageKeys.afterCallSettings);
+  const settings = useWithPolicy('afterCallSettings', storageKeys.afterCallSettings).value;
   const notes = useStoredValue(storageKeys.callNotes);
   const recent = useStoredValue(storageKeys.recentCalls);
   const now = useClock(status.mode === 'wrapUp');

@@ -4,6 +4,7 @@ import type { StoredNote } from '../aftercall/notes';
 import { t } from '../i18n';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { useWithPolicy } from '../ui/usePolicy';
 import { useStoredValue } from '../ui/useStoredValue';
 
 /**
@@ -55,6 +56,6 @@ export function CallNotes({ callId, note, dispositions, label }: { callId: strin
 /** The notes of the call in progress, in the call panel. */
 export function LiveCallNotes({ callId, party }: { callId: string; party: string }) {
   const notes = useStoredValue(storageKeys.callNotes);
-  const settings = useStoredValue(storageKeys.afterCallSettings);
+  const settings = useWithPolicy('afterCallSettings', storageKeys.afterCallSettings).value;
   return <CallNotes callId={callId} note={notes[callId]} dispositions={settings.dispositions} label={t('notesFor', party)} />;
 }

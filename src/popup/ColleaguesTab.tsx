@@ -6,6 +6,7 @@ import { colleagueStateText } from '../i18n/colleagueText';
 import { errorText } from '../i18n/errorText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { useWithPolicy } from '../ui/usePolicy';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
 
@@ -17,7 +18,7 @@ interface Props {
 
 /** Colleagues at a glance: each one's phone live, one click to call them or take their ringing call; quick calls below. */
 export function ColleaguesTab({ presence, registered, onCall }: Props) {
-  const settings = useStoredValue(storageKeys.colleagueSettings);
+  const settings = useWithPolicy('colleagueSettings', storageKeys.colleagueSettings).value;
   const [problem, setProblem] = useState('');
   const pickUp = async (extension: string): Promise<void> => {
     setProblem('');
@@ -95,7 +96,7 @@ export function ColleaguesTab({ presence, registered, onCall }: Props) {
 
 /** In the transfer panel: the colleagues, free ones first, each a click away from the target field. */
 export function ColleaguePicker({ onPick }: { onPick(extension: string): void }) {
-  const settings = useStoredValue(storageKeys.colleagueSettings);
+  const settings = useWithPolicy('colleagueSettings', storageKeys.colleagueSettings).value;
   const presence = useSnapshot()?.colleagues;
   if (settings.colleagues.length === 0) return null;
   const order = { idle: 0, ringing: 1, busy: 2, unknown: 3 };

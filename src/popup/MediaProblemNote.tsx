@@ -20,7 +20,7 @@ export function MediaProblemNote({ report }: { report: MediaReport | null | unde
       {report.details.length > 0 && (
         <details>
           <summary>{t('mediaDetails')}</summary>
-          <pre class="media-details" role="region" aria-label={t('mediaDetails')} tabIndex={0}>
+          <pre class="media-details" role="region" aria-label={t('mediaDetails')}>
             {report.details.join('\n')}
           </pre>
           <button type="button" class="link-button" onClick={() => void copy()}>

@@ -6,6 +6,7 @@ import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { formatDuration } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
+import { useWithPolicy } from '../ui/usePolicy';
 import { useStoredValue } from '../ui/useStoredValue';
 import { CallNotes } from './CallNotes';
 import { RecentSummary } from './RecentExport';
@@ -29,7 +30,7 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
   const [askingFor, setAskingFor] = useState<string | null>(null);
   const [notesOpen, setNotesOpen] = useState<string | null>(null);
   const notes = useStoredValue(storageKeys.callNotes);
-  const settings = useStoredValue(storageKeys.afterCallSettings);
+  const settings = useWithPolicy('afterCallSettings', storageKeys.afterCallSettings).value;
   useEffect(() => {
     void request('background', 'markRecentCallsSeen', {});
   }, [calls.length]);

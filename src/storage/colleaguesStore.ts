@@ -1,20 +1,25 @@
-import { type ColleagueSettings, type ColleagueSettingsError, parseColleagueSettings } from '../colleagues/settings';
+import { type ColleagueSettings, type ColleagueSettingsError, emptyColleagueSettings, parseColleagueSettings } from '../colleagues/settings';
+import { ownPart, withPolicy } from '../policy/state';
 import { storageKeys } from './keys';
-import { read, watch } from './read';
+import { read, watchAny } from './read';
 import { writeStorage } from './write';
 
-export function loadColleagueSettings(): Promise<ColleagueSettings> {
-  return read(storageKeys.colleagueSettings);
+/** The agent's colleagues, quick calls and pickup code with the administrator's policy over them. */
+export async function loadColleagueSettings(): Promise<ColleagueSettings> {
+  const [own, policy] = await Promise.all([read(storageKeys.colleagueSettings), read(storageKeys.policy)]);
+  return withPolicy('colleagueSettings', own, policy);
 }
 
-/** Saves only valid settings: invalid ones (from the form or a file) change nothing stored. */
+/** Saves only valid settings: invalid ones (from the form or a file) change nothing stored; the policy's fields stay the policy's. */
 export async function saveColleagueSettings(input: unknown): Promise<{ ok: true } | { ok: false; errors: ColleagueSettingsError[] }> {
-  const parsed = parseColleagueSettings(input);
+  const policy = await read(storageKeys.policy);
+  const parsed = parseColleagueSettings(typeof input === 'object' && input !== null ? withPolicy('colleagueSettings', input, policy) : input);
   if (!parsed.ok) return parsed;
-  await writeStorage((writer) => writer.set(storageKeys.colleagueSettings, parsed.value));
+  const own = ownPart('colleagueSettings', parsed.value, await read(storageKeys.colleagueSettings), policy);
+  await writeStorage((writer) => writer.set(storageKeys.colleagueSettings, { ...emptyColleagueSettings, ...own }));
   return { ok: true };
 }
 
 export function onColleagueSettingsChanged(listener: () => void): void {
-  watch(storageKeys.colleagueSettings, listener);
+  watchAny([storageKeys.colleagueSettings, storageKeys.policy], listener);
 }

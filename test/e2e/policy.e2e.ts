@@ -127,6 +127,41 @@ describe('settings pushed by the administrator through browser policy', () => {
     await expect.poll(() => section.getByRole('region', { name: 'Import preview' }).textContent()).toContain('This file changes nothing.');
   });
 
+  test('managed wrap-up, dispositions and colleagues: locked in Settings, in force in the popup, and an agent save keeps them', async () => {
+    const agent = await launchManaged({
+      dispositions: ['Sale', 'Call back'],
+      wrapUpSeconds: 90,
+      colleagues: [{ name: 'Bob', extension: '102' }],
+      pickupCode: '**',
+    });
+    const options = await agent.openOptions();
+    const afterCall = options.getByRole('region', { name: 'After the call' });
+    const dispositions = afterCall.getByLabel('Dispositions', { exact: false }).first();
+    await expect.poll(() => dispositions.inputValue()).toBe('Sale\nCall back');
+    expect(await dispositions.isDisabled()).toBe(true);
+    const wrapUp = afterCall.getByRole('spinbutton');
+    await expect.poll(() => wrapUp.inputValue()).toBe('90');
+    expect(await wrapUp.isDisabled()).toBe(true);
+    await expect.poll(() => afterCall.getByText('Set by your administrator').count()).toBe(2);
+
+    const colleagues = options.getByRole('region', { name: 'Colleagues and quick calls' });
+    await expect.poll(() => colleagues.getByRole('textbox', { name: 'Name' }).first().inputValue()).toBe('Bob');
+    expect(await colleagues.getByRole('button', { name: 'Add a colleague' }).isDisabled()).toBe(true);
+    expect(await colleagues.getByRole('button', { name: 'Add a quick call' }).isDisabled(), "quick calls stay the agent's own").toBe(false);
+
+    // The agent saves their own after-call settings: the administrator's stay in force, the agent's are kept apart.
+    await afterCall.getByRole('checkbox').check();
+    await afterCall.getByRole('button', { name: /^Save/ }).click();
+    const sw = await agent.serviceWorker();
+    await expect
+      .poll(() => sw.evaluate(() => chrome.storage.local.get('afterCallSettings').then((s) => s.afterCallSettings as Record<string, unknown> | undefined)))
+      .toMatchObject({ dispositionRequired: true, dispositions: [], wrapUpSeconds: 0 });
+
+    const popup = await agent.openPopup();
+    await popup.getByRole('tab', { name: 'Colleagues' }).click();
+    await expect.poll(() => popup.getByText('Bob').count()).toBeGreaterThan(0);
+  });
+
   test('a policy changed while the browser runs is applied, re-registering only when the server changed', async () => {
     const agent = await launchManaged({ websocketUrl: env.pbx.wsUrl, domain: env.pbx.domain });
     await agent.configure({ username: '101', password: 'alice-secret', domain: '', websocketUrl: '' });

@@ -1,5 +1,6 @@
 import { type AgentStatus, afterCall, busyUntil, changesAt, current, type EndedCallFacts, ready } from '../../aftercall/agentStatus';
 import { request } from '../../protocol/client';
+import { loadAfterCallSettings } from '../../storage/afterCallStore';
 import { storageKeys } from '../../storage/keys';
 import { read } from '../../storage/read';
 import { writeStorage } from '../../storage/write';
@@ -64,7 +65,7 @@ export async function refresh(): Promise<AgentStatus> {
 }
 
 export async function callEnded(call: EndedCallFacts, endedAt: number): Promise<void> {
-  const settings = await read(storageKeys.afterCallSettings);
+  const settings = await loadAfterCallSettings();
   const status = await writeStorage(async (writer) => {
     const before = current(await read(storageKeys.agentStatus), Date.now(), await isTagged());
     const after = afterCall(before, call, settings, endedAt);

@@ -2,6 +2,7 @@ import type { CallNote, CallRecord } from '../../aftercall/callRecord';
 import { blocked, type DeliveryOutcome, due, newEntry, noteChanged, type OutboxEntry, recover, settle, startSending, summarize } from '../../aftercall/outbox';
 import type { OutboxState } from '../../aftercall/outboxState';
 import { webhookOriginPattern } from '../../aftercall/settings';
+import { loadAfterCallSettings } from '../../storage/afterCallStore';
 import { storageKeys } from '../../storage/keys';
 import { read } from '../../storage/read';
 import { store } from '../../storage/write';
@@ -84,7 +85,7 @@ function schedule(at: number | null): void {
 }
 
 async function drainOnce(): Promise<void> {
-  const settings = await read(storageKeys.afterCallSettings);
+  const settings = await loadAfterCallSettings();
   let entries = await entriesNow();
   let publishedAt = 0;
   for (;;) {

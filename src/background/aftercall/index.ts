@@ -5,6 +5,7 @@ import { parseAfterCallSettings } from '../../aftercall/settings';
 import type { CallSnapshot } from '../../calls/snapshot';
 import type { afterCallRequests } from '../../protocol/aftercall';
 import type { Routes } from '../../protocol/server';
+import { loadAfterCallSettings, saveAfterCallSettings } from '../../storage/afterCallStore';
 import { storageKeys } from '../../storage/keys';
 import { read, watch } from '../../storage/read';
 import { writeStorage } from '../../storage/write';
@@ -31,12 +32,7 @@ export const afterCallRoutes = {
       return { ok: false, error: { code: 'storage_full' } };
     }
   },
-  saveAfterCallSettings: async ({ settings }) => {
-    const parsed = parseAfterCallSettings(settings);
-    if (!parsed.ok) return parsed;
-    await writeStorage((writer) => writer.set(storageKeys.afterCallSettings, parsed.value));
-    return { ok: true };
-  },
+  saveAfterCallSettings: ({ settings }) => saveAfterCallSettings(settings),
   setAgentStatus: ({ mode, until }) => setStatus(mode, until),
   agentAvailability: async () => ({ busyUntil: busyUntil(await settledStatus()) }),
   retryOutbox: async () => {
@@ -56,7 +52,7 @@ export async function afterCallEnded(call: CallSnapshot, agent: string | null, c
   // follows a call that has just ended, not one from minutes ago.
   const endedAt = call.endedAt ?? Date.now();
   if (Date.now() - endedAt < 10_000) await callEnded({ id: call.id, queue: Boolean(call.queueName), answered: call.answeredAt !== null }, endedAt);
-  const settings = await read(storageKeys.afterCallSettings);
+  const settings = await loadAfterCallSettings();
   if (settings.webhookUrl === '') return;
   const note = (await read(storageKeys.callNotes))[call.id] ?? emptyNote;
   const callerId = await callerIdOf(call).catch(() => null);

@@ -35,6 +35,13 @@ describe('policy: each value checked as the settings form checks it', () => {
     ['clickToCallAllSites', true, 'clickToCall', 'allSites', true],
     ['declineWith', 603, 'preferences', 'declineWith', 603],
     ['voicemailNumber', '*98', 'preferences', 'voicemailNumber', '*98'],
+    ['dispositions', [' Sale ', 'Call back'], 'afterCallSettings', 'dispositions', ['Sale', 'Call back']],
+    ['dispositionRequired', true, 'afterCallSettings', 'dispositionRequired', true],
+    ['wrapUpSeconds', 45, 'afterCallSettings', 'wrapUpSeconds', 45],
+    ['wrapUpAfter', 'all', 'afterCallSettings', 'wrapUpAfter', 'all'],
+    ['colleagues', [{ name: 'Bob', extension: '102' }], 'colleagueSettings', 'colleagues', [{ name: 'Bob', extension: '102' }]],
+    ['quickCalls', [{ name: 'Hotline', number: '+3225550000' }], 'colleagueSettings', 'quickCalls', [{ name: 'Hotline', number: '+3225550000' }]],
+    ['pickupCode', '**', 'colleagueSettings', 'pickupCode', '**'],
   ])('%s = %j is applied to %s.%s as %j', (key, value, section, setting, expected) => {
     const state = applyPolicy({ [key]: value }, ownCallerId);
     expect(state.ignored).toEqual([]);
@@ -61,6 +68,14 @@ describe('policy: each value checked as the settings form checks it', () => {
     ['declineWith', 404, { code: 'preferences', error: 'invalid' }],
     ['voicemailNumber', 'abc', { code: 'preferences', error: 'voicemail_characters' }],
     ['password', 'secret', { code: 'unknown_setting' }],
+    ['webhookUrl', 'https://crm.example.com/hook', { code: 'unknown_setting' }],
+    ['wrapUpSeconds', 601, { code: 'after_call', error: 'wrap_up_range' }],
+    ['dispositions', ['Sale', 'sale'], { code: 'after_call', error: 'disposition_duplicate' }],
+    [
+      'colleagues',
+      [{ name: 'Bob', extension: 'not a number' }],
+      { code: 'colleagues', error: { list: 'colleagues', index: 0, field: 'extension', code: 'not_dialable' } },
+    ],
   ])('%s = %j is ignored: %j', (key, value, reason) => {
     const state = applyPolicy({ [key]: value }, ownCallerId);
     expect(state.ignored).toEqual([{ key, reason }]);
