@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { nationalToE164 } from '../callerid/numbers';
-import type { Contact, ContactNumber } from './contact';
+import type { Contact } from './contact';
 import { foldText, isNumberQuery } from './fold';
 import { numberKey } from './match';
 
@@ -8,6 +8,12 @@ export interface SearchResult {
   contacts: Contact[];
   /** More contacts match than were given. */
   more: boolean;
+}
+
+interface Merged {
+  contact: Contact;
+  folded: string;
+  keys: string[];
 }
 
 /** Between two entries of a search text: no query contains it. */
@@ -31,30 +37,38 @@ export class ContactIndex {
     contacts: readonly Contact[],
     private readonly homeCountry: CountryCode | null,
   ) {
-    const merged: { contact: Contact; folded: string; keys: Set<string> }[] = [];
-    const byKey = new Map<string, (typeof merged)[number][]>();
+    const merged: Merged[] = [];
+    const owners = new Map<string, Merged>();
     for (const contact of contacts) {
       const folded = foldText(contact.name);
-      const keyed = contact.numbers.map((n) => ({ n, key: numberKey(n.value, homeCountry) }));
-      const twin = keyed.flatMap(({ key }) => (key === null ? [] : (byKey.get(key) ?? []))).find((m) => m.folded === folded);
-      const target = twin ?? { contact: { ...contact, numbers: [] as ContactNumber[] }, folded, keys: new Set<string>() };
-      if (!twin) merged.push(target);
-      for (const { n, key } of keyed) {
-        if (key !== null && target.keys.has(key)) continue;
-        target.contact.numbers.push(n);
-        if (key === null) continue;
-        target.keys.add(key);
-        const list = byKey.get(key) ?? [];
-        list.push(target);
-        byKey.set(key, list);
-        if (!this.owners.has(key)) this.owners.set(key, target.contact);
+      const keys = contact.numbers.map((n) => numberKey(n.value, homeCountry));
+      let target: Merged | undefined;
+      for (const key of keys) {
+        const owner = key === null ? undefined : owners.get(key);
+        if (owner?.folded === folded) {
+          target = owner;
+          break;
+        }
       }
+      if (target === undefined) {
+        target = { contact: { ...contact, numbers: [] }, folded, keys: [] };
+        merged.push(target);
+      }
+      contact.numbers.forEach((n, i) => {
+        const key = keys[i] ?? null;
+        if (target === undefined || (key !== null && target.keys.includes(key))) return;
+        target.contact.numbers.push(n);
+        if (key === null) return;
+        target.keys.push(key);
+        if (!owners.has(key)) owners.set(key, target);
+      });
     }
+    for (const [key, owner] of owners) this.owners.set(key, owner.contact);
     merged.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
     this.entries = merged.map((m) => m.contact);
     this.names = new SearchText(merged.map((m) => `${m.folded} ${foldText(m.contact.company)}`));
     this.digits = new SearchText(
-      merged.map((m) => [...m.contact.numbers.map((n) => n.value.replace(/\D/g, '')), ...[...m.keys].map((k) => k.replace(/\D/g, ''))].join(' ')),
+      merged.map((m) => [...m.contact.numbers.map((n) => n.value.replace(/\D/g, '')), ...m.keys.map((k) => k.replace(/\D/g, ''))].join(' ')),
     );
   }
 

@@ -21,15 +21,19 @@ export function escapeText(value: string): string {
   return value.replace(/[\\,;]/g, (c) => `\\${c}`).replace(/\r\n|\n|\r/g, '\\n');
 }
 
-const encoder = new TextEncoder();
+function utf8Length(character: string): number {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+}
 
 /** Folds a line into pieces of at most 75 octets, each continuation starting with a space. */
 export function fold(line: string): string {
+  if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line;
   const pieces: string[] = [];
   let current = '';
   let octets = 0;
   for (const character of line) {
-    const size = encoder.encode(character).length;
+    const size = utf8Length(character);
     const limit = pieces.length === 0 ? 75 : 74;
     if (octets + size > limit) {
       pieces.push(current);

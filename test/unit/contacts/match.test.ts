@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
+import { normalizeNumber } from '../../../src/callerid/numbers';
 import { numberKey } from '../../../src/contacts/match';
 
 describe('numberKey', () => {
@@ -48,6 +50,18 @@ describe('numberKey', () => {
       fc.property(fc.stringMatching(/^[1-9]\d{1,5}$/), (ext) => {
         expect(numberKey(ext, 'BE')).toBe(`ext:${ext}`);
         expect(numberKey(`+3225${ext.padStart(6, '0')}`, 'BE')).not.toBe(`ext:${ext}`);
+      }),
+    );
+  });
+});
+
+describe('numberKey in every home country', () => {
+  it.each(['BE', 'FR', 'DE', 'NL', 'SE', 'IT', 'GB', 'CH', 'AT'] as const)('gives a valid national number of %s the key of its E.164 form', (country) => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^0[1-9]\d{7,9}$/), (national) => {
+        const e164 = normalizeNumber(national, country);
+        fc.pre(e164 !== null && parsePhoneNumberFromString(national, country)?.isValid() === true);
+        expect(numberKey(national, country)).toBe(numberKey(e164, country));
       }),
     );
   });
