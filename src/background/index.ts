@@ -6,6 +6,7 @@ import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './a
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
+import { contactRoutes } from './contactRoutes';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { queueRoutes, startQueues } from './queueRoutes';
@@ -20,7 +21,16 @@ import { watchOffscreenDocument } from './watchdog';
 // read numbers), which serve() takes from content scripts only.
 serve(
   'background',
-  { ...softphoneRoutes, ...accountRoutes, ...callerIdRoutes, ...recentCallsRoutes, ...queueRoutes, ...clickToCallRoutes, ...clickToCallContentRoutes },
+  {
+    ...softphoneRoutes,
+    ...accountRoutes,
+    ...callerIdRoutes,
+    ...recentCallsRoutes,
+    ...queueRoutes,
+    ...clickToCallRoutes,
+    ...clickToCallContentRoutes,
+    ...contactRoutes,
+  },
   isExtensionPage,
 );
 

@@ -1,3 +1,4 @@
+import { homeCountryCode } from '../callerid/numbers';
 import { ringToneFor } from '../calls/callControl';
 import { endToneFor, ongoingToneFor, type TonePlan, tonePlanFor } from '../calls/callTones';
 import { coalesce } from '../calls/coalesce';
@@ -9,7 +10,9 @@ import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
 import { CallTonePlayer } from './callTones';
+import { ContactDirectory } from './contactDirectory';
 import { diagnostics } from './diagnostics';
+import { attachLocalBook } from './localBook';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
 import { Ringer } from './ringer';
@@ -29,7 +32,18 @@ const callTones = new CallTonePlayer();
 let tonePlan: TonePlan = 'europe';
 softphone.remoteAudio = (stream) => callTones.listen(stream);
 
+const contacts = new ContactDirectory();
+let contactsCountry: ReturnType<typeof homeCountryCode> = null;
+const localBook = attachLocalBook(
+  contacts,
+  () => contactsCountry,
+  (done, total) => broadcast({ event: 'contactsImport', done, total }),
+);
+contacts.onChange(() => broadcast({ event: 'contactsChanged' }));
+
 function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown): void {
+  contactsCountry = homeCountryCode(homeCountry);
+  contacts.setHomeCountry(contactsCountry);
   tonePlan = tonePlanFor(homeCountry);
   callTones.prepare(tonePlan, preferencesOrDefaults(preferences).speakerId);
 }
@@ -70,6 +84,9 @@ serve(
     answerTransferRequest: ({ requestId, accept }) => softphone.answerTransferRequest(requestId, accept),
     diagnostics: () => diagnostics(softphone.snapshot.calls.length, callTones.analysis()),
     ...attachQueues(softphone),
+    searchContacts: ({ query, limit }) => ({ ...contacts.search(query, limit), total: contacts.size }),
+    contactsForNumbers: ({ numbers }) => numbers.map((n) => contacts.byNumber(n)),
+    ...localBook,
   },
   isExtensionPage,
 );

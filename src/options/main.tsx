@@ -5,13 +5,24 @@ import { CallerIdSection } from './CallerIdSection';
 import { CallsSection } from './CallsSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
+import { ContactsSection } from './ContactsSection';
 import { DevicesSection } from './DevicesSection';
 import { QueuesSection } from './QueuesSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
 /** Each settings section is one self-contained component; adding one touches this list. */
-const sections = [AccountSection, CallerIdSection, CallsSection, DevicesSection, ShortcutsSection, QueuesSection, ClickToCallSection, ConfigurationFileSection];
+const sections = [
+  AccountSection,
+  CallerIdSection,
+  CallsSection,
+  DevicesSection,
+  ShortcutsSection,
+  QueuesSection,
+  ClickToCallSection,
+  ContactsSection,
+  ConfigurationFileSection,
+];
 
 function Options() {
   return (

@@ -4,6 +4,7 @@ import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { CallerIdResponses } from './callerId';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
+import type { ContactResponses } from './contacts';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -24,8 +25,15 @@ export interface CallStats {
 }
 
 export interface Responses {
-  background: SoftphoneResponses & AccountResponses & CallerIdResponses & RecentCallsResponses & QueueResponses & ClickToCallResponses & ContentScriptResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses;
+  background: SoftphoneResponses &
+    AccountResponses &
+    CallerIdResponses &
+    RecentCallsResponses &
+    QueueResponses &
+    ClickToCallResponses &
+    ContentScriptResponses &
+    ContactResponses;
+  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & ContactResponses;
 }
 
 export type Target = keyof typeof requestSchemas;
@@ -34,4 +42,9 @@ export type RequestPayload<T extends Target, K extends RequestType<T>> = v.Infer
 export type Response<T extends Target, K extends RequestType<T>> = Responses[T][K];
 
 /** Broadcasts: facts that any open view may render. */
-export type Broadcast = { event: 'snapshot'; snapshot: SoftphoneSnapshot };
+export type Broadcast =
+  | { event: 'snapshot'; snapshot: SoftphoneSnapshot }
+  /** An import under way: `done` of about `total` entries read. */
+  | { event: 'contactsImport'; done: number; total: number }
+  /** Some address book changed: names shown for numbers may have too. */
+  | { event: 'contactsChanged' };

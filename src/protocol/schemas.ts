@@ -1,6 +1,7 @@
 import { accountRequests, offscreenControlRequests } from './account';
 import { callerIdRequests } from './callerId';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
+import { contactRequests } from './contacts';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
@@ -18,6 +19,7 @@ export const requestSchemas = {
     ...recentCallsRequests,
     ...queueRequests,
     ...clickToCallRequests,
+    ...contactRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },
@@ -25,5 +27,6 @@ export const requestSchemas = {
     ...softphoneRequests,
     ...offscreenControlRequests,
     ...offscreenQueueRequests,
+    ...contactRequests,
   },
 } as const;

@@ -61,3 +61,10 @@ export const storageKeys = {
 };
 
 export type StorageKeyName = keyof typeof storageKeys;
+
+/**
+ * The address books live in the extension's IndexedDB, like the SIP password: storage.local can be
+ * read by content scripts in Firefox, this database only by the extension's own pages. The local
+ * address book is one value, so an import or a replace is written whole or not at all.
+ */
+export const contactsDatabase = { name: 'voip-widget-contacts', store: 'contacts', localBook: 'localBook' } as const;
