@@ -12,6 +12,7 @@ import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
 import { CallPanel } from './CallPanel';
+import { ContactsTab } from './ContactsTab';
 import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
 import { QueuesTab } from './QueuesTab';
@@ -78,6 +79,11 @@ export function App() {
       ),
     },
     { id: 'recent', label: t('tabRecent'), badge: missed > 0 ? String(missed) : undefined, render: () => <RecentTab calls={recentCalls} onCall={call} /> },
+    {
+      id: 'contacts',
+      label: t('tabContacts'),
+      render: () => <ContactsTab onCall={call} disabled={snapshot.registration.state !== 'registered'} />,
+    },
     { id: 'queues', label: t('tabQueues'), render: () => <QueuesTab /> },
   ];
 

@@ -4,6 +4,7 @@ import type { CallSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import type { CallCommands } from './callCommands';
+import { TransferContacts } from './TransferContacts';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -19,14 +20,16 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
   const toggle = (next: SubPanel): void => setPanel(panel === next ? null : next);
   const canConsult = others.length === 0;
 
+  const transferTo = (to: string, attended: boolean): void => {
+    if (attended) commands.consult(call.id, to);
+    else commands.transfer(call.id, to);
+    setTarget('');
+    setPanel(null);
+  };
   const submitTransfer = (event: TargetedEvent<HTMLFormElement, SubmitEvent>): void => {
     event.preventDefault();
     if (target.trim() === '') return;
-    const attended = (event.submitter as HTMLButtonElement | null)?.value === 'consult';
-    if (attended) commands.consult(call.id, target);
-    else commands.transfer(call.id, target);
-    setTarget('');
-    setPanel(null);
+    transferTo(target, (event.submitter as HTMLButtonElement | null)?.value === 'consult');
   };
 
   return (
@@ -98,6 +101,7 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
           )}
         </form>
       )}
+      {panel === 'transfer' && <TransferContacts query={target} canConsult={canConsult} onTransfer={transferTo} />}
       <div class="call-actions">
         <button type="button" class="hangup-button" title={withShortcut(t('hangUp'), shortcuts['hang-up'])} onClick={() => commands.hangup(call.id)} autoFocus>
           {t('hangUp')}
