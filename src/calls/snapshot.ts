@@ -1,3 +1,4 @@
+import type { CallContact } from '../contacts/callContact';
 import type { CallQuality, QualityLevel } from './callQuality';
 import type { AppError } from './errors';
 
@@ -74,6 +75,8 @@ export interface CallSnapshot {
   quality?: CallQuality | null;
   /** The worst level the call had, and its packet loss over the whole call, for Recent calls. */
   qualitySummary?: { worst: QualityLevel; lossPercent: number } | null;
+  /** The other party in the agent's contacts, looked up by number, when known. */
+  contact?: CallContact | null;
 }
 
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';

@@ -1,8 +1,13 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { nationalToE164 } from '../callerid/numbers';
-import type { Contact } from './contact';
+import type { Contact, ContactNumber } from './contact';
 import { foldText, isNumberQuery } from './fold';
 import { numberKey } from './match';
+
+export interface ContactMatch {
+  contact: Contact;
+  number: ContactNumber;
+}
 
 export interface SearchResult {
   contacts: Contact[];
@@ -29,7 +34,7 @@ const SEPARATOR = '\u0001';
  */
 export class ContactIndex {
   readonly entries: readonly Contact[];
-  private readonly owners = new Map<string, Contact>();
+  private readonly owners = new Map<string, ContactMatch>();
   private readonly names: SearchText;
   private readonly digits: SearchText;
 
@@ -39,6 +44,7 @@ export class ContactIndex {
   ) {
     const merged: Merged[] = [];
     const owners = new Map<string, Merged>();
+    const numberOwners = new Map<string, ContactNumber>();
     for (const contact of contacts) {
       const folded = foldText(contact.name);
       const keys = contact.numbers.map((n) => numberKey(n.value, homeCountry));
@@ -61,9 +67,10 @@ export class ContactIndex {
         if (key === null) return;
         target.keys.push(key);
         if (!owners.has(key)) owners.set(key, target);
+        if (!numberOwners.has(key)) numberOwners.set(key, n);
       });
     }
-    for (const [key, owner] of owners) this.owners.set(key, owner.contact);
+    for (const [key, owner] of owners) this.owners.set(key, { contact: owner.contact, number: numberOwners.get(key) as ContactNumber });
     merged.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
     this.entries = merged.map((m) => m.contact);
     this.names = new SearchText(merged.map((m) => `${m.folded} ${foldText(m.contact.company)}`));
@@ -78,6 +85,11 @@ export class ContactIndex {
 
   /** The contact a caller's or callee's number belongs to, or null. */
   byNumber(raw: string): Contact | null {
+    return this.lookup(raw)?.contact ?? null;
+  }
+
+  /** The contact a number belongs to and that number as the contact has it, or null. */
+  lookup(raw: string): ContactMatch | null {
     const key = numberKey(raw, this.homeCountry);
     if (key === null) return null;
     const found = this.owners.get(key);

@@ -1,6 +1,6 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { Contact } from '../contacts/contact';
-import { ContactIndex, type SearchResult } from '../contacts/contactIndex';
+import { ContactIndex, type ContactMatch, type SearchResult } from '../contacts/contactIndex';
 
 /**
  * Every contact source's entries, merged into one index: the local address book first, then the
@@ -39,6 +39,10 @@ export class ContactDirectory {
 
   byNumber(number: string): Contact | null {
     return this.index.byNumber(number);
+  }
+
+  lookup(number: string): ContactMatch | null {
+    return this.index.lookup(number);
   }
 
   onChange(listener: () => void): () => void {

@@ -5,6 +5,7 @@ import { coalesce } from '../calls/coalesce';
 import { appError } from '../calls/errors';
 import { isInstanceId, type SipIdentity, sipIdentity } from '../calls/sipIdentity';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
+import { callContactOf } from '../contacts/callContact';
 import type { Result } from '../protocol/api';
 import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
@@ -39,7 +40,11 @@ const localBook = attachLocalBook(
   () => contactsCountry,
   (done, total) => broadcast({ event: 'contactsImport', done, total }),
 );
-contacts.onChange(() => broadcast({ event: 'contactsChanged' }));
+softphone.contactOf = (number) => callContactOf(contacts.lookup(number));
+contacts.onChange(() => {
+  softphone.renameCalls();
+  broadcast({ event: 'contactsChanged' });
+});
 
 function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown): void {
   contactsCountry = homeCountryCode(homeCountry);

@@ -8,6 +8,7 @@ import { callEndText, errorText } from '../i18n/errorText';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { partyName } from '../ui/party';
 import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
 import { useStoredValue } from '../ui/useStoredValue';
@@ -48,7 +49,7 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   if (!ended?.end) return null;
   return (
     <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
-      {t('lastCall', [ended.remoteName ?? ended.remoteNumber, callEndText(ended.end)])}
+      {t('lastCall', [partyName(ended), callEndText(ended.end)])}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { callEndText } from '../i18n/errorText';
 import { CallerIdLine } from '../ui/CallerIdLine';
 import { formatDuration } from '../ui/format';
+import { partyName } from '../ui/party';
 import { useCallerId } from '../ui/useCallerId';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import { useClock } from '../ui/useSnapshot';
@@ -38,9 +39,7 @@ function callStatus(call: CallSnapshot, now: number): string {
   }
 }
 
-function party(call: CallSnapshot): string {
-  return call.remoteName ?? call.remoteNumber;
-}
+const party = partyName;
 
 export function CallPanel({ call, others, commands }: CallPanelProps) {
   const shortcuts = useShortcuts();
@@ -63,7 +62,11 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
   return (
     <section class={`call-panel call-${call.state}`} aria-label={ringing ? t('incomingCallLabel') : t('currentCallLabel')}>
       <p class="remote-name">{party(call)}</p>
-      {call.remoteName && <p class="remote-number">{call.remoteNumber}</p>}
+      {call.contact ? (
+        <p class="remote-number">{[call.contact.company, call.remoteNumber].filter(Boolean).join(' · ')}</p>
+      ) : (
+        call.remoteName && <p class="remote-number">{call.remoteNumber}</p>
+      )}
       {call.queueName && <p class="call-queue">{t('queueIncoming', call.queueName)}</p>}
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}

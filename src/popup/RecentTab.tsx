@@ -5,6 +5,7 @@ import { outcomeText } from '../i18n/errorText';
 import { request } from '../protocol/client';
 import { formatDuration } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
+import { useContactsForNumbers } from '../ui/useContacts';
 
 const directionLabel = {
   incoming: () => t('recentIncoming'),
@@ -26,53 +27,61 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
   useEffect(() => {
     void request('background', 'markRecentCallsSeen', {});
   }, [calls.length]);
+  const shown = calls.slice(0, 200);
+  // Named from the contacts as they are now: a contact added or changed since renames its calls.
+  const contacts = useContactsForNumbers(shown.map((c) => c.number));
 
   if (calls.length === 0) return <p class="empty">{t('recentEmpty')}</p>;
   return (
     <div class="recent">
       <ul class="recent-list" aria-label={t('recentCallsLabel')}>
-        {calls.slice(0, 200).map((call) => (
-          <li key={call.id} class={`recent-call recent-${call.direction}`}>
-            <span class="recent-icon">
-              <Icon name={directionIcon[call.direction]} label={directionLabel[call.direction]()} />
-            </span>
-            <span class="recent-who">
-              <span class="recent-name">{call.name ?? call.number}</span>
-              <span class="recent-details">
-                {[
-                  call.name ? call.number : '',
-                  when(call.startedAt),
-                  call.durationMs > 0 ? formatDuration(call.durationMs) : outcomeText(call.outcome, call.outcomeCause),
-                  call.callerId ? t('recentCallerId', call.callerId) : '',
-                  call.quality && call.quality.worst !== 'good'
-                    ? t('recentQuality', [t(call.quality.worst === 'poor' ? 'qualityPoor' : 'qualityFair'), String(call.quality.lossPercent)])
-                    : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+        {shown.map((call) => {
+          const contact = contacts.get(call.number);
+          const name = contact?.name ?? call.name;
+          return (
+            <li key={call.id} class={`recent-call recent-${call.direction}`}>
+              <span class="recent-icon">
+                <Icon name={directionIcon[call.direction]} label={directionLabel[call.direction]()} />
               </span>
-            </span>
-            <button
-              type="button"
-              class="icon-button"
-              aria-label={t('callBack', call.name ?? call.number)}
-              onClick={() => (callBackNeedsConfirmation(call) ? setAskingFor(call.id) : onCall(call.number))}
-            >
-              <Icon name="phone" />
-            </button>
-            {askingFor === call.id && (
-              <div class="confirm-row feature-code-confirm" role="alert">
-                <p>{t('featureCodeConfirm', call.number)}</p>
-                <button type="button" onClick={() => (setAskingFor(null), onCall(call.number))}>
-                  {t('featureCodeDial', call.number)}
-                </button>
-                <button type="button" onClick={() => setAskingFor(null)} autoFocus>
-                  {t('cancel')}
-                </button>
-              </div>
-            )}
-          </li>
-        ))}
+              <span class="recent-who">
+                <span class="recent-name">{name ?? call.number}</span>
+                <span class="recent-details">
+                  {[
+                    contact?.company ?? '',
+                    name ? call.number : '',
+                    when(call.startedAt),
+                    call.durationMs > 0 ? formatDuration(call.durationMs) : outcomeText(call.outcome, call.outcomeCause),
+                    call.callerId ? t('recentCallerId', call.callerId) : '',
+                    call.quality && call.quality.worst !== 'good'
+                      ? t('recentQuality', [t(call.quality.worst === 'poor' ? 'qualityPoor' : 'qualityFair'), String(call.quality.lossPercent)])
+                      : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </span>
+              <button
+                type="button"
+                class="icon-button"
+                aria-label={t('callBack', name ?? call.number)}
+                onClick={() => (callBackNeedsConfirmation(call) ? setAskingFor(call.id) : onCall(call.number))}
+              >
+                <Icon name="phone" />
+              </button>
+              {askingFor === call.id && (
+                <div class="confirm-row feature-code-confirm" role="alert">
+                  <p>{t('featureCodeConfirm', call.number)}</p>
+                  <button type="button" onClick={() => (setAskingFor(null), onCall(call.number))}>
+                    {t('featureCodeDial', call.number)}
+                  </button>
+                  <button type="button" onClick={() => setAskingFor(null)} autoFocus>
+                    {t('cancel')}
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {confirming ? (
         <p class="confirm-row">

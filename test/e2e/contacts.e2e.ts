@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { callFromTrunk } from '../pbx/trunk';
 import type { Agent } from './harness/browser';
 import { connect, usePbx } from './harness/phone';
 
@@ -65,6 +66,48 @@ describe('contacts', () => {
     await search.fill('bob');
     await results.getByRole('button', { name: 'Call Bob Desk, work 102' }).click();
     await bob.waitForSnapshot((s) => s.calls[0]?.state === 'incoming' && s.calls[0].remoteNumber === '101', 'bob rings');
+    // The outgoing call is named after the contact too.
+    await expect.poll(() => popup.getByRole('region', { name: 'Current call' }).locator('.remote-name').textContent()).toBe('Bob Desk');
+  });
+
+  test("a carrier call from a contact's number shows the contact in the ringing popup, the notification and Recent, renamed there when the contact changes", async () => {
+    const alice = await env.desks.registered('101');
+    const sw = await alice.serviceWorker();
+    await sw.evaluate(() => chrome.storage.local.set({ callerId: { homeCountry: 'BE' } }));
+    await importContacts(alice, file('book.vcf', BOOK));
+    // The notification is shown for real; this keeps a copy of what it said.
+    await sw.evaluate(() => {
+      const create = chrome.notifications.create.bind(chrome.notifications) as (
+        id: string,
+        options: chrome.notifications.NotificationOptions,
+      ) => Promise<string>;
+      const shown: chrome.notifications.NotificationOptions[] = [];
+      Object.assign(globalThis, { shownNotifications: shown });
+      (chrome.notifications as { create: unknown }).create = (id: string, options: chrome.notifications.NotificationOptions) => (
+        shown.push(options), create(id, options)
+      );
+    });
+    const popup = await alice.openPopup();
+
+    const calling = callFromTrunk(env.pbx, '101', 1, 4000, { from: '+3225551234', callerName: 'Carrier caller' });
+    const ringing = popup.getByRole('region', { name: 'Incoming call' });
+    await expect.poll(() => ringing.locator('.remote-name').textContent(), { timeout: 10_000 }).toBe('Zoë Müller');
+    expect(await ringing.locator('.remote-number').textContent()).toBe('ACME · +3225551234');
+    await expect
+      .poll(() => sw.evaluate(() => (globalThis as unknown as { shownNotifications: { title: string }[] }).shownNotifications.map((n) => n.title)))
+      .toEqual(['Zoë Müller · ACME · +32 2 555 12 34']);
+    await calling;
+
+    await alice.waitForSnapshot((s) => s.calls.length === 0, 'the caller gave up');
+    await popup.getByRole('tab', { name: /Recent/ }).click();
+    const recent = popup.getByRole('list', { name: 'Recent calls' }).getByRole('listitem').first();
+    await expect.poll(() => recent.locator('.recent-name').textContent()).toBe('Zoë Müller');
+    expect(await recent.locator('.recent-details').textContent()).toContain('ACME · +3225551234');
+
+    const zoe = (await alice.command<{ contacts: { id: string; numbers: unknown[] }[] }>('searchContacts', { query: 'zoe' })).contacts[0]!;
+    await alice.command('saveContact', { contact: { id: zoe.id, name: 'Zoë Keller', company: 'Initech', numbers: zoe.numbers } });
+    await expect.poll(() => recent.locator('.recent-name').textContent()).toBe('Zoë Keller');
+    expect(await recent.locator('.recent-details').textContent()).toContain('Initech · +3225551234');
   });
 
   test('a file that is not a contacts list changes nothing, even with Replace chosen; Replace with a good file replaces', async () => {

@@ -84,3 +84,10 @@ describe('deduplication by number', () => {
     expect(twice.entries[0]?.numbers).toHaveLength(1);
   });
 });
+
+describe('ContactIndex.lookup', () => {
+  it('gives the number as the contact has it, with its label', () => {
+    expect(index.lookup('+32470123456')?.number).toEqual({ label: 'work', value: '0470 12 34 56' });
+    expect(index.lookup('+3225559999')).toBeNull();
+  });
+});
