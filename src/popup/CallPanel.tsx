@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { callEndText } from '../i18n/errorText';
@@ -11,6 +11,7 @@ import { useClock } from '../ui/useSnapshot';
 import { CallControls } from './CallControls';
 import { CallQualityLine } from './CallQualityLine';
 import type { CallCommands } from './callCommands';
+import { SaveContactForm } from './SaveContactForm';
 
 export interface CallPanelProps {
   call: CallSnapshot;
@@ -67,6 +68,7 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       ) : (
         call.remoteName && <p class="remote-number">{call.remoteNumber}</p>
       )}
+      {!call.contact && call.remoteNumber !== '' && call.purpose === 'call' && <SaveCaller call={call} />}
       {call.queueName && <p class="call-queue">{t('queueIncoming', call.queueName)}</p>}
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
@@ -93,6 +95,18 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       )}
       <OtherCalls calls={others} focused={call} commands={commands} />
     </section>
+  );
+}
+
+/** "Save as contact" for a party the contacts do not know yet; once saved the call is named from the contact. */
+function SaveCaller({ call }: { call: CallSnapshot }) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <SaveContactForm number={call.remoteNumber} suggestedName={call.remoteName} onDone={() => setOpen(false)} />
+  ) : (
+    <button type="button" class="link-button" aria-label={t('saveAsContactLabel', call.remoteNumber)} onClick={() => setOpen(true)}>
+      {t('saveAsContact')}
+    </button>
   );
 }
 

@@ -6,6 +6,7 @@ import { request } from '../protocol/client';
 import { formatDuration } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
 import { useContactsForNumbers } from '../ui/useContacts';
+import { SaveContactForm } from './SaveContactForm';
 
 const directionLabel = {
   incoming: () => t('recentIncoming'),
@@ -24,6 +25,8 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
   const [confirming, setConfirming] = useState(false);
   /** The entry whose caller-chosen feature code waits for the agent's say-so before it is dialled. */
   const [askingFor, setAskingFor] = useState<string | null>(null);
+  /** The entry being saved as a contact. */
+  const [saving, setSaving] = useState<string | null>(null);
   useEffect(() => {
     void request('background', 'markRecentCallsSeen', {});
   }, [calls.length]);
@@ -68,6 +71,12 @@ export function RecentTab({ calls, onCall }: { calls: RecentCall[]; onCall(numbe
               >
                 <Icon name="phone" />
               </button>
+              {!contact && call.number !== '' && (
+                <button type="button" class="link-button" aria-label={t('saveAsContactLabel', call.number)} onClick={() => setSaving(call.id)}>
+                  {t('saveAsContact')}
+                </button>
+              )}
+              {saving === call.id && <SaveContactForm number={call.number} suggestedName={call.name} onDone={() => setSaving(null)} />}
               {askingFor === call.id && (
                 <div class="confirm-row feature-code-confirm" role="alert">
                   <p>{t('featureCodeConfirm', call.number)}</p>

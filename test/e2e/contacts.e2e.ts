@@ -110,6 +110,37 @@ describe('contacts', () => {
     expect(await recent.locator('.recent-details').textContent()).toContain('Initech · +3225551234');
   });
 
+  test('"Save as contact" from a recent call and from the call panel: the call is named from the new contact at once', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    await (await alice.serviceWorker()).evaluate(() => chrome.storage.local.set({ callerId: { homeCountry: 'BE' } }));
+    await callFromTrunk(env.pbx, '101', 1, 500, { from: '+3225559876', callerName: 'Carrier caller' });
+    await alice.waitForSnapshot((s) => s.calls.length === 0 && s.lastEndedCall?.remoteNumber === '+3225559876', 'the missed call logged');
+    const popup = await alice.openPopup();
+    await popup.getByRole('tab', { name: /Recent/ }).click();
+    const recent = popup.getByRole('list', { name: 'Recent calls' }).getByRole('listitem').first();
+    await recent.getByRole('button', { name: 'Save +3225559876 as a contact' }).click();
+    const form = recent.getByRole('form', { name: 'Save +3225559876 as a contact' });
+    expect(await form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Carrier caller');
+    await form.getByRole('textbox', { name: 'Name' }).fill('Dirk Peeters');
+    await form.getByRole('textbox', { name: 'Company' }).fill('Globex');
+    await form.getByRole('combobox', { name: 'Kind of number' }).selectOption({ label: 'mobile' });
+    await form.getByRole('button', { name: 'Save contact' }).click();
+    await expect.poll(() => recent.locator('.recent-name').textContent()).toBe('Dirk Peeters');
+    await expect.poll(() => recent.getByRole('button', { name: /as a contact/ }).count()).toBe(0);
+    const found = await alice.command<{ contacts: { name: string; company: string; numbers: unknown[] }[] }>('searchContacts', { query: '02 555 98' });
+    expect(found.contacts).toEqual([expect.objectContaining({ name: 'Dirk Peeters', company: 'Globex', numbers: [{ label: 'mobile', value: '+3225559876' }] })]);
+
+    await popup.getByRole('tab', { name: 'Keypad' }).click();
+    const bobPopup = await bob.openPopup();
+    await connect(alice, popup, bob, bobPopup, '102');
+    const panel = popup.getByRole('region', { name: 'Current call' });
+    await panel.getByRole('button', { name: 'Save 102 as a contact' }).click();
+    await panel.getByRole('textbox', { name: 'Name' }).fill('Bob at the desk');
+    await panel.getByRole('button', { name: 'Save contact' }).click();
+    await expect.poll(() => panel.locator('.remote-name').textContent()).toBe('Bob at the desk');
+  });
+
   test('a file that is not a contacts list changes nothing, even with Replace chosen; Replace with a good file replaces', async () => {
     const alice = await env.desks.registered('101');
     expect(await importContacts(alice, file('book.vcf', BOOK))).toMatch(/^3 imported/);
