@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,popup,callerid,clicktocall,contacts]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { BenchFigure, Growth } from './figure';
 import { runCallerIdBench } from './measureCallerId';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
+import { runContactsBench } from './measureContacts';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
 
@@ -110,6 +111,10 @@ if (runs('clicktocall')) {
   figures.push(...(await runClickToCallBench({ repetitions: quick ? 2 : 5 })));
   console.log('click-to-call growth…');
   growth.push(...(await runScanGrowth({ repetitions: quick ? 1 : 3, rows: [1_000, 10_000, 50_000] })));
+}
+if (runs('contacts')) {
+  console.log('contacts search…');
+  figures.push(...(await runContactsBench({ repetitions: quick ? 2 : 5, log })));
 }
 
 const output = table(figures);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Contact } from '../contacts/contact';
 import { onBroadcast, request } from '../protocol/client';
 import type { ContactSearchResult } from '../protocol/contacts';
@@ -24,9 +24,13 @@ function useContactsVersion(): number {
 export function useContactSearch(query: string, limit = 30): ContactSearchResult | null {
   const [result, setResult] = useState<ContactSearchResult | null>(null);
   const version = useContactsVersion();
-  useEffect(() => {
+  // A layout effect asks at once after the keystroke's render; a plain effect would wait for the next frame.
+  useLayoutEffect(() => {
     let current = true;
-    request('background', 'searchContacts', { query: query.slice(0, 200), limit })
+    const payload = { query: query.slice(0, 200), limit };
+    // Straight to the softphone's document when it is up (one hop less per keystroke); through the service worker, which starts it, when not.
+    request('offscreen', 'searchContacts', payload)
+      .catch(() => request('background', 'searchContacts', payload))
       .then((found) => current && setResult(found))
       .catch(() => current && setResult(null));
     return () => {

@@ -129,7 +129,9 @@ describe('contacts', () => {
     await expect.poll(() => recent.locator('.recent-name').textContent()).toBe('Dirk Peeters');
     await expect.poll(() => recent.getByRole('button', { name: /as a contact/ }).count()).toBe(0);
     const found = await alice.command<{ contacts: { name: string; company: string; numbers: unknown[] }[] }>('searchContacts', { query: '02 555 98' });
-    expect(found.contacts).toEqual([expect.objectContaining({ name: 'Dirk Peeters', company: 'Globex', numbers: [{ label: 'mobile', value: '+3225559876' }] })]);
+    expect(found.contacts).toEqual([
+      expect.objectContaining({ name: 'Dirk Peeters', company: 'Globex', numbers: [{ label: 'mobile', value: '+3225559876' }] }),
+    ]);
 
     await popup.getByRole('tab', { name: 'Keypad' }).click();
     const bobPopup = await bob.openPopup();
