@@ -1,7 +1,10 @@
+import { checkCrmTemplate } from '../contacts/crmLookup';
 import type { RequestPayload, Response } from '../protocol/api';
 import { request } from '../protocol/client';
-import type { contactRequests } from '../protocol/contacts';
+import type { contactRequests, contactSourceRequests, SaveCrmLookupOutcome } from '../protocol/contacts';
 import type { Routes } from '../protocol/server';
+import { storageKeys } from '../storage/keys';
+import { store } from '../storage/write';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 type ContactRequest = keyof typeof contactRequests;
@@ -20,3 +23,17 @@ export const contactRoutes = {
   saveContact: (payload) => forward('saveContact', payload),
   deleteContact: (payload) => forward('deleteContact', payload),
 } satisfies Routes<'background', typeof contactRequests>;
+
+export const contactSourceRoutes = {
+  saveCrmLookupUrl: async ({ urlTemplate }): Promise<SaveCrmLookupOutcome> => {
+    const template = urlTemplate.trim();
+    if (template !== '') {
+      const checked = checkCrmTemplate(template);
+      if (!checked.ok) return checked;
+      // The settings page asked for it, with the agent's click; without it the lookups would fail.
+      if (!(await chrome.permissions.contains({ origins: [checked.origin] }))) return { ok: false, problem: 'permission_refused' };
+    }
+    await store(storageKeys.crmLookupUrl, template);
+    return { ok: true };
+  },
+} satisfies Routes<'background', typeof contactSourceRequests>;

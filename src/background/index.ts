@@ -6,7 +6,7 @@ import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './a
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
-import { contactRoutes } from './contactRoutes';
+import { contactRoutes, contactSourceRoutes } from './contactRoutes';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { queueRoutes, startQueues } from './queueRoutes';
@@ -30,6 +30,7 @@ serve(
     ...clickToCallRoutes,
     ...clickToCallContentRoutes,
     ...contactRoutes,
+    ...contactSourceRoutes,
   },
   isExtensionPage,
 );

@@ -12,6 +12,7 @@ import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
 import { CallTonePlayer } from './callTones';
 import { ContactDirectory } from './contactDirectory';
+import { CrmLookup } from './crmLookup';
 import { diagnostics } from './diagnostics';
 import { attachLocalBook } from './localBook';
 import { watchMicrophonePermission } from './media';
@@ -40,15 +41,17 @@ const localBook = attachLocalBook(
   () => contactsCountry,
   (done, total) => broadcast({ event: 'contactsImport', done, total }),
 );
-softphone.contactOf = (number) => callContactOf(contacts.lookup(number));
+const crm = new CrmLookup(() => softphone.renameCalls());
+softphone.contactOf = (number) => callContactOf(contacts.lookup(number)) ?? crm.contactOf(number);
 contacts.onChange(() => {
   softphone.renameCalls();
   broadcast({ event: 'contactsChanged' });
 });
 
-function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown): void {
+function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown, crmLookupUrl = ''): void {
   contactsCountry = homeCountryCode(homeCountry);
   contacts.setHomeCountry(contactsCountry);
+  crm.configure(crmLookupUrl, contactsCountry);
   tonePlan = tonePlanFor(homeCountry);
   callTones.prepare(tonePlan, preferencesOrDefaults(preferences).speakerId);
 }
@@ -66,10 +69,10 @@ function validAccount(input: unknown): AccountSettings | null {
 serve(
   'offscreen',
   {
-    configure: ({ account, preferences, instanceId, homeCountry }): Result => {
+    configure: ({ account, preferences, instanceId, homeCountry, crmLookupUrl }): Result => {
       const valid = validAccount(account);
       if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings') };
-      followHomeCountry(homeCountry, preferences);
+      followHomeCountry(homeCountry, preferences, crmLookupUrl);
       softphone.configure(valid, preferencesOrDefaults(preferences), identityOf(instanceId));
       return { ok: true, value: null };
     },
@@ -114,8 +117,8 @@ void watchMicrophonePermission((state) => softphone.setMicrophonePermission(stat
  */
 async function loadSettings(attempt = 0): Promise<void> {
   try {
-    const { account, preferences, instanceId, homeCountry } = await request('background', 'offscreenReady', {});
-    followHomeCountry(homeCountry, preferences);
+    const { account, preferences, instanceId, homeCountry, crmLookupUrl } = await request('background', 'offscreenReady', {});
+    followHomeCountry(homeCountry, preferences, crmLookupUrl);
     softphone.configure(validAccount(account), preferencesOrDefaults(preferences), identityOf(instanceId));
   } catch (error) {
     console.warn('settings could not be loaded, trying again:', error);

@@ -6,6 +6,7 @@ import { CallsSection } from './CallsSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
 import { ContactsSection } from './ContactsSection';
+import { CrmLookupSection } from './CrmLookupSection';
 import { DevicesSection } from './DevicesSection';
 import { QueuesSection } from './QueuesSection';
 import { ShortcutsSection } from './ShortcutsSection';
@@ -21,6 +22,7 @@ const sections = [
   QueuesSection,
   ClickToCallSection,
   ContactsSection,
+  CrmLookupSection,
   ConfigurationFileSection,
 ];
 

@@ -4,7 +4,7 @@ import type { SoftphoneSnapshot } from '../calls/snapshot';
 import type { AccountResponses, OffscreenControlResponses } from './account';
 import type { CallerIdResponses } from './callerId';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
-import type { ContactResponses } from './contacts';
+import type { ContactResponses, ContactSourceResponses } from './contacts';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -32,7 +32,8 @@ export interface Responses {
     QueueResponses &
     ClickToCallResponses &
     ContentScriptResponses &
-    ContactResponses;
+    ContactResponses &
+    ContactSourceResponses;
   offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & ContactResponses;
 }
 

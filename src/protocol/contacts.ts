@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { type Contact, NUMBER_LABELS } from '../contacts/contact';
 import type { SearchResult } from '../contacts/contactIndex';
+import type { CrmTemplateProblem } from '../contacts/crmLookup';
 import type { ImportMode } from '../contacts/merge';
 import type { Skipped } from '../contacts/vcard';
 
@@ -30,6 +31,18 @@ export const contactRequests = {
   saveContact: v.object({ contact: editedContact }),
   deleteContact: v.object({ id: contactId }),
 };
+
+/** Settings of the other contact sources: the service worker stores them. */
+export const contactSourceRequests = {
+  /** '' removes the lookup. */
+  saveCrmLookupUrl: v.object({ urlTemplate: v.pipe(v.string(), v.maxLength(2000)) }),
+};
+
+export type SaveCrmLookupOutcome = { ok: true } | { ok: false; problem: CrmTemplateProblem | 'permission_refused' };
+
+export interface ContactSourceResponses {
+  saveCrmLookupUrl: SaveCrmLookupOutcome;
+}
 
 export interface ContactSearchResult extends SearchResult {
   /** How many contacts the directory holds, all sources together. */

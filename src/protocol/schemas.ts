@@ -1,7 +1,7 @@
 import { accountRequests, offscreenControlRequests } from './account';
 import { callerIdRequests } from './callerId';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
-import { contactRequests } from './contacts';
+import { contactRequests, contactSourceRequests } from './contacts';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
@@ -20,6 +20,7 @@ export const requestSchemas = {
     ...queueRequests,
     ...clickToCallRequests,
     ...contactRequests,
+    ...contactSourceRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },

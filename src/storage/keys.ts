@@ -56,6 +56,8 @@ export const storageKeys = {
   pendingNumber: key<PendingNumber | null>('session', 'pendingNumber', null, storedPendingNumber),
   /** The +sip.instance of each account registered from this browser (see sipInstances.ts). */
   sipInstances: key<Record<string, string>>('local', 'sipInstances', {}, parsedOr(v.record(v.string(), v.pipe(v.string(), v.uuid())), {})),
+  /** The CRM lookup URL template (`{e164}`, `{digits}`, `{number}`), '' when none. */
+  crmLookupUrl: key<string>('local', 'crmLookupUrl', '', parsedOr(v.pipe(v.string(), v.maxLength(2000)), '')),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
 };

@@ -11,9 +11,14 @@ export function loadPreferences(): Promise<Preferences> {
 }
 
 export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
-  const [account, preferences, callerId] = await Promise.all([loadAccount(), loadPreferences(), read(storageKeys.callerId)]);
+  const [account, preferences, callerId, crmLookupUrl] = await Promise.all([
+    loadAccount(),
+    loadPreferences(),
+    read(storageKeys.callerId),
+    read(storageKeys.crmLookupUrl),
+  ]);
   const homeCountry = typeof callerId?.homeCountry === 'string' ? callerId.homeCountry : null;
-  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry };
+  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry, crmLookupUrl };
 }
 
 export function updatePreferences(
@@ -28,5 +33,5 @@ export function updatePreferences(
 }
 
 export function onConfigurationChanged(listener: () => void): void {
-  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId], listener);
+  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId, storageKeys.crmLookupUrl], listener);
 }
