@@ -36,4 +36,8 @@ export const contactSourceRoutes = {
     await store(storageKeys.crmLookupUrl, template);
     return { ok: true };
   },
+  saveScreenPop: async ({ mode }) => {
+    await store(storageKeys.screenPop, mode);
+    return { ok: true } as const;
+  },
 } satisfies Routes<'background', typeof contactSourceRequests>;

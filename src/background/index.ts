@@ -11,6 +11,7 @@ import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomi
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { recentCallsRoutes } from './recentCallsRoutes';
+import { openCallerRecords } from './screenPop';
 import { answerShortcuts } from './shortcuts';
 import { softphoneRoutes } from './softphoneRoutes';
 import { answerTransferRequestsFromNotifications, showTransferRequestNotifications } from './transferRequestNotification';
@@ -40,6 +41,7 @@ onBroadcast((message) => {
   showSnapshotOnBadge(message.snapshot);
   void showIncomingCallNotifications(message.snapshot);
   void showTransferRequestNotifications(message.snapshot);
+  void openCallerRecords(message.snapshot).catch((error: unknown) => console.warn('caller record not opened:', error));
   const ended = message.snapshot.lastEndedCall;
   if (ended?.purpose === 'call') void recordEndedCall(ended, callerIdOf);
 });

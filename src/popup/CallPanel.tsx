@@ -68,6 +68,11 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       ) : (
         call.remoteName && <p class="remote-number">{call.remoteNumber}</p>
       )}
+      {call.contact?.recordUrl && (
+        <button type="button" class="link-button" onClick={() => void chrome.tabs.create({ url: call.contact?.recordUrl })}>
+          {t('openRecord')}
+        </button>
+      )}
       {!call.contact && call.remoteNumber !== '' && call.purpose === 'call' && <SaveCaller call={call} />}
       {call.queueName && <p class="call-queue">{t('queueIncoming', call.queueName)}</p>}
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>

@@ -3,6 +3,7 @@ import { type Contact, NUMBER_LABELS } from '../contacts/contact';
 import type { SearchResult } from '../contacts/contactIndex';
 import type { CrmTemplateProblem } from '../contacts/crmLookup';
 import type { ImportMode } from '../contacts/merge';
+import { SCREEN_POP_MODES } from '../contacts/screenPop';
 import type { Skipped } from '../contacts/vcard';
 
 /** Longest file text an import takes: 100,000 contacts fit many times over. */
@@ -36,12 +37,14 @@ export const contactRequests = {
 export const contactSourceRequests = {
   /** '' removes the lookup. */
   saveCrmLookupUrl: v.object({ urlTemplate: v.pipe(v.string(), v.maxLength(2000)) }),
+  saveScreenPop: v.object({ mode: v.picklist(SCREEN_POP_MODES) }),
 };
 
 export type SaveCrmLookupOutcome = { ok: true } | { ok: false; problem: CrmTemplateProblem | 'permission_refused' };
 
 export interface ContactSourceResponses {
   saveCrmLookupUrl: SaveCrmLookupOutcome;
+  saveScreenPop: { ok: true };
 }
 
 export interface ContactSearchResult extends SearchResult {

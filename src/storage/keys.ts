@@ -4,6 +4,7 @@ import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
 import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
+import { SCREEN_POP_MODES, type ScreenPopMode } from '../contacts/screenPop';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
 import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
 
@@ -58,6 +59,10 @@ export const storageKeys = {
   sipInstances: key<Record<string, string>>('local', 'sipInstances', {}, parsedOr(v.record(v.string(), v.pipe(v.string(), v.uuid())), {})),
   /** The CRM lookup URL template (`{e164}`, `{digits}`, `{number}`), '' when none. */
   crmLookupUrl: key<string>('local', 'crmLookupUrl', '', parsedOr(v.pipe(v.string(), v.maxLength(2000)), '')),
+  /** When the caller's record opens in a tab by itself: never, when the agent answers, or when the call rings. */
+  screenPop: key<ScreenPopMode>('local', 'screenPop', 'off', parsedOr(v.picklist(SCREEN_POP_MODES), 'off')),
+  /** The calls whose record was opened already: never twice for one call. */
+  screenPopOpened: key<string[]>('session', 'screenPopOpened', [], parsedOr(v.array(v.string()), [])),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
 };

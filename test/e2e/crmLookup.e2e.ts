@@ -57,7 +57,11 @@ describe('CRM lookup URL', () => {
     await section.getByRole('textbox', { name: 'Lookup URL' }).fill(`http://127.0.0.1:${crm.port}/lookup?number={e164}`);
     await section.getByRole('button', { name: 'Save lookup URL' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Lookup URL saved');
+    await section.getByRole('combobox', { name: "Open the caller's record from the CRM" }).selectOption({ label: 'When the call rings' });
+    await expect.poll(() => alice.serviceWorker().then((sw) => sw.evaluate(() => chrome.storage.local.get('screenPop')))).toEqual({ screenPop: 'ring' });
     await options.close();
+    const recordUrl = `http://127.0.0.1:${crm.port}/record/1`;
+    const recordsOpened = () => alice.context.pages().filter((p) => p.url() === recordUrl).length;
     const popup = await alice.openPopup();
     const ringing = popup.getByRole('region', { name: 'Incoming call' });
 
@@ -65,7 +69,12 @@ describe('CRM lookup URL', () => {
     let calling = callFromTrunk(env.pbx, '101', 1, 3000, { from: '+3225551111' });
     await expect.poll(() => ringing.locator('.remote-name').textContent(), { timeout: 10_000 }).toBe('Eva Lind');
     expect(await ringing.locator('.remote-number').textContent()).toBe('Contoso · +3225551111');
+    // Screen-pop on ring: the record opens once, however many snapshots the call makes.
+    await expect.poll(recordsOpened).toBe(1);
+    await ringing.getByRole('button', { name: 'Open record' }).click();
+    await expect.poll(recordsOpened).toBe(2);
     await calling;
+    expect(recordsOpened()).toBe(2);
     await alice.waitForSnapshot((s) => s.calls.length === 0, 'the first call over');
 
     // A CRM that takes 5 s: the call rings at once, unnamed, and the late answer is dropped.
@@ -89,6 +98,7 @@ describe('CRM lookup URL', () => {
     calling = callFromTrunk(env.pbx, '101', 1, 2000, { from: '+3225551111' });
     await expect.poll(() => ringing.locator('.remote-name').textContent(), { timeout: 10_000 }).toBe('Eva Lind');
     await calling;
+    await expect.poll(recordsOpened).toBe(3);
     expect(crm.asked.filter((n) => n === '+3225551111')).toHaveLength(1);
     expect(crm.asked).toContain('+3225552222');
     expect(crm.asked).toContain('+3225553333');
