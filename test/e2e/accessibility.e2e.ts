@@ -53,7 +53,7 @@ describe('every control has an accessible name', () => {
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: 'Keypad' }).waitFor();
     expect(await unnamedControls(popup)).toEqual([]);
-    for (const tab of [/Recent/, /Queues/]) {
+    for (const tab of [/Recent/, /Contacts/, /Queues/]) {
       await popup.getByRole('tab', { name: tab }).click();
       expect(await unnamedControls(popup)).toEqual([]);
     }
@@ -145,6 +145,13 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
     await popup.getByRole('tab', { name: 'Queues' }).click();
     await popup.getByRole('list', { name: 'Call queues' }).waitFor();
     await check('Queues tab', popup);
+    await alice.command('importContacts', {
+      text: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:ACME\r\nTEL;TYPE=CELL:+32 470 12 34 56\r\nEND:VCARD\r\n',
+      mode: 'merge',
+    });
+    await popup.getByRole('tab', { name: 'Contacts' }).click();
+    await popup.getByRole('list', { name: 'Contacts found' }).waitFor();
+    await check('Contacts tab', popup);
 
     await popup.getByRole('tab', { name: 'Keypad' }).click();
     const bobPopup = await bob.openPopup();
@@ -212,6 +219,8 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       'Keyboard shortcuts',
       'Call queues',
       'Click-to-call',
+      'Contacts',
+      'CRM lookup',
       'Settings file',
     ]);
     for (const [name, heading] of sections) found[name] = await axeViolations(options, { include: [`section[aria-labelledby="${heading}"]`] });

@@ -119,15 +119,15 @@ describe('contacts', () => {
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: /Recent/ }).click();
     const recent = popup.getByRole('list', { name: 'Recent calls' }).getByRole('listitem').first();
-    await recent.getByRole('button', { name: 'Save +3225559876 as a contact' }).click();
-    const form = recent.getByRole('form', { name: 'Save +3225559876 as a contact' });
+    await recent.getByRole('button', { name: 'Save as contact: +3225559876' }).click();
+    const form = recent.getByRole('form', { name: 'Save as contact: +3225559876' });
     expect(await form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Carrier caller');
     await form.getByRole('textbox', { name: 'Name' }).fill('Dirk Peeters');
     await form.getByRole('textbox', { name: 'Company' }).fill('Globex');
     await form.getByRole('combobox', { name: 'Kind of number' }).selectOption({ label: 'mobile' });
     await form.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(() => recent.locator('.recent-name').textContent()).toBe('Dirk Peeters');
-    await expect.poll(() => recent.getByRole('button', { name: /as a contact/ }).count()).toBe(0);
+    await expect.poll(() => recent.getByRole('button', { name: /Save as contact/ }).count()).toBe(0);
     const found = await alice.command<{ contacts: { name: string; company: string; numbers: unknown[] }[] }>('searchContacts', { query: '02 555 98' });
     expect(found.contacts).toEqual([
       expect.objectContaining({ name: 'Dirk Peeters', company: 'Globex', numbers: [{ label: 'mobile', value: '+3225559876' }] }),
@@ -137,7 +137,7 @@ describe('contacts', () => {
     const bobPopup = await bob.openPopup();
     await connect(alice, popup, bob, bobPopup, '102');
     const panel = popup.getByRole('region', { name: 'Current call' });
-    await panel.getByRole('button', { name: 'Save 102 as a contact' }).click();
+    await panel.getByRole('button', { name: 'Save as contact: 102' }).click();
     await panel.getByRole('textbox', { name: 'Name' }).fill('Bob at the desk');
     await panel.getByRole('button', { name: 'Save contact' }).click();
     await expect.poll(() => panel.locator('.remote-name').textContent()).toBe('Bob at the desk');
@@ -203,7 +203,7 @@ describe('contacts', () => {
     await connect(alice, alicePopup, bob, bobPopup, '102');
     await bobPopup.getByRole('group', { name: 'Call controls' }).getByRole('button', { name: 'Transfer' }).click();
     await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('carol');
-    await bobPopup.getByRole('button', { name: 'Transfer to Carol Desk, work 103' }).click();
+    await bobPopup.getByRole('button', { name: 'Transfer now: Carol Desk, work 103' }).click();
     await alicePopup.getByRole('alertdialog', { name: 'Transfer request' }).getByRole('button', { name: 'Accept transfer' }).click({ timeout: 10_000 });
     const incoming = carolPopup.getByRole('region', { name: 'Incoming call' });
     await expect.poll(() => incoming.textContent(), { timeout: 10_000 }).toContain('101');
