@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav,aftercall,colleagues]: every speed figure next to its
+// npm run bench [-- --quick] [-- --only=softphone,conference,popup,callerid,clicktocall,carddav,aftercall,colleagues,contacts]: every speed figure next to its
 // baseline or floor, measured in one run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { runCardDavBench } from './measureCardDav';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
 import { runColleaguesBench } from './measureColleagues';
 import { runConferenceBench } from './measureConference';
+import { runContactsBench } from './measureContacts';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
 
@@ -131,6 +132,10 @@ if (runs('aftercall')) {
 if (runs('colleagues')) {
   console.log('colleagues (real PBX with presence, real Chromium)…');
   figures.push(...(await runColleaguesBench({ repetitions: quick ? 3 : 10, log })));
+}
+if (runs('contacts')) {
+  console.log('contacts search…');
+  figures.push(...(await runContactsBench({ repetitions: quick ? 2 : 5, log })));
 }
 
 const output = table(figures);

@@ -9,11 +9,13 @@ import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
 import { cardDavRoutes, startCardDav } from './cardDavRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { colleagueRoutes, startColleagues } from './colleagueRoutes';
+import { contactRoutes, contactSourceRoutes } from './contactRoutes';
 import { answerFromNotifications, reconcileIncomingCallNotifications, showIncomingCallNotifications } from './incomingNotification';
 import { ensureOffscreenDocument } from './offscreenDocument';
 import { startPolicy } from './policy';
 import { queueRoutes, startQueues } from './queueRoutes';
 import { recentCallsRoutes } from './recentCallsRoutes';
+import { openCallerRecords } from './screenPop';
 import { answerShortcuts } from './shortcuts';
 import { softphoneRoutes } from './softphoneRoutes';
 import { answerTransferRequestsFromNotifications, showTransferRequestNotifications } from './transferRequestNotification';
@@ -35,6 +37,8 @@ serve(
     ...clickToCallContentRoutes,
     ...afterCallRoutes,
     ...colleagueRoutes,
+    ...contactRoutes,
+    ...contactSourceRoutes,
   },
   isExtensionPage,
 );
@@ -44,6 +48,7 @@ onBroadcast((message) => {
   showSnapshotOnBadge(message.snapshot);
   void showIncomingCallNotifications(message.snapshot);
   void showTransferRequestNotifications(message.snapshot);
+  void openCallerRecords(message.snapshot).catch((error: unknown) => console.warn('caller record not opened:', error));
   const ended = message.snapshot.lastEndedCall;
   if (ended?.purpose === 'call') {
     void recordEndedCall(ended, callerIdOf);

@@ -1,6 +1,7 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { request } from '../protocol/client';
+import { partyName } from '../ui/party';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const PREFIX = 'transfer-request:';
@@ -25,7 +26,7 @@ export async function showTransferRequestNotifications(snapshot: SoftphoneSnapsh
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
       title: t('transferRequestLabel'),
-      message: t('transferRequestText', [call ? (call.remoteName ?? call.remoteNumber) : '', transfer.number]),
+      message: t('transferRequestText', [call ? partyName(call) : '', transfer.number]),
       buttons: [{ title: t('transferRequestAccept') }, { title: t('transferRequestRefuse') }],
       requireInteraction: true,
     });

@@ -1,3 +1,4 @@
+import { callContactLine } from '../contacts/callContact';
 import type { CallSnapshot } from './snapshot';
 
 const PREFIX = 'incoming-call:';
@@ -49,11 +50,12 @@ export interface IncomingNotificationWords {
  * to the number in one line ("Police · +32…" followed by the real number) it could pass for one.
  */
 export function incomingNotificationText(
-  call: Pick<CallSnapshot, 'remoteNumber' | 'remoteName' | 'queueName'>,
+  call: Pick<CallSnapshot, 'remoteNumber' | 'remoteName' | 'queueName' | 'contact'>,
   words: IncomingNotificationWords,
 ): IncomingNotificationText {
   const text: IncomingNotificationText = {
-    title: call.remoteNumber === '' ? words.incoming : words.from(call.remoteNumber),
+    // A caller in the agent's own contacts is named with the number on one line: the agent wrote that name.
+    title: call.contact ? callContactLine(call.contact) : call.remoteNumber === '' ? words.incoming : words.from(call.remoteNumber),
     message: call.remoteName ?? '',
   };
   if (call.queueName) text.contextMessage = words.queue(call.queueName);

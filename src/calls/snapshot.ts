@@ -1,4 +1,5 @@
 import type { ColleaguePresence } from '../colleagues/presence';
+import type { CallContact } from '../contacts/callContact';
 import type { CallQuality, QualityLevel } from './callQuality';
 import type { AppError } from './errors';
 import type { MediaReport } from './mediaDiagnosis';
@@ -80,6 +81,8 @@ export interface CallSnapshot {
   conferenceWith?: string | null;
   /** Why the call's media cannot work, when it cannot: found in the far end's SDP, its refusal, or the transport. */
   media?: MediaReport | null;
+  /** The other party in the agent's contacts, looked up by number, when known. */
+  contact?: CallContact | null;
 }
 
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';

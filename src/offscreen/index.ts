@@ -1,9 +1,11 @@
+import { homeCountryCode } from '../callerid/numbers';
 import { ringToneFor } from '../calls/callControl';
 import { endToneFor, ongoingToneFor, type TonePlan, tonePlanFor } from '../calls/callTones';
 import { coalesce } from '../calls/coalesce';
 import { appError } from '../calls/errors';
 import { isInstanceId, type SipIdentity, sipIdentity } from '../calls/sipIdentity';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
+import { callContactOf } from '../contacts/callContact';
 import type { Result } from '../protocol/api';
 import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
@@ -11,7 +13,10 @@ import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } fro
 import { attachAvailability } from './availability';
 import { CallTonePlayer } from './callTones';
 import { attachColleagues } from './colleagues';
+import { ContactDirectory } from './contactDirectory';
+import { CrmLookup } from './crmLookup';
 import { diagnostics } from './diagnostics';
+import { attachLocalBook } from './localBook';
 import { watchMicrophonePermission } from './media';
 import { attachQueues } from './queueCalls';
 import { Ringer } from './ringer';
@@ -31,7 +36,24 @@ const callTones = new CallTonePlayer();
 let tonePlan: TonePlan = 'europe';
 softphone.remoteAudio = (stream) => callTones.listen(stream);
 
-function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown): void {
+const contacts = new ContactDirectory();
+let contactsCountry: ReturnType<typeof homeCountryCode> = null;
+const localBook = attachLocalBook(
+  contacts,
+  () => contactsCountry,
+  (done, total) => broadcast({ event: 'contactsImport', done, total }),
+);
+const crm = new CrmLookup(() => softphone.renameCalls());
+softphone.contactOf = (number) => callContactOf(contacts.lookup(number)) ?? crm.contactOf(number);
+contacts.onChange(() => {
+  softphone.renameCalls();
+  broadcast({ event: 'contactsChanged' });
+});
+
+function followHomeCountry(homeCountry: string | null | undefined, preferences: unknown, crmLookupUrl = ''): void {
+  contactsCountry = homeCountryCode(homeCountry);
+  contacts.setHomeCountry(contactsCountry);
+  crm.configure(crmLookupUrl, contactsCountry);
   tonePlan = tonePlanFor(homeCountry);
   callTones.prepare(tonePlan, preferencesOrDefaults(preferences).speakerId);
 }
@@ -49,10 +71,10 @@ function validAccount(input: unknown): AccountSettings | null {
 serve(
   'offscreen',
   {
-    configure: ({ account, preferences, instanceId, homeCountry }): Result => {
+    configure: ({ account, preferences, instanceId, homeCountry, crmLookupUrl }): Result => {
       const valid = validAccount(account);
       if (account !== null && valid === null) return { ok: false, error: appError('invalid_settings') };
-      followHomeCountry(homeCountry, preferences);
+      followHomeCountry(homeCountry, preferences, crmLookupUrl);
       softphone.configure(valid, preferencesOrDefaults(preferences), identityOf(instanceId));
       return { ok: true, value: null };
     },
@@ -76,6 +98,9 @@ serve(
     ...attachQueues(softphone),
     ...attachAvailability(softphone),
     ...attachColleagues(softphone),
+    searchContacts: ({ query, limit }) => ({ ...contacts.search(query, limit), total: contacts.size }),
+    contactsForNumbers: ({ numbers }) => numbers.map((n) => contacts.byNumber(n)),
+    ...localBook,
   },
   isExtensionPage,
 );
@@ -98,8 +123,8 @@ void watchMicrophonePermission((state) => softphone.setMicrophonePermission(stat
  */
 async function loadSettings(attempt = 0): Promise<void> {
   try {
-    const { account, preferences, instanceId, homeCountry } = await request('background', 'offscreenReady', {});
-    followHomeCountry(homeCountry, preferences);
+    const { account, preferences, instanceId, homeCountry, crmLookupUrl } = await request('background', 'offscreenReady', {});
+    followHomeCountry(homeCountry, preferences, crmLookupUrl);
     softphone.configure(validAccount(account), preferencesOrDefaults(preferences), identityOf(instanceId));
   } catch (error) {
     console.warn('settings could not be loaded, trying again:', error);

@@ -16,6 +16,7 @@ import {
   type VoicemailStatus,
 } from '../calls/snapshot';
 import type { ColleaguePresence } from '../colleagues/presence';
+import { type CallContact, sameCallContact } from '../contacts/callContact';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
@@ -60,6 +61,8 @@ export class Softphone {
   busyUntil: number | null = null;
   /** Whether an incoming call is one the agent already asked for (a pickup): answered without ringing. */
   answersAtOnce: (invite?: IncomingRequest) => boolean = () => false;
+  /** The other party of a call in the agent's contacts, by its number (set from the contact directory). */
+  contactOf: (number: string) => CallContact | null = () => null;
   /** Hears every call's remote audio as it starts playing (early media included). */
   remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
@@ -547,8 +550,21 @@ export class Softphone {
     this.update({ voicemail });
   }
 
+  /** Names the calls again after a change of the contacts. */
+  renameCalls(): void {
+    this.update({});
+  }
+
+  private named(call: CallSnapshot): CallSnapshot {
+    const contact = this.contactOf(call.remoteNumber);
+    return sameCallContact(call.contact, contact) ? call : { ...call, contact };
+  }
+
   private update(patch: Partial<SoftphoneSnapshot>): void {
-    this.state = { ...this.state, ...patch, seq: this.state.seq + 1 };
+    const next = { ...this.state, ...patch, seq: this.state.seq + 1 };
+    next.calls = next.calls.map((c) => this.named(c));
+    if (next.lastEndedCall) next.lastEndedCall = this.named(next.lastEndedCall);
+    this.state = next;
     this.publish(this.state);
     for (const listener of this.listeners) listener(this.state);
   }

@@ -8,6 +8,8 @@ import { CardDavSection } from './CardDavSection';
 import { ClickToCallSection } from './ClickToCallSection';
 import { ColleaguesSection } from './ColleaguesSection';
 import { ConfigurationFileSection } from './ConfigurationFileSection';
+import { ContactsSection } from './ContactsSection';
+import { CrmLookupSection } from './CrmLookupSection';
 import { DevicesSection } from './DevicesSection';
 import { PolicySection } from './PolicySection';
 import { QueuesSection } from './QueuesSection';
@@ -27,6 +29,8 @@ const sections = [
   AfterCallSection,
   ColleaguesSection,
   ClickToCallSection,
+  ContactsSection,
+  CrmLookupSection,
   ConfigurationFileSection,
 ];
 

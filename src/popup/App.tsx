@@ -9,6 +9,7 @@ import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { OutboxLine } from '../ui/OutboxLine';
+import { partyName } from '../ui/party';
 import { usePolicy } from '../ui/usePolicy';
 import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
@@ -16,6 +17,7 @@ import { useStoredValue } from '../ui/useStoredValue';
 import { AgentStatusLine } from './AgentStatusLine';
 import { CallPanel } from './CallPanel';
 import { ColleaguesTab } from './ColleaguesTab';
+import { ContactsTab } from './ContactsTab';
 import { callCommands } from './callCommands';
 import { Keypad } from './Keypad';
 import { MediaProblemNote } from './MediaProblemNote';
@@ -53,7 +55,7 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   return (
     <>
       <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
-        {t('lastCall', [ended.remoteName ?? ended.remoteNumber, callEndText(ended.end)])}
+        {t('lastCall', [partyName(ended), callEndText(ended.end)])}
       </p>
       <MediaProblemNote report={ended.media} />
     </>
@@ -87,6 +89,11 @@ export function App() {
       ),
     },
     { id: 'recent', label: t('tabRecent'), badge: missed > 0 ? String(missed) : undefined, render: () => <RecentTab calls={recentCalls} onCall={call} /> },
+    {
+      id: 'contacts',
+      label: t('tabContacts'),
+      render: () => <ContactsTab onCall={call} disabled={snapshot.registration.state !== 'registered'} />,
+    },
     { id: 'queues', label: t('tabQueues'), render: () => <QueuesTab /> },
     {
       id: 'colleagues',

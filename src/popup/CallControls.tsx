@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import { ColleaguePicker } from './ColleaguesTab';
 import type { CallCommands } from './callCommands';
+import { TransferContacts } from './TransferContacts';
 
 const DTMF_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
@@ -20,14 +21,16 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
   const toggle = (next: SubPanel): void => setPanel(panel === next ? null : next);
   const canConsult = others.length === 0;
 
+  const transferTo = (to: string, attended: boolean): void => {
+    if (attended) commands.consult(call.id, to);
+    else commands.transfer(call.id, to);
+    setTarget('');
+    setPanel(null);
+  };
   const submitTransfer = (event: TargetedEvent<HTMLFormElement, SubmitEvent>): void => {
     event.preventDefault();
     if (target.trim() === '') return;
-    const attended = (event.submitter as HTMLButtonElement | null)?.value === 'consult';
-    if (attended || panel === 'add') commands.consult(call.id, target);
-    else commands.transfer(call.id, target);
-    setTarget('');
-    setPanel(null);
+    transferTo(target, panel === 'add' || (event.submitter as HTMLButtonElement | null)?.value === 'consult');
   };
 
   return (
@@ -103,6 +106,7 @@ export function CallControls({ call, others, commands }: { call: CallSnapshot; o
           )}
         </form>
       )}
+      {panel === 'transfer' && <TransferContacts query={target} canConsult={canConsult} onTransfer={transferTo} />}
       {panel === 'add' && (
         <form class="transfer" onSubmit={submitTransfer}>
           <input

@@ -1,9 +1,10 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CallSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { callEndText } from '../i18n/errorText';
 import { CallerIdLine } from '../ui/CallerIdLine';
 import { formatDuration } from '../ui/format';
+import { partyName } from '../ui/party';
 import { useCallerId } from '../ui/useCallerId';
 import { useShortcuts, withShortcut } from '../ui/useShortcuts';
 import { useClock } from '../ui/useSnapshot';
@@ -12,6 +13,7 @@ import { LiveCallNotes } from './CallNotes';
 import { CallQualityLine } from './CallQualityLine';
 import type { CallCommands } from './callCommands';
 import { MediaProblemNote } from './MediaProblemNote';
+import { SaveContactForm } from './SaveContactForm';
 
 export interface CallPanelProps {
   call: CallSnapshot;
@@ -40,9 +42,7 @@ function callStatus(call: CallSnapshot, now: number): string {
   }
 }
 
-function party(call: CallSnapshot): string {
-  return call.remoteName ?? call.remoteNumber;
-}
+const party = partyName;
 
 export function CallPanel({ call, others, commands }: CallPanelProps) {
   const shortcuts = useShortcuts();
@@ -65,7 +65,17 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
   return (
     <section class={`call-panel call-${call.state}`} aria-label={ringing ? t('incomingCallLabel') : t('currentCallLabel')}>
       <p class="remote-name">{party(call)}</p>
-      {call.remoteName && <p class="remote-number">{call.remoteNumber}</p>}
+      {call.contact ? (
+        <p class="remote-number">{[call.contact.company, call.remoteNumber].filter(Boolean).join(' · ')}</p>
+      ) : (
+        call.remoteName && <p class="remote-number">{call.remoteNumber}</p>
+      )}
+      {call.contact?.recordUrl && (
+        <button type="button" class="link-button" onClick={() => void chrome.tabs.create({ url: call.contact?.recordUrl })}>
+          {t('openRecord')}
+        </button>
+      )}
+      {!call.contact && call.remoteNumber !== '' && call.purpose === 'call' && <SaveCaller call={call} />}
       {call.queueName && <p class="call-queue">{t('queueIncoming', call.queueName)}</p>}
       <p class="call-status" role="timer" aria-live="polite" aria-label={t('callStatusLabel')}>
         {callStatus(call, now)}
@@ -94,6 +104,18 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       {!ringing && call.purpose === 'call' && <LiveCallNotes callId={call.id} party={party(call)} />}
       <OtherCalls calls={others} focused={call} commands={commands} />
     </section>
+  );
+}
+
+/** "Save as contact" for a party the contacts do not know yet; once saved the call is named from the contact. */
+function SaveCaller({ call }: { call: CallSnapshot }) {
+  const [open, setOpen] = useState(false);
+  return open ? (
+    <SaveContactForm number={call.remoteNumber} suggestedName={call.remoteName} onDone={() => setOpen(false)} />
+  ) : (
+    <button type="button" class="link-button" aria-label={t('saveAsContactLabel', call.remoteNumber)} onClick={() => setOpen(true)}>
+      {t('saveAsContact')}
+    </button>
   );
 }
 

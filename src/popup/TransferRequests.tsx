@@ -1,6 +1,7 @@
 import type { CallSnapshot, TransferRequest } from '../calls/snapshot';
 import { t } from '../i18n';
 import { request } from '../protocol/client';
+import { partyName } from '../ui/party';
 
 const answer = (requestId: string, accept: boolean): void => {
   void request('background', 'answerTransferRequest', { requestId, accept }).catch(() => undefined);
@@ -12,7 +13,7 @@ export function TransferRequests({ requests, calls }: { requests: TransferReques
     <>
       {requests.map((transfer) => {
         const call = calls.find((c) => c.id === transfer.callId);
-        const who = call ? (call.remoteName ?? call.remoteNumber) : '';
+        const who = call ? partyName(call) : '';
         return (
           <section key={transfer.id} class="transfer-request" role="alertdialog" aria-label={t('transferRequestLabel')}>
             <p>{t('transferRequestText', [who, transfer.number])}</p>

@@ -19,6 +19,8 @@ export interface SoftphoneConfiguration {
   instanceId: string | null;
   /** The caller ID settings' home country: the call progress tones follow its plan. */
   homeCountry: string | null;
+  /** The CRM lookup URL template, '' when none. */
+  crmLookupUrl?: string;
 }
 
 export interface AccountResponses {
@@ -35,6 +37,7 @@ export const offscreenControlRequests = {
     preferences: v.unknown(),
     instanceId: v.nullable(v.string()),
     homeCountry: v.optional(v.nullable(v.string())),
+    crmLookupUrl: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   }),
 };
 

@@ -7,6 +7,7 @@ import type { CallerIdResponses } from './callerId';
 import type { CardDavResponses } from './cardDav';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
 import type { ColleagueResponses, OffscreenColleagueResponses } from './colleagues';
+import type { ContactResponses, ContactSourceResponses } from './contacts';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -36,8 +37,15 @@ export interface Responses {
     ContentScriptResponses &
     CardDavResponses &
     AfterCallResponses &
-    ColleagueResponses;
-  offscreen: SoftphoneResponses & OffscreenControlResponses & OffscreenQueueResponses & OffscreenAfterCallResponses & OffscreenColleagueResponses;
+    ColleagueResponses &
+    ContactResponses &
+    ContactSourceResponses;
+  offscreen: SoftphoneResponses &
+    OffscreenControlResponses &
+    OffscreenQueueResponses &
+    OffscreenAfterCallResponses &
+    OffscreenColleagueResponses &
+    ContactResponses;
 }
 
 export type Target = keyof typeof requestSchemas;
@@ -46,4 +54,9 @@ export type RequestPayload<T extends Target, K extends RequestType<T>> = v.Infer
 export type Response<T extends Target, K extends RequestType<T>> = Responses[T][K];
 
 /** Broadcasts: facts that any open view may render. */
-export type Broadcast = { event: 'snapshot'; snapshot: SoftphoneSnapshot };
+export type Broadcast =
+  | { event: 'snapshot'; snapshot: SoftphoneSnapshot }
+  /** An import under way: `done` of about `total` entries read. */
+  | { event: 'contactsImport'; done: number; total: number }
+  /** Some address book changed: names shown for numbers may have too. */
+  | { event: 'contactsChanged' };

@@ -4,6 +4,7 @@ import { callerIdRequests } from './callerId';
 import { cardDavRequests } from './cardDav';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
 import { colleagueRequests, offscreenColleagueRequests } from './colleagues';
+import { contactRequests, contactSourceRequests } from './contacts';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
@@ -24,6 +25,8 @@ export const requestSchemas = {
     ...cardDavRequests,
     ...afterCallRequests,
     ...colleagueRequests,
+    ...contactRequests,
+    ...contactSourceRequests,
     // From content scripts, and from nothing else (serve() checks).
     ...contentScriptRequests,
   },
@@ -33,5 +36,6 @@ export const requestSchemas = {
     ...offscreenQueueRequests,
     ...offscreenAfterCallRequests,
     ...offscreenColleagueRequests,
+    ...contactRequests,
   },
 } as const;

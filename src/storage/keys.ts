@@ -10,6 +10,7 @@ import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending'
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
 import { type ColleagueSettings, emptyColleagueSettings, storedColleagueSettings } from '../colleagues/settings';
 import { type CardDavSource, type CardDavStatus, storedCardDavSources, storedCardDavStatus } from '../contacts/carddav/sources';
+import { SCREEN_POP_MODES, type ScreenPopMode } from '../contacts/screenPop';
 import { type PolicyState, storedPolicyState, unmanaged } from '../policy/state';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
 import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
@@ -71,6 +72,12 @@ export const storageKeys = {
    * readers lay this over them (withPolicy). Holds no password: the policy sets none.
    */
   policy: key<PolicyState>('local', 'policy', unmanaged, storedPolicyState),
+  /** The CRM lookup URL template (`{e164}`, `{digits}`, `{number}`), '' when none. */
+  crmLookupUrl: key<string>('local', 'crmLookupUrl', '', parsedOr(v.pipe(v.string(), v.maxLength(2000)), '')),
+  /** When the caller's record opens in a tab by itself: never, when the agent answers, or when the call rings. */
+  screenPop: key<ScreenPopMode>('local', 'screenPop', 'off', parsedOr(v.picklist(SCREEN_POP_MODES), 'off')),
+  /** The calls whose record was opened already: never twice for one call. */
+  screenPopOpened: key<string[]>('session', 'screenPopOpened', [], parsedOr(v.array(v.string()), [])),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
   /** CardDAV address books: URL, username, the key of the password (kept in IndexedDB), the books found. Never their cards. */
@@ -88,3 +95,10 @@ export const storageKeys = {
 };
 
 export type StorageKeyName = keyof typeof storageKeys;
+
+/**
+ * The address books live in the extension's IndexedDB, like the SIP password: storage.local can be
+ * read by content scripts in Firefox, this database only by the extension's own pages. The local
+ * address book is one value, so an import or a replace is written whole or not at all.
+ */
+export const contactsDatabase = { name: 'voip-widget-contacts', store: 'contacts', localBook: 'localBook' } as const;

@@ -15,9 +15,14 @@ export async function loadPreferences(): Promise<Preferences> {
 }
 
 export async function loadConfiguration(): Promise<SoftphoneConfiguration> {
-  const [account, preferences, callerId] = await Promise.all([loadAccount(), loadPreferences(), loadCallerIdDraft()]);
+  const [account, preferences, callerId, crmLookupUrl] = await Promise.all([
+    loadAccount(),
+    loadPreferences(),
+    loadCallerIdDraft(),
+    read(storageKeys.crmLookupUrl),
+  ]);
   const homeCountry = typeof callerId?.homeCountry === 'string' ? callerId.homeCountry : null;
-  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry };
+  return { account, preferences, instanceId: account ? await sipInstanceIdFor(account) : null, homeCountry, crmLookupUrl };
 }
 
 export function updatePreferences(
@@ -34,5 +39,5 @@ export function updatePreferences(
 }
 
 export function onConfigurationChanged(listener: () => void): void {
-  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId, storageKeys.policy], listener);
+  watchAny([storageKeys.account, storageKeys.preferences, storageKeys.callerId, storageKeys.policy, storageKeys.crmLookupUrl], listener);
 }

@@ -53,7 +53,7 @@ describe('every control has an accessible name', () => {
     const popup = await alice.openPopup();
     await popup.getByRole('tab', { name: 'Keypad' }).waitFor();
     expect(await unnamedControls(popup)).toEqual([]);
-    for (const tab of [/Recent/, /Queues/, /Colleagues/]) {
+    for (const tab of [/Recent/, /Contacts/, /Queues/, /Colleagues/]) {
       await popup.getByRole('tab', { name: tab }).click();
       expect(await unnamedControls(popup)).toEqual([]);
     }
@@ -151,6 +151,13 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
     await popup.getByRole('list', { name: 'Colleagues' }).waitFor();
     await check('Colleagues tab', popup);
     expect(await unnamedControls(popup)).toEqual([]);
+    await alice.command('importContacts', {
+      text: 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nORG:ACME\r\nTEL;TYPE=CELL:+32 470 12 34 56\r\nEND:VCARD\r\n',
+      mode: 'merge',
+    });
+    await popup.getByRole('tab', { name: 'Contacts' }).click();
+    await popup.getByRole('list', { name: 'Contacts found' }).waitFor();
+    await check('Contacts tab', popup);
 
     await popup.getByRole('tab', { name: 'Keypad' }).click();
     const bobPopup = await bob.openPopup();
@@ -223,6 +230,8 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       'After the call',
       'Colleagues and quick calls',
       'Click-to-call',
+      'Contacts',
+      'CRM lookup',
       'Settings file',
     ]);
     for (const [name, heading] of sections) found[name] = await axeViolations(options, { include: [`section[aria-labelledby="${heading}"]`] });

@@ -36,4 +36,14 @@ describe('incoming-call notifications', () => {
     });
     expect(incomingNotificationText({ ...ringing, remoteNumber: '', remoteName: null }, words)).toEqual({ title: 'Incoming call', message: '' });
   });
+
+  test("a caller in the agent's contacts is named with company and number on the title line; the name they sent stays apart", () => {
+    const words = { from: (n: string) => `Incoming call from ${n}`, incoming: 'Incoming call', queue: (q: string) => `Queue: ${q}` };
+    const contact = { name: 'Zoë Müller', company: 'ACME', number: '+32 2 555 12 34', label: 'work' as const, sourceId: 'local', contactId: 'z' };
+    expect(incomingNotificationText({ ...ringing, remoteNumber: '+3225551234', remoteName: 'ZM', contact }, words)).toEqual({
+      title: 'Zoë Müller · ACME · +32 2 555 12 34',
+      message: 'ZM',
+    });
+    expect(incomingNotificationText({ ...ringing, contact: { ...contact, company: '' } }, words).title).toBe('Zoë Müller · +32 2 555 12 34');
+  });
 });

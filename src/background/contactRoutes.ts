@@ -1,0 +1,43 @@
+import { checkCrmTemplate } from '../contacts/crmLookup';
+import type { RequestPayload, Response } from '../protocol/api';
+import { request } from '../protocol/client';
+import type { contactRequests, contactSourceRequests, SaveCrmLookupOutcome } from '../protocol/contacts';
+import type { Routes } from '../protocol/server';
+import { storageKeys } from '../storage/keys';
+import { store } from '../storage/write';
+import { ensureOffscreenDocument } from './offscreenDocument';
+
+type ContactRequest = keyof typeof contactRequests;
+
+/** The contact directory lives with the softphone (it names callers as their INVITE arrives): views' requests go there. */
+async function forward<K extends ContactRequest>(type: K, payload: RequestPayload<'offscreen', K>): Promise<Response<'offscreen', K>> {
+  await ensureOffscreenDocument();
+  return request('offscreen', type, payload);
+}
+
+export const contactRoutes = {
+  searchContacts: (payload) => forward('searchContacts', payload),
+  contactsForNumbers: (payload) => forward('contactsForNumbers', payload),
+  importContacts: (payload) => forward('importContacts', payload),
+  exportContacts: (payload) => forward('exportContacts', payload),
+  saveContact: (payload) => forward('saveContact', payload),
+  deleteContact: (payload) => forward('deleteContact', payload),
+} satisfies Routes<'background', typeof contactRequests>;
+
+export const contactSourceRoutes = {
+  saveCrmLookupUrl: async ({ urlTemplate }): Promise<SaveCrmLookupOutcome> => {
+    const template = urlTemplate.trim();
+    if (template !== '') {
+      const checked = checkCrmTemplate(template);
+      if (!checked.ok) return checked;
+      // The settings page asked for it, with the agent's click; without it the lookups would fail.
+      if (!(await chrome.permissions.contains({ origins: [checked.origin] }))) return { ok: false, problem: 'permission_refused' };
+    }
+    await store(storageKeys.crmLookupUrl, template);
+    return { ok: true };
+  },
+  saveScreenPop: async ({ mode }) => {
+    await store(storageKeys.screenPop, mode);
+    return { ok: true } as const;
+  },
+} satisfies Routes<'background', typeof contactSourceRequests>;

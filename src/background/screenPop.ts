@@ -1,0 +1,24 @@
+import type { SoftphoneSnapshot } from '../calls/snapshot';
+import { recordsToOpen } from '../contacts/screenPop';
+import { storageKeys } from '../storage/keys';
+import { read } from '../storage/read';
+import { writeStorage } from '../storage/write';
+
+const KEEP_OPENED = 100;
+
+/**
+ * Opens the caller's record in a tab when the setting says so. Which calls had theirs opened is
+ * kept in session storage, checked and written in one step of the write chain: snapshots come
+ * many times a call, and a service worker restart must not open it again.
+ */
+export async function openCallerRecords(snapshot: SoftphoneSnapshot): Promise<void> {
+  const mode = await read(storageKeys.screenPop);
+  if (mode === 'off' || !snapshot.calls.some((c) => c.contact?.recordUrl)) return;
+  const due = await writeStorage(async (writer) => {
+    const opened = await read(storageKeys.screenPopOpened);
+    const records = recordsToOpen(snapshot.calls, mode, new Set(opened));
+    if (records.length > 0) await writer.set(storageKeys.screenPopOpened, [...opened, ...records.map((r) => r.callId)].slice(-KEEP_OPENED));
+    return records;
+  });
+  for (const record of due) await chrome.tabs.create({ url: record.url, active: true });
+}

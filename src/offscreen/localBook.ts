@@ -1,0 +1,106 @@
+import { type Contact, LOCAL_SOURCE } from '../contacts/contact';
+import { parseContactsCsv } from '../contacts/csv';
+import { contactFrom, type ReadResult } from '../contacts/entry';
+import { countCards, isVCardText } from '../contacts/fileFormat';
+import { importInto } from '../contacts/merge';
+import { readVCards } from '../contacts/vcard';
+import { writeVCards } from '../contacts/vcardWriter';
+import type { contactRequests, EditedContact, ImportOutcome, SaveContactOutcome } from '../protocol/contacts';
+import type { Routes } from '../protocol/server';
+import { loadLocalBook, saveLocalBook } from '../storage/contactsStore';
+import type { ContactDirectory } from './contactDirectory';
+
+/** Cards read between two pauses of an import: the document stays free for SIP and the page's requests. */
+const CARDS_PER_SLICE = 2000;
+
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The local address book: read from IndexedDB when the document starts, changed by imports and
+ * edits, each change written whole before the directory shows it. A failed write leaves both as
+ * they were.
+ */
+export function attachLocalBook(
+  directory: ContactDirectory,
+  homeCountry: () => Parameters<typeof importInto>[3],
+  progress: (done: number, total: number) => void,
+) {
+  let importing = false;
+  const loaded = loadLocalBook()
+    .then((book) => directory.setSource(LOCAL_SOURCE, book))
+    .catch((error: unknown) => console.warn('local address book not read:', error));
+
+  const commit = async (book: Contact[]): Promise<boolean> => {
+    try {
+      await saveLocalBook(book);
+    } catch (error) {
+      console.warn('local address book not saved:', error);
+      return false;
+    }
+    directory.setSource(LOCAL_SOURCE, book);
+    return true;
+  };
+
+  const readFile = async (text: string): Promise<ReadResult | null> => {
+    if (!isVCardText(text)) return parseContactsCsv(text);
+    const total = countCards(text);
+    const result: ReadResult = { contacts: [], skipped: [] };
+    let read = 0;
+    for (const card of readVCards(text)) {
+      if (card.ok) result.contacts.push(card.contact);
+      else result.skipped.push({ line: card.line, reason: card.reason });
+      if (++read % CARDS_PER_SLICE === 0) {
+        progress(read, total);
+        await pause();
+      }
+    }
+    progress(read, total);
+    return result;
+  };
+
+  const importFile = async (text: string, mode: 'merge' | 'replace'): Promise<ImportOutcome> => {
+    const file = await readFile(text);
+    if (file === null || (file.contacts.length === 0 && file.skipped.length === 0)) return { ok: false, code: 'not_contacts', skipped: [] };
+    if (file.contacts.length === 0) return { ok: false, code: 'nothing_imported', skipped: file.skipped };
+    await pause();
+    const book = importInto(directory.source(LOCAL_SOURCE), file.contacts, mode, homeCountry(), () => crypto.randomUUID());
+    if (!(await commit(book))) return { ok: false, code: 'storage_failed', skipped: file.skipped };
+    return { ok: true, imported: file.contacts.length, skipped: file.skipped };
+  };
+
+  const save = async (edited: EditedContact): Promise<SaveContactOutcome> => {
+    await loaded;
+    const book = [...directory.source(LOCAL_SOURCE)];
+    const at = edited.id === null ? -1 : book.findIndex((c) => c.id === edited.id);
+    if (edited.id !== null && at < 0) return { ok: false, code: 'not_found' };
+    const contact = contactFrom({ ...edited, id: edited.id ?? crypto.randomUUID(), sourceId: LOCAL_SOURCE });
+    if (typeof contact === 'string') return { ok: false, code: contact };
+    if (at < 0) book.push(contact);
+    else book[at] = contact;
+    return (await commit(book)) ? { ok: true, id: contact.id } : { ok: false, code: 'storage_failed' };
+  };
+
+  return {
+    importContacts: async ({ text, mode }): Promise<ImportOutcome> => {
+      if (importing) return { ok: false, code: 'busy', skipped: [] };
+      importing = true;
+      try {
+        await loaded;
+        return await importFile(text, mode);
+      } finally {
+        importing = false;
+      }
+    },
+    exportContacts: async () => {
+      await loaded;
+      const book = directory.source(LOCAL_SOURCE);
+      return { text: writeVCards(book), count: book.length };
+    },
+    saveContact: ({ contact }) => save(contact),
+    deleteContact: async ({ id }) => {
+      await loaded;
+      const book = directory.source(LOCAL_SOURCE).filter((c) => c.id !== id);
+      return (await commit(book)) ? ({ ok: true } as const) : ({ ok: false, code: 'storage_failed' } as const);
+    },
+  } satisfies Partial<Routes<'offscreen', typeof contactRequests>>;
+}

@@ -1,0 +1,69 @@
+import * as v from 'valibot';
+import { type Contact, NUMBER_LABELS } from '../contacts/contact';
+import type { SearchResult } from '../contacts/contactIndex';
+import type { CrmTemplateProblem } from '../contacts/crmLookup';
+import type { ImportMode } from '../contacts/merge';
+import { SCREEN_POP_MODES } from '../contacts/screenPop';
+import type { Skipped } from '../contacts/vcard';
+
+/** Longest file text an import takes: 100,000 contacts fit many times over. */
+export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+
+const contactId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const editedContact = v.object({
+  /** null: a new contact. */
+  id: v.nullable(contactId),
+  name: v.pipe(v.string(), v.maxLength(200)),
+  company: v.pipe(v.string(), v.maxLength(200)),
+  numbers: v.pipe(v.array(v.object({ label: v.picklist(NUMBER_LABELS), value: v.pipe(v.string(), v.maxLength(64)) })), v.maxLength(20)),
+});
+export type EditedContact = v.InferOutput<typeof editedContact>;
+
+/** What views ask of the contact directory (in the offscreen document; the service worker forwards). */
+export const contactRequests = {
+  /** Contacts whose name, company or number matches, by name. */
+  searchContacts: v.object({ query: v.pipe(v.string(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
+  /** The contact behind each number (Recent calls), null for unknown numbers. */
+  contactsForNumbers: v.object({ numbers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(1000)) }),
+  /** A vCard or CSV file's text, added to the local address book or replacing it. */
+  importContacts: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)), mode: v.picklist(['merge', 'replace'] satisfies ImportMode[]) }),
+  /** The local address book as vCard 3.0. */
+  exportContacts: v.object({}),
+  saveContact: v.object({ contact: editedContact }),
+  deleteContact: v.object({ id: contactId }),
+};
+
+/** Settings of the other contact sources: the service worker stores them. */
+export const contactSourceRequests = {
+  /** '' removes the lookup. */
+  saveCrmLookupUrl: v.object({ urlTemplate: v.pipe(v.string(), v.maxLength(2000)) }),
+  saveScreenPop: v.object({ mode: v.picklist(SCREEN_POP_MODES) }),
+};
+
+export type SaveCrmLookupOutcome = { ok: true } | { ok: false; problem: CrmTemplateProblem | 'permission_refused' };
+
+export interface ContactSourceResponses {
+  saveCrmLookupUrl: SaveCrmLookupOutcome;
+  saveScreenPop: { ok: true };
+}
+
+export interface ContactSearchResult extends SearchResult {
+  /** How many contacts the directory holds, all sources together. */
+  total: number;
+}
+
+/** Why an import changed nothing, for the views to word. */
+export type ImportErrorCode = 'not_contacts' | 'nothing_imported' | 'busy' | 'storage_failed';
+
+export type ImportOutcome = { ok: true; imported: number; skipped: Skipped[] } | { ok: false; code: ImportErrorCode; skipped: Skipped[] };
+
+export type SaveContactOutcome = { ok: true; id: string } | { ok: false; code: 'no_name_or_number' | 'no_number' | 'not_found' | 'storage_failed' };
+
+export interface ContactResponses {
+  searchContacts: ContactSearchResult;
+  contactsForNumbers: (Contact | null)[];
+  importContacts: ImportOutcome;
+  exportContacts: { text: string; count: number };
+  saveContact: SaveContactOutcome;
+  deleteContact: { ok: true } | { ok: false; code: 'storage_failed' };
+}
