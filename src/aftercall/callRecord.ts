@@ -64,7 +64,7 @@ export function callRecordFrom(call: CallSnapshot, context: RecordContext): Call
     version: 1,
     idempotencyKey: idempotencyKeyOf(call.id, 1),
     direction,
-    otherParty: { number: call.remoteNumber, name: call.remoteName, contactName: context.contactName ?? null },
+    otherParty: { number: call.remoteNumber, name: call.remoteName, contactName: context.contactName ?? call.contact?.name ?? null },
     callerId: call.direction === 'outgoing' ? context.callerId : null,
     queue: call.queueName ?? null,
     startedAt: iso(call.startedAt),

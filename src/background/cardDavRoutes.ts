@@ -3,6 +3,7 @@ import { asCardDavError, type CardDavError, fail } from '../contacts/carddav/err
 import { type CardDavSource, type CardDavStatus, checkCardDavInput, idleStatus, isAlreadyAdded, originPattern } from '../contacts/carddav/sources';
 import { type DavTransport, fetchTransport } from '../contacts/carddav/transport';
 import type { AddCardDavResult, cardDavRequests } from '../protocol/cardDav';
+import { request } from '../protocol/client';
 import type { Routes } from '../protocol/server';
 import {
   addCardDavSource,
@@ -37,6 +38,11 @@ async function transportFor(source: CardDavSource): Promise<DavTransport> {
 }
 
 /** Syncs every address book of a source; the first failure stops it, and what had synced stays. */
+/** The contact directory reads the cards again; when the softphone's document is not up, it reads them when it starts. */
+function cardsChanged(): void {
+  void request('offscreen', 'cardDavCardsChanged', {}).catch(() => undefined);
+}
+
 async function runSync(source: CardDavSource): Promise<CardDavStatus> {
   await updateCardDavStatus(source.id, (s) => ({ ...s, syncing: true, lastAttemptAt: Date.now() }));
   let error: CardDavError | null = null;
@@ -54,6 +60,7 @@ async function runSync(source: CardDavSource): Promise<CardDavStatus> {
     error = asCardDavError(thrown);
   }
   const count = await countCards(source.id);
+  cardsChanged();
   return updateCardDavStatus(source.id, (s) =>
     error === null
       ? { cards: count, lastSyncAt: Date.now(), lastAttemptAt: Date.now(), syncing: false, error: null, skipped }
@@ -109,6 +116,7 @@ export const cardDavRoutes = {
   addCardDavSource: (input) => addSource(input),
   removeCardDavSource: async ({ id }) => {
     await removeCardDavSource(id);
+    cardsChanged();
     await ensureAlarm();
     return { ok: true };
   },

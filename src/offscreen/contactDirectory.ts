@@ -25,6 +25,12 @@ export class ContactDirectory {
     this.rebuild();
   }
 
+  /** Sets several sources at once, with one rebuild of the index (empty lists empty them). */
+  setSources(entries: ReadonlyMap<string, readonly Contact[]>): void {
+    for (const [sourceId, contacts] of entries) this.sources.set(sourceId, contacts);
+    if (entries.size > 0) this.rebuild();
+  }
+
   source(sourceId: string): readonly Contact[] {
     return this.sources.get(sourceId) ?? [];
   }

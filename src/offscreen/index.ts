@@ -12,6 +12,7 @@ import { serve } from '../protocol/server';
 import { type AccountSettings, parseAccountSettings, preferencesOrDefaults } from '../settings';
 import { attachAvailability } from './availability';
 import { CallTonePlayer } from './callTones';
+import { attachCardDavBooks } from './cardDavBooks';
 import { attachColleagues } from './colleagues';
 import { ContactDirectory } from './contactDirectory';
 import { CrmLookup } from './crmLookup';
@@ -43,6 +44,7 @@ const localBook = attachLocalBook(
   () => contactsCountry,
   (done, total) => broadcast({ event: 'contactsImport', done, total }),
 );
+const cardDavBooks = attachCardDavBooks(contacts);
 const crm = new CrmLookup(() => softphone.renameCalls());
 softphone.contactOf = (number) => callContactOf(contacts.lookup(number)) ?? crm.contactOf(number);
 contacts.onChange(() => {
@@ -101,6 +103,7 @@ serve(
     searchContacts: ({ query, limit }) => ({ ...contacts.search(query, limit), total: contacts.size }),
     contactsForNumbers: ({ numbers }) => numbers.map((n) => contacts.byNumber(n)),
     ...localBook,
+    ...cardDavBooks,
   },
   isExtensionPage,
 );

@@ -7,7 +7,7 @@ import type { CallerIdResponses } from './callerId';
 import type { CardDavResponses } from './cardDav';
 import type { ClickToCallResponses, ContentScriptResponses } from './clickToCall';
 import type { ColleagueResponses, OffscreenColleagueResponses } from './colleagues';
-import type { ContactResponses, ContactSourceResponses } from './contacts';
+import type { ContactResponses, ContactSourceResponses, OffscreenContactResponses } from './contacts';
 import type { OffscreenQueueResponses, QueueResponses } from './queues';
 import type { RecentCallsResponses } from './recentCalls';
 import type { requestSchemas } from './schemas';
@@ -45,7 +45,8 @@ export interface Responses {
     OffscreenQueueResponses &
     OffscreenAfterCallResponses &
     OffscreenColleagueResponses &
-    ContactResponses;
+    ContactResponses &
+    OffscreenContactResponses;
 }
 
 export type Target = keyof typeof requestSchemas;

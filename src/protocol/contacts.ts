@@ -20,6 +20,16 @@ const editedContact = v.object({
 export type EditedContact = v.InferOutput<typeof editedContact>;
 
 /** What views ask of the contact directory (in the offscreen document; the service worker forwards). */
+/** What the service worker tells the contact directory (in the offscreen document). */
+export const offscreenContactRequests = {
+  /** The CardDAV cards in IndexedDB changed (a sync, a source removed): read them again. */
+  cardDavCardsChanged: v.object({}),
+};
+
+export interface OffscreenContactResponses {
+  cardDavCardsChanged: null;
+}
+
 export const contactRequests = {
   /** Contacts whose name, company or number matches, by name. */
   searchContacts: v.object({ query: v.pipe(v.string(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),

@@ -4,7 +4,7 @@ import { callerIdRequests } from './callerId';
 import { cardDavRequests } from './cardDav';
 import { clickToCallRequests, contentScriptRequests } from './clickToCall';
 import { colleagueRequests, offscreenColleagueRequests } from './colleagues';
-import { contactRequests, contactSourceRequests } from './contacts';
+import { contactRequests, contactSourceRequests, offscreenContactRequests } from './contacts';
 import { offscreenQueueRequests, queueRequests } from './queues';
 import { recentCallsRequests } from './recentCalls';
 import { softphoneRequests } from './softphone';
@@ -37,5 +37,6 @@ export const requestSchemas = {
     ...offscreenAfterCallRequests,
     ...offscreenColleagueRequests,
     ...contactRequests,
+    ...offscreenContactRequests,
   },
 } as const;

@@ -95,6 +95,15 @@ describe('CardDAV address books', () => {
     const cards = await storedCards(options);
     expect(cards.some((c) => c.includes('FN:Zoë Müller'))).toBe(true);
     expect(cards.some((c) => c.includes('FN:Person Two'))).toBe(true);
+    // The contact index takes the address book's cards: the Contacts tab finds them, by name and by digits.
+    const names = async (query: string): Promise<string[]> =>
+      (await agent.command<{ contacts: { name: string }[] }>('searchContacts', { query })).contacts.map((c) => c.name);
+    await expect.poll(() => names('zoë'), { timeout: 10_000 }).toEqual(['Zoë Müller']);
+    await expect.poll(() => names('555 01 02')).toEqual(['Person Two']);
+    const popup = await agent.openPopup();
+    await popup.getByRole('tab', { name: 'Contacts' }).click();
+    await popup.getByRole('searchbox', { name: 'Search contacts' }).fill('Müller');
+    await expect.poll(() => popup.getByRole('list', { name: 'Contacts found' }).textContent()).toContain('Zoë Müller');
 
     // One change, then the periodic alarm fires: one card fetched.
     await server.putCard(USER, BOOK, 'c3', vcard('c3', 'Person Three', '+3225550103'));
@@ -111,6 +120,9 @@ describe('CardDAV address books', () => {
     await server.deleteCard(USER, BOOK, 'c1');
     await syncNow(options);
     await expect.poll(() => source(options).getByText('3 cards').count()).toBe(1);
+    await expect
+      .poll(async () => (await agent.command<{ contacts: { name: string }[] }>('searchContacts', { query: 'Person 1' })).contacts.map((c) => c.name))
+      .toEqual([]);
 
     // Cards live in the extension's IndexedDB, never in storage.local.
     expect(JSON.stringify(await sw.evaluate(() => chrome.storage.local.get(null)))).not.toContain('BEGIN:VCARD');

@@ -56,6 +56,15 @@ describe('call record', () => {
     });
   });
 
+  test("names the other party's contact when the call was matched to one", () => {
+    const contact = { name: 'Zoë Müller', company: 'ACME', number: '+32 2 555 00 00', label: 'work' as const, sourceId: 'local', contactId: 'z1' };
+    expect(callRecordFrom(answeredCall('incoming', { contact }), context).otherParty).toEqual({
+      number: '+3225550000',
+      name: 'Bob',
+      contactName: 'Zoë Müller',
+    });
+  });
+
   test('an update keeps the call id, takes the next version and key, and the new note', () => {
     const first = callRecordFrom(answeredCall('outgoing'), context);
     const second = updatedRecord(first, { notes: 'Quote sent', disposition: 'Call back' });
