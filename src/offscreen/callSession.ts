@@ -242,9 +242,10 @@ export class CallSession {
     const samples: StatsSample[] = [];
     let first: StatsSample | null = null;
     this.qualityTimer = setInterval(async () => {
-      const stats = await this.stats().catch(() => null);
-      if (stats === null || this.snapshot.state !== 'active') return;
-      this.watchTransport(await this.transport().catch(() => null));
+      const read = await this.readStats().catch(() => null);
+      if (read === null || this.snapshot.state !== 'active') return;
+      const { stats, transport } = read;
+      this.watchTransport(transport);
       const sample: StatsSample = { at: Date.now(), ...stats };
       first ??= sample;
       samples.push(sample);
@@ -264,29 +265,13 @@ export class CallSession {
   }
 
   /** Names a transport that never came up (ICE or DTLS), and clears it once the transport connects. */
-  private watchTransport(transport: { iceState: string | null; dtlsState: string | null } | null): void {
-    if (transport === null || this.snapshot.answeredAt === null) return;
+  private watchTransport(transport: TransportStates): void {
+    if (this.snapshot.answeredAt === null) return;
     const problem = diagnoseTransport({ ...transport, sinceAnswerMs: Date.now() - this.snapshot.answeredAt });
     const current = this.snapshot.media?.problems[0] ?? null;
     if (problem === current) return;
     this.snapshot = { ...this.snapshot, media: problem ? { problems: [problem], details: transportDetails(this.remoteSdp) } : null };
     this.options.changed(this);
-  }
-
-  /** The ICE and DTLS states of the call's transport (the first one: WebRTC bundles audio on one). */
-  private async transport(): Promise<{ iceState: string | null; dtlsState: string | null } | null> {
-    const connection = this.session.connection;
-    if (!connection) return null;
-    let found: { iceState: string | null; dtlsState: string | null } = { iceState: connection.iceConnectionState, dtlsState: null };
-    (await connection.getStats()).forEach((entry: Record<string, unknown>) => {
-      if (entry.type === 'transport' && found.dtlsState === null) {
-        found = {
-          iceState: typeof entry.iceState === 'string' ? entry.iceState : found.iceState,
-          dtlsState: typeof entry.dtlsState === 'string' ? entry.dtlsState : null,
-        };
-      }
-    });
-    return found;
   }
 
   private playRemoteAudio(connection: RTCPeerConnection): void {
@@ -308,36 +293,64 @@ export class CallSession {
   }
 
   async stats(): Promise<CallStats | null> {
+    return (await this.readStats())?.stats ?? null;
+  }
+
+  /** One getStats reading: the RTP figures, and the transport's ICE and DTLS states. */
+  private async readStats(): Promise<{ stats: CallStats; transport: TransportStates } | null> {
     const connection = this.session.connection;
     if (!connection) return null;
     const report = await connection.getStats();
-    const stats: CallStats = {
-      bytesSent: 0,
-      bytesReceived: 0,
-      packetsLost: 0,
-      packetsReceived: 0,
-      jitterMs: null,
-      roundTripMs: null,
-      codec: null,
-      audioLevel: null,
-    };
-    const codecs = new Map<string, string>();
-    report.forEach((entry: Record<string, unknown>) => {
-      if (entry.type === 'codec') codecs.set(String(entry.id), String(entry.mimeType ?? ''));
-    });
-    report.forEach((entry: Record<string, unknown>) => {
-      if (entry.kind !== 'audio') return;
-      if (entry.type === 'outbound-rtp') stats.bytesSent += Number(entry.bytesSent ?? 0);
-      if (entry.type === 'inbound-rtp') {
-        stats.bytesReceived += Number(entry.bytesReceived ?? 0);
-        stats.packetsLost += Number(entry.packetsLost ?? 0);
-        stats.packetsReceived += Number(entry.packetsReceived ?? 0);
-        if (typeof entry.jitter === 'number') stats.jitterMs = Math.round(entry.jitter * 1000);
-        if (typeof entry.audioLevel === 'number') stats.audioLevel = entry.audioLevel;
-        if (typeof entry.codecId === 'string') stats.codec = codecs.get(entry.codecId)?.replace(/^audio\//, '') ?? null;
-      }
-      if (entry.type === 'remote-inbound-rtp' && typeof entry.roundTripTime === 'number') stats.roundTripMs = Math.round(entry.roundTripTime * 1000);
-    });
-    return stats;
+    return { stats: rtpStats(report), transport: transportStates(report, connection.iceConnectionState) };
   }
+}
+
+interface TransportStates {
+  iceState: string | null;
+  dtlsState: string | null;
+}
+
+/** The ICE and DTLS states of the call's transport (the first one: WebRTC bundles audio on one). */
+function transportStates(report: RTCStatsReport, iceConnectionState: string): TransportStates {
+  let found: TransportStates = { iceState: iceConnectionState, dtlsState: null };
+  report.forEach((entry: Record<string, unknown>) => {
+    if (entry.type === 'transport' && found.dtlsState === null) {
+      found = {
+        iceState: typeof entry.iceState === 'string' ? entry.iceState : found.iceState,
+        dtlsState: typeof entry.dtlsState === 'string' ? entry.dtlsState : null,
+      };
+    }
+  });
+  return found;
+}
+
+function rtpStats(report: RTCStatsReport): CallStats {
+  const stats: CallStats = {
+    bytesSent: 0,
+    bytesReceived: 0,
+    packetsLost: 0,
+    packetsReceived: 0,
+    jitterMs: null,
+    roundTripMs: null,
+    codec: null,
+    audioLevel: null,
+  };
+  const codecs = new Map<string, string>();
+  report.forEach((entry: Record<string, unknown>) => {
+    if (entry.type === 'codec') codecs.set(String(entry.id), String(entry.mimeType ?? ''));
+  });
+  report.forEach((entry: Record<string, unknown>) => {
+    if (entry.kind !== 'audio') return;
+    if (entry.type === 'outbound-rtp') stats.bytesSent += Number(entry.bytesSent ?? 0);
+    if (entry.type === 'inbound-rtp') {
+      stats.bytesReceived += Number(entry.bytesReceived ?? 0);
+      stats.packetsLost += Number(entry.packetsLost ?? 0);
+      stats.packetsReceived += Number(entry.packetsReceived ?? 0);
+      if (typeof entry.jitter === 'number') stats.jitterMs = Math.round(entry.jitter * 1000);
+      if (typeof entry.audioLevel === 'number') stats.audioLevel = entry.audioLevel;
+      if (typeof entry.codecId === 'string') stats.codec = codecs.get(entry.codecId)?.replace(/^audio\//, '') ?? null;
+    }
+    if (entry.type === 'remote-inbound-rtp' && typeof entry.roundTripTime === 'number') stats.roundTripMs = Math.round(entry.roundTripTime * 1000);
+  });
+  return stats;
 }
