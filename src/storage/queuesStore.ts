@@ -1,13 +1,13 @@
-import { ownPart, withPolicy } from '../policy/state';
+import { ownPart } from '../policy/state';
 import { emptyQueueSettings, parseQueueSettings, type QueueSettings, type QueueSettingsError, type QueueState } from '../queues';
 import { storageKeys } from './keys';
+import { readUnderPolicy, saveUnderPolicy } from './policyOverlay';
 import { read, watchAny } from './read';
 import { writeStorage } from './write';
 
 /** The agent's queues and reminder with the administrator's policy over them. */
-export async function loadQueueSettings(): Promise<QueueSettings> {
-  const [own, policy] = await Promise.all([read(storageKeys.queueSettings), read(storageKeys.policy)]);
-  return withPolicy('queueSettings', own, policy);
+export function loadQueueSettings(): Promise<QueueSettings> {
+  return readUnderPolicy('queueSettings', storageKeys.queueSettings);
 }
 
 /** The agent's own part of settings checked with the policy over them. */
@@ -19,13 +19,8 @@ export async function ownQueuePart(settings: QueueSettings): Promise<QueueSettin
  * Saves only valid settings: invalid ones (from the form or an import) change nothing stored.
  * Checked with the policy's queues or reminder over them, which stay the policy's.
  */
-export async function saveQueueSettings(input: unknown): Promise<{ ok: true } | { ok: false; errors: QueueSettingsError[] }> {
-  const policy = await read(storageKeys.policy);
-  const parsed = parseQueueSettings(typeof input === 'object' && input !== null ? withPolicy('queueSettings', input, policy) : input);
-  if (!parsed.ok) return parsed;
-  const own = await ownQueuePart(parsed.value);
-  await writeStorage((writer) => writer.set(storageKeys.queueSettings, { ...emptyQueueSettings, ...own }));
-  return { ok: true };
+export function saveQueueSettings(input: unknown): Promise<{ ok: true } | { ok: false; errors: QueueSettingsError[] }> {
+  return saveUnderPolicy('queueSettings', storageKeys.queueSettings, input, parseQueueSettings, emptyQueueSettings);
 }
 
 export function loadQueueState(): Promise<QueueState> {
