@@ -6,7 +6,8 @@ import { allCards } from '../storage/cardDavStore';
 import type { ContactDirectory } from './contactDirectory';
 
 /** A CardDAV source's id in the contact directory. */
-export const cardDavSourceId = (sourceId: string): string => `carddav:${sourceId}`;
+const CARDDAV_PREFIX = 'carddav:';
+export const cardDavSourceId = (sourceId: string): string => `${CARDDAV_PREFIX}${sourceId}`;
 
 /**
  * The CardDAV address books' cards in the contact directory. The service worker syncs them into
@@ -15,7 +16,6 @@ export const cardDavSourceId = (sourceId: string): string => `carddav:${sourceId
  * named from them like local contacts.
  */
 export function attachCardDavBooks(directory: ContactDirectory) {
-  let shown = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const load = async (): Promise<void> => {
     const bySource = new Map<string, Contact[]>();
@@ -26,8 +26,7 @@ export function attachCardDavBooks(directory: ContactDirectory) {
       bySource.set(id, contacts);
     }
     // Sources removed since: emptied.
-    for (const id of shown) if (!bySource.has(id)) bySource.set(id, []);
-    shown = new Set([...bySource].filter(([, contacts]) => contacts.length > 0).map(([id]) => id));
+    for (const id of directory.sourceIds()) if (id.startsWith(CARDDAV_PREFIX) && !bySource.has(id)) bySource.set(id, []);
     directory.setSources(bySource);
   };
   const reload = (): void => {

@@ -31,6 +31,11 @@ export class ContactDirectory {
     if (entries.size > 0) this.rebuild();
   }
 
+  /** The sources that hold contacts now. */
+  sourceIds(): string[] {
+    return [...this.sources].filter(([, contacts]) => contacts.length > 0).map(([id]) => id);
+  }
+
   source(sourceId: string): readonly Contact[] {
     return this.sources.get(sourceId) ?? [];
   }
