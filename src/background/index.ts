@@ -17,6 +17,7 @@ import { queueRoutes, startQueues } from './queueRoutes';
 import { recentCallsRoutes } from './recentCallsRoutes';
 import { openCallerRecords } from './screenPop';
 import { answerShortcuts } from './shortcuts';
+import { cacheSnapshot } from './snapshotCache';
 import { softphoneRoutes } from './softphoneRoutes';
 import { answerTransferRequestsFromNotifications, showTransferRequestNotifications } from './transferRequestNotification';
 import { watchOffscreenDocument } from './watchdog';
@@ -45,6 +46,7 @@ serve(
 
 onBroadcast((message) => {
   if (message.event !== 'snapshot') return;
+  cacheSnapshot(message.snapshot);
   showSnapshotOnBadge(message.snapshot);
   void showIncomingCallNotifications(message.snapshot);
   void showTransferRequestNotifications(message.snapshot);

@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { ColleaguePresence } from '../colleagues/presence';
 import type { CallContact } from '../contacts/callContact';
 import type { CallQuality, QualityLevel } from './callQuality';
@@ -135,3 +136,21 @@ export const initialSnapshot: SoftphoneSnapshot = {
   voicemail: null,
   transferRequests: [],
 };
+
+const REGISTRATION_STATES: readonly RegistrationState[] = ['unconfigured', 'disabled', 'connecting', 'registering', 'registered', 'failed'];
+const CALL_STATES: readonly CallState[] = ['dialing', 'ringing', 'incoming', 'connecting', 'active', 'ended'];
+
+const storedSnapshotShape = v.looseObject({
+  seq: v.number(),
+  registration: v.looseObject({ state: v.picklist(REGISTRATION_STATES) }),
+  calls: v.array(v.looseObject({ id: v.string(), state: v.picklist(CALL_STATES), direction: v.picklist(['incoming', 'outgoing']) })),
+  transferRequests: v.array(v.looseObject({ id: v.string() })),
+});
+
+/**
+ * A snapshot the service worker kept in session storage, for the popup's first frame, or null.
+ * It was the softphone's own, so its shape is only checked where a damaged copy would break a view.
+ */
+export function storedSnapshot(stored: unknown): SoftphoneSnapshot | null {
+  return v.is(storedSnapshotShape, stored) ? ({ ...initialSnapshot, ...stored } as unknown as SoftphoneSnapshot) : null;
+}

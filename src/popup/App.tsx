@@ -64,9 +64,13 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
 
 const snapshotWhileLoading: SoftphoneSnapshot = { ...initialSnapshot, registration: { state: 'connecting', account: null, error: null } };
 
-export function App() {
+/**
+ * `openingSnapshot`: the softphone's state as the service worker last kept it, so the first frame
+ * shows the call or the registration as they are while the softphone is asked.
+ */
+export function App({ openingSnapshot = null }: { openingSnapshot?: SoftphoneSnapshot | null }) {
   // Render at once, before the softphone answers: the keypad is usable while the status loads.
-  const snapshot = useSnapshot() ?? snapshotWhileLoading;
+  const snapshot = useSnapshot(openingSnapshot) ?? snapshotWhileLoading;
   const recentCalls = useStoredValue(storageKeys.recentCalls);
   const pendingNumber = usePendingNumber();
   const seenAt = useStoredValue(storageKeys.recentCallsSeenAt);

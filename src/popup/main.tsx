@@ -1,5 +1,15 @@
 import { render } from 'preact';
+import type { SoftphoneSnapshot } from '../calls/snapshot';
+import { storageKeys } from '../storage/keys';
+import { read } from '../storage/read';
 import { App } from './App';
 import './popup.css';
 
-render(<App />, document.getElementById('app')!);
+/** How long the first frame waits for the kept snapshot before it shows the softphone as loading. */
+const KEPT_SNAPSHOT_WAIT_MS = 50;
+
+const kept = await Promise.race([
+  read(storageKeys.lastSnapshot).catch(() => null),
+  new Promise<SoftphoneSnapshot | null>((resolve) => setTimeout(() => resolve(null), KEPT_SNAPSHOT_WAIT_MS)),
+]);
+render(<App openingSnapshot={kept} />, document.getElementById('app')!);

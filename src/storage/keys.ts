@@ -6,6 +6,7 @@ import { type AfterCallSettings, defaultAfterCallSettings, storedAfterCallSettin
 import { callerIdDraftOf } from '../callerid/draft';
 import type { CallerIdConfig } from '../callerid/types';
 import { type RecentCall, storedRecentCalls } from '../calls/recentCalls';
+import { type SoftphoneSnapshot, storedSnapshot } from '../calls/snapshot';
 import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending';
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
 import { type ColleagueSettings, emptyColleagueSettings, storedColleagueSettings } from '../colleagues/settings';
@@ -78,6 +79,8 @@ export const storageKeys = {
   screenPop: key<ScreenPopMode>('local', 'screenPop', 'off', parsedOr(v.picklist(SCREEN_POP_MODES), 'off')),
   /** The calls whose record was opened already: never twice for one call. */
   screenPopOpened: key<string[]>('session', 'screenPopOpened', [], parsedOr(v.array(v.string()), [])),
+  /** The softphone's latest snapshot, kept by the service worker so the popup's first frame shows it. */
+  lastSnapshot: key<SoftphoneSnapshot | null>('session', 'lastSnapshot', null, storedSnapshot),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
   /** CardDAV address books: URL, username, the key of the password (kept in IndexedDB), the books found. Never their cards. */

@@ -2,23 +2,34 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { onBroadcast, request } from '../protocol/client';
 
-function newer(current: SoftphoneSnapshot | null, next: SoftphoneSnapshot): SoftphoneSnapshot {
-  return current !== null && current.seq > next.seq ? current : next;
+interface Held {
+  snapshot: SoftphoneSnapshot | null;
+  /** From the softphone itself, not the copy the view opened with. */
+  live: boolean;
 }
 
-/** The softphone's latest snapshot: asked for once, then kept current from broadcasts. */
-export function useSnapshot(): SoftphoneSnapshot | null {
-  const [snapshot, setSnapshot] = useState<SoftphoneSnapshot | null>(null);
+/** The copy the view opened with gives way to the first snapshot from the softphone, whatever its seq (the softphone may have restarted). */
+function newer(current: Held, next: SoftphoneSnapshot): Held {
+  return current.live && current.snapshot !== null && current.snapshot.seq > next.seq ? current : { snapshot: next, live: true };
+}
+
+/**
+ * The softphone's latest snapshot: asked for once, then kept current from broadcasts. `opening`
+ * (the copy kept in session storage) is shown until the softphone answers; if it never does, the
+ * copy is dropped rather than shown as if it were current.
+ */
+export function useSnapshot(opening: SoftphoneSnapshot | null = null): SoftphoneSnapshot | null {
+  const [held, setHeld] = useState<Held>({ snapshot: opening, live: false });
   useEffect(() => {
     const off = onBroadcast((message) => {
-      if (message.event === 'snapshot') setSnapshot((current) => newer(current, message.snapshot));
+      if (message.event === 'snapshot') setHeld((current) => newer(current, message.snapshot));
     });
     request('background', 'getSnapshot', {})
-      .then((initial) => setSnapshot((current) => newer(current, initial)))
-      .catch(() => undefined);
+      .then((initial) => setHeld((current) => newer(current, initial)))
+      .catch(() => setHeld((current) => (current.live ? current : { snapshot: null, live: false })));
     return off;
   }, []);
-  return snapshot;
+  return held.snapshot;
 }
 
 /** Re-renders every second while `active`, for call timers. */

@@ -47,3 +47,35 @@ describe('an incoming call while the popup is closed', () => {
     await expect.poll(shown).not.toHaveProperty([id]);
   });
 });
+
+describe('the popup opened on a ringing call', () => {
+  test('shows the call at once from the kept snapshot while the service worker is busy, then answers it', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const bobPopup = await bob.openPopup();
+    await dial(bobPopup, '101');
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'alice ringing');
+    const sw = await alice.serviceWorker();
+    await expect
+      .poll(() =>
+        sw.evaluate(
+          async () => ((await chrome.storage.session.get('lastSnapshot')).lastSnapshot as { calls?: { state: string }[] } | undefined)?.calls?.[0]?.state,
+        ),
+      )
+      .toBe('incoming');
+
+    // The service worker is busy for 6 s (a long task of its own): it cannot answer the popup meanwhile.
+    await sw.evaluate(() => {
+      setTimeout(() => {
+        const end = Date.now() + 6000;
+        while (Date.now() < end);
+      }, 0);
+    });
+    const popup = await alice.openPopup();
+    await expect.poll(() => popup.getByRole('region', { name: 'Incoming call' }).isVisible(), { timeout: 3000 }).toBe(true);
+
+    await popup.getByRole('button', { name: 'Answer' }).click();
+    await alice.waitForSnapshot((s) => s.calls[0]?.state === 'active', 'answered from the popup', 20_000);
+    await expect(popup.getByRole('region', { name: 'Current call' }).isVisible()).resolves.toBe(true);
+  });
+});
