@@ -2,6 +2,7 @@ import { type CrxPlugin, crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { popupInOneFile } from './scripts/popupInOneFile';
 
 /**
  * crxjs makes every `?script` import web-accessible, for its module loader. The click-to-call
@@ -21,7 +22,7 @@ function noWebAccessibleResources(): CrxPlugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), noWebAccessibleResources()],
+  plugins: [preact(), crx({ manifest }), noWebAccessibleResources(), popupInOneFile('chrome140')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

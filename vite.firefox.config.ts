@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest, type Manifest } from './scripts/firefoxManifest';
+import { popupInOneFile } from './scripts/popupInOneFile';
 
 // Firefox build: the same source, without crxjs (which targets Chrome). Firefox runs MV3
 // background code in a page with a DOM, so src/background/firefox.ts hosts the softphone there.
@@ -64,7 +65,7 @@ function manifestForFirefox(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), contentScriptAsIife(), manifestForFirefox()],
+  plugins: [preact(), contentScriptAsIife(), manifestForFirefox(), popupInOneFile(TARGET)],
   build: {
     outDir: 'dist-firefox',
     emptyOutDir: true,
