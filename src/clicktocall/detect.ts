@@ -47,6 +47,49 @@ export function findNumbers(text: string, country: CountryCode): FoundNumber[] {
   return found;
 }
 
+/** Between two texts searched together: no number the search finds spans it, nor does it change what is found next to it. */
+const TEXTS_SEPARATOR = '\n\n';
+
+/**
+ * The numbers in each of `texts`, as findNumbers would give them text by text, from one search
+ * over as many texts as fit in a search piece: a search costs as much again to set up as to read
+ * a short text, and a table has thousands of short texts.
+ */
+export function findNumbersInTexts(texts: readonly string[], country: CountryCode): FoundNumber[][] {
+  const found: FoundNumber[][] = [];
+  for (let first = 0; first < texts.length; ) {
+    let next = first + 1;
+    let length = texts[first]!.length;
+    while (next < texts.length && length + TEXTS_SEPARATOR.length + texts[next]!.length <= MAX_SEARCH_LENGTH) {
+      length += TEXTS_SEPARATOR.length + texts[next]!.length;
+      next++;
+    }
+    found.push(...searchTogether(texts.slice(first, next), country));
+    first = next;
+  }
+  return found;
+}
+
+function searchTogether(texts: readonly string[], country: CountryCode): FoundNumber[][] {
+  if (texts.length === 1) return [findNumbers(texts[0]!, country)];
+  const found = texts.map((): FoundNumber[] => []);
+  const starts: number[] = [];
+  let length = 0;
+  for (const text of texts) {
+    starts.push(length);
+    length += text.length + TEXTS_SEPARATOR.length;
+  }
+  let index = 0;
+  for (const number of findNumbers(texts.join(TEXTS_SEPARATOR), country)) {
+    while (index + 1 < texts.length && starts[index + 1]! <= number.start) index++;
+    const start = number.start - starts[index]!;
+    const end = number.end - starts[index]!;
+    if (end > texts[index]!.length) continue;
+    found[index]!.push({ ...number, start, end });
+  }
+  return found;
+}
+
 /**
  * The country national numbers are read in: the caller ID settings' home country when set, else
  * the region of the browser's language ("fr-BE" gives BE), else Belgium (Axivox's home market).

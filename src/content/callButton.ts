@@ -25,10 +25,11 @@ const HOST_STYLE = [
   .join('; ');
 
 /**
- * A host is put in the page empty and hidden (no layout object, so no relayout), and only gets its
- * button and is shown by revealButtons when its number comes near the viewport: a page's layout
- * can be expensive (each call button added to a 10,000-row table costs the table's relayout some
- * 25 µs on a slow machine), so the page should lay out the buttons someone can see, not all of them.
+ * A host is put in the page empty and hidden (no layout object, so no relayout), and gets its
+ * button and is shown by revealButtons once the page holds it. The scanner makes hosts only for
+ * numbers near the viewport: a page's layout can be expensive (each call button added to a
+ * 10,000-row table costs the table's relayout some 25 µs on a slow machine), so the page should
+ * lay out the buttons someone can see, not all of them.
  */
 const HIDDEN_STYLE = 'all: initial !important; display: none !important';
 /** Where each shown button has been since it was shown: its age counts from its last move. */

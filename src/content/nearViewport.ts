@@ -1,22 +1,24 @@
 import { ViewGroups } from '../clicktocall/viewGroups';
 
-/** Up to this many new buttons are shown at once, wherever they are: their layout is cheap. */
+/** Up to this many numbers get their buttons at once, wherever they are: their layout is cheap. */
 const SHOW_AT_ONCE = 200;
-/** Buttons shown together when a group comes near: each showing costs the page a relayout. */
+/** Numbers whose buttons come together when their group comes near: each showing costs the page a relayout. */
 const MAX_GROUP = 100;
 
 interface Placed {
-  host: HTMLElement;
+  /** What holds the numbers: a text node or a call link. */
+  holder: Node;
   /** The element holding the number (a text's parent, or the link). */
   anchor: Element;
 }
 
 /**
- * Shows call buttons when their numbers come within a screen of the viewport. On a page with a
- * few numbers all are shown at once; with thousands, showing them all would make the browser lay
- * out thousands of new boxes in one frame (most of a second for a 10,000-row table on a slow
- * machine), and watching each number would cost every frame of scrolling. So numbers are grouped
- * by position, half a screen per group, and only each group's first number is watched.
+ * Says when numbers come within a screen of the viewport, for their call buttons to be made then.
+ * On a page with a few numbers all are given at once; with thousands, making and showing every
+ * button would make the browser lay out thousands of new boxes (most of a second for a
+ * 10,000-row table on a slow machine), and watching each number would cost every frame of
+ * scrolling. So numbers are grouped by position, half a screen per group, and only each group's
+ * first number is watched.
  */
 export class NearViewport {
   private queued: Placed[] = [];
@@ -25,30 +27,30 @@ export class NearViewport {
   private readonly groups = new Map<Element, Placed[]>();
   private readonly observer = new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: '100% 0px' });
 
-  constructor(private readonly show: (hosts: HTMLElement[]) => void) {}
+  constructor(private readonly show: (holders: Node[]) => void) {}
 
-  /** A hidden button for the number in `anchor`, to be shown by the next place(). */
-  add(host: HTMLElement, anchor: Element): void {
-    this.queued.push({ host, anchor });
+  /** Numbers in `holder`, whose element is `anchor`, to be given or grouped by the next place(). */
+  add(holder: Node, anchor: Element): void {
+    this.queued.push({ holder, anchor });
   }
 
-  /** Shows or groups the buttons added since the last call. */
+  /** Gives or groups the numbers added since the last call. */
   place(): void {
-    const placed = this.queued.splice(0).filter(({ host }) => host.isConnected);
+    const placed = this.queued.splice(0).filter(({ holder }) => holder.isConnected);
     if (placed.length === 0) return;
     if (placed.length <= SHOW_AT_ONCE) {
-      this.show(placed.map(({ host }) => host));
+      this.show(placed.map(({ holder }) => holder));
       return;
     }
     this.positionsRead = readPositions(placed.map(({ anchor }) => anchor)).then((tops) => this.group(placed, tops));
   }
 
-  /** Resolves once the last buttons placed are grouped, or shown. */
+  /** Resolves once the last numbers added are grouped, or given. */
   get grouping(): Promise<void> {
     return this.positionsRead;
   }
 
-  /** How many buttons are waiting to come near the viewport. */
+  /** How many holders of numbers are waiting to come near the viewport. */
   get waiting(): number {
     let count = this.queued.length;
     for (const group of this.groups.values()) count += group.length;
@@ -56,13 +58,13 @@ export class NearViewport {
   }
 
   /**
-   * Forgets the buttons the page took away with their rows, and stops watching their rows: a long
+   * Forgets the numbers the page took away with their rows, and stops watching their rows: a long
    * single-page session adds and removes rows all day, and nothing of a removed row may stay here.
    */
   dropDetached(): void {
-    this.queued = this.queued.filter(({ host }) => host.isConnected);
+    this.queued = this.queued.filter(({ holder }) => holder.isConnected);
     for (const [sentinel, group] of this.groups) {
-      const kept = group.filter(({ host }) => host.isConnected);
+      const kept = group.filter(({ holder }) => holder.isConnected);
       if (kept.length === group.length && sentinel.isConnected) continue;
       this.observer.unobserve(sentinel);
       this.groups.delete(sentinel);
@@ -103,10 +105,10 @@ export class NearViewport {
   }
 
   private onEntries(entries: IntersectionObserverEntry[]): void {
-    const near: HTMLElement[] = [];
+    const near: Node[] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      for (const { host } of this.groups.get(entry.target) ?? []) if (host.isConnected) near.push(host);
+      for (const { holder } of this.groups.get(entry.target) ?? []) if (holder.isConnected) near.push(holder);
       this.groups.delete(entry.target);
       this.observer.unobserve(entry.target);
     }

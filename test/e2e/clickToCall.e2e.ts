@@ -275,11 +275,13 @@ describe('click-to-call on web pages', () => {
 
   test('a long list: buttons far from the viewport are shown as the page scrolls to them, and then take clicks', async () => {
     const tab = await openSite('/long');
-    await expect.poll(() => tab.locator(HOST).count()).toBe(1000);
     await expect.poll(() => tab.locator(`#row-0 ${HOST}`).isVisible()).toBe(true);
-    expect(await tab.locator(`#row-999 ${HOST}`).isVisible()).toBe(false);
-    const shownBefore = await tab.locator(HOST).evaluateAll((hosts) => hosts.filter((h) => h.getClientRects().length > 0).length);
-    expect(shownBefore).toBeLessThan(500);
+    // Only the numbers within a screen or so of the viewport have their buttons made yet.
+    await tab.waitForTimeout(500);
+    const madeBefore = await tab.locator(HOST).count();
+    expect(madeBefore).toBeGreaterThan(10);
+    expect(madeBefore).toBeLessThan(500);
+    expect(await tab.locator(`#row-999 ${HOST}`).count()).toBe(0);
 
     await tab.locator('#row-999').scrollIntoViewIfNeeded();
     await expect.poll(() => tab.locator(`#row-999 ${HOST}`).isVisible()).toBe(true);

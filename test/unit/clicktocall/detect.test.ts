@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findNumbers, mayContainNumber, readingCountry } from '../../../src/clicktocall/detect';
+import { findNumbers, findNumbersInTexts, mayContainNumber, readingCountry } from '../../../src/clicktocall/detect';
 
 describe('findNumbers', () => {
   test.each([
@@ -62,5 +63,57 @@ describe('readingCountry', () => {
     [42, undefined, 'BE'],
   ])('home country %s, browser %s → %s', (home, locale, expected) => {
     expect(readingCountry(home, locale)).toBe(expected);
+  });
+});
+
+describe('findNumbersInTexts', () => {
+  const pieces = [
+    '02 555 12 34',
+    '+32 470 12 34 56',
+    '0470/12.34.56',
+    '(02) 555-1234',
+    '2024-01-05',
+    'ext. 12',
+    'x',
+    '+',
+    '00',
+    ' ',
+    '-',
+    '.',
+    'Call',
+    '123',
+    '\n',
+    '99 99 99 99 99',
+    '0032 2 555 12 34',
+  ];
+  const text = fc
+    .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 }), fc.stringMatching(/^[0-9 +()./-]{1,14}$/)), { maxLength: 6 })
+    .map((p) => p.join(''));
+
+  test('finds in each text what findNumbers finds in it alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 9, arbitrary: text }, { weight: 1, arbitrary: text.map((t) => `${'word '.repeat(1500)}${t}`) }), { maxLength: 12 }),
+        fc.constantFrom('BE', 'FR', 'US'),
+        (texts, country) => {
+          expect(findNumbersInTexts(texts, country)).toEqual(texts.map((t) => findNumbers(t, country)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test.each([
+    ['no texts', [], []],
+    ['one each', ['Anna 02 555 12 34', 'Bob 0470 98 76 54'], [['+3225551234'], ['+32470987654']]],
+    ['none in the middle one', ['02 555 12 34', 'Street 12', '0470 98 76 54'], [['+3225551234'], [], ['+32470987654']]],
+    ['a number cut between two texts is in neither', ['02 555', '12 34'], [[], []]],
+    [
+      'texts longer together than a search piece',
+      [`${'a '.repeat(2990)}02 555 12 34`, `${'b '.repeat(2990)}0470 98 76 54`, `${'c '.repeat(2990)}02 555 12 35`],
+      [['+3225551234'], ['+32470987654'], ['+3225551235']],
+    ],
+  ] as const)('%s', (_, texts, expected) => {
+    expect(findNumbersInTexts(texts, 'BE').map((found) => found.map((n) => n.e164))).toEqual(expected);
   });
 });
