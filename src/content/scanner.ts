@@ -190,7 +190,7 @@ export class PageScanner {
       fresh.map((node) => node.data),
       this.country,
     );
-    fresh.forEach((node, i) => this.keep(node, found[i]!));
+    for (const [i, node] of fresh.entries()) this.keep(node, found[i]!);
   }
 
   /** A text longer than a search piece: searched a piece per step. */
