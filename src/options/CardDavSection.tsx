@@ -8,8 +8,10 @@ import {
   idleStatus,
   originPattern,
 } from '../contacts/carddav/sources';
+import { checkRecordTemplate } from '../contacts/recordTemplate';
 import { t } from '../i18n';
 import { cardDavAddedText, cardDavCountText, cardDavErrorText, cardDavInputText } from '../i18n/cardDavText';
+import { recordTemplateProblemText } from '../i18n/screenPopText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { useStoredValue } from '../ui/useStoredValue';
@@ -49,8 +51,41 @@ function SourceStatus({ source, status }: { source: CardDavSource; status: CardD
         >
           {t('cardDavRemove')}
         </button>
+        <SourceRecordTemplate source={source} />
       </article>
     </li>
+  );
+}
+
+/** The source's own record URL template, over the one under Screen-pop for its contacts. */
+function SourceRecordTemplate({ source }: { source: CardDavSource }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const id = `carddav-${source.id}-record`;
+  const save = async (): Promise<void> => {
+    const template = (draft ?? source.recordUrlTemplate ?? '').trim();
+    const checked = template === '' ? null : checkRecordTemplate(template);
+    if (checked && !checked.ok) return setOutcome({ ok: false, text: recordTemplateProblemText(checked.problem) });
+    const result = await request('background', 'saveCardDavRecordTemplate', { id: source.id, template });
+    if (!result.ok) return setOutcome({ ok: false, text: recordTemplateProblemText(result.problem) });
+    setDraft(null);
+    setOutcome({ ok: true, text: t('recordTemplateSaved') });
+  };
+  return (
+    <>
+      <Field
+        id={id}
+        label={t('cardDavRecordTemplate')}
+        hint={t('cardDavRecordTemplateHint')}
+        value={draft ?? source.recordUrlTemplate ?? ''}
+        error={outcome?.ok === false ? outcome.text : undefined}
+        onInput={setDraft}
+      />
+      <button type="button" aria-label={t('cardDavRecordTemplateSaveNamed', sourceName(source))} onClick={() => void save()}>
+        {t('recordTemplateSave')}
+      </button>
+      {outcome?.ok && <p role="status">{outcome.text}</p>}
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue } from '../callerid/issues';
 import type { ColleagueSettingsError } from '../colleagues/settings';
+import type { ScreenPopSettingsError } from '../contacts/screenPop';
 import type { QueueSettingsError } from '../queues/settings';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
 
@@ -10,7 +11,16 @@ import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
  * overlays (src/storage/keys.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
  * caller ID parser and its phone number tables) so the popup can read the outcome cheaply.
  */
-export const POLICY_SECTIONS = ['account', 'callerId', 'queueSettings', 'clickToCall', 'preferences', 'afterCallSettings', 'colleagueSettings'] as const;
+export const POLICY_SECTIONS = [
+  'account',
+  'callerId',
+  'queueSettings',
+  'clickToCall',
+  'preferences',
+  'afterCallSettings',
+  'colleagueSettings',
+  'screenPopSettings',
+] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
 /** Why a policy value was ignored: the same codes the settings form gives, worded by the views. */
@@ -22,6 +32,7 @@ export type PolicyReason =
   | { code: 'click_to_call' }
   | { code: 'after_call'; error: AfterCallErrorCode }
   | { code: 'colleagues'; error: ColleagueSettingsError }
+  | { code: 'screen_pop'; error: ScreenPopSettingsError }
   | { code: 'unknown_setting' };
 
 export interface IgnoredPolicyValue {

@@ -11,6 +11,8 @@ export interface CardDavSource {
   passwordKey: string;
   /** The address books discovery found under the URL. */
   addressBooks: { url: string; displayName: string }[];
+  /** The "open the caller's record" URL template for this source's contacts, over the global one. */
+  recordUrlTemplate?: string;
 }
 
 /** How the last syncs of one source went, for the settings page. */
@@ -35,6 +37,7 @@ const sourceSchema = v.object({
   username: v.string(),
   passwordKey: v.string(),
   addressBooks: v.array(v.object({ url: v.string(), displayName: v.string() })),
+  recordUrlTemplate: v.optional(v.string()),
 });
 
 /** Stored sources, each read on its own: a damaged entry drops that source, not the list. */
