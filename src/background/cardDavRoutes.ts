@@ -85,7 +85,7 @@ export async function syncAll(only?: string): Promise<Record<string, CardDavStat
   return Object.fromEntries(statuses);
 }
 
-async function addSource(input: { url: string; username: string; password: string }): Promise<AddCardDavResult> {
+export async function addSource(input: { url: string; username: string; password: string }): Promise<AddCardDavResult> {
   const checked = checkCardDavInput(input);
   if (!checked.ok) return checked;
   const username = input.username.trim();
