@@ -66,7 +66,8 @@ export async function contactsImport(
     for (const source of contacts.cardDavSources ?? []) {
       const existing = (await loadCardDavSources()).find((s) => s.url.replace(/\/$/, '') === source.url.replace(/\/$/, '') && s.username === source.username);
       if (existing) {
-        await saveCardDavRecordTemplate(existing.id, source.recordUrlTemplate ?? '');
+        // One the administrator's policy set stays as the policy has it.
+        if (!existing.managed) await saveCardDavRecordTemplate(existing.id, source.recordUrlTemplate ?? '');
         continue;
       }
       const origin = new URL(source.url).origin;

@@ -7,6 +7,7 @@ import { accountRoutes, forwardConfigurationChanges, openWelcomePage } from './a
 import { afterCallEnded, afterCallRoutes, startAfterCall } from './aftercall';
 import { countMissedCallsOnBadge, showSnapshotOnBadge } from './badge';
 import { callerIdOf, callerIdRoutes } from './callerIdRoutes';
+import { startCardDavPolicy } from './cardDavPolicy';
 import { cardDavRoutes, startCardDav } from './cardDavRoutes';
 import { clickToCallContentRoutes, clickToCallRoutes, startClickToCall } from './clickToCall';
 import { colleagueRoutes, startColleagues } from './colleagueRoutes';
@@ -67,6 +68,7 @@ startQueues();
 startColleagues();
 startClickToCall();
 startCardDav();
+startCardDavPolicy();
 startAfterCall();
 
 forwardConfigurationChanges();

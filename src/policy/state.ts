@@ -5,10 +5,12 @@ import type { ColleagueSettingsError } from '../colleagues/settings';
 import type { ScreenPopSettingsError } from '../contacts/screenPop';
 import type { QueueSettingsError } from '../queues/settings';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
+import type { ContactsFileError } from '../settings/contactsSection';
 
 /**
  * The settings an administrator's policy may set, each named after the storage key whose value it
- * overlays (src/storage/keys.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
+ * overlays (src/storage/keys.ts); `cardDavSources` is not laid over but kept in line with the
+ * policy's list by the service worker (src/background/cardDavPolicy.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
  * caller ID parser and its phone number tables) so the popup can read the outcome cheaply.
  */
 export const POLICY_SECTIONS = [
@@ -20,6 +22,7 @@ export const POLICY_SECTIONS = [
   'afterCallSettings',
   'colleagueSettings',
   'screenPopSettings',
+  'cardDavSources',
 ] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
@@ -33,6 +36,7 @@ export type PolicyReason =
   | { code: 'after_call'; error: AfterCallErrorCode }
   | { code: 'colleagues'; error: ColleagueSettingsError }
   | { code: 'screen_pop'; error: ScreenPopSettingsError }
+  | { code: 'carddav'; error: ContactsFileError }
   | { code: 'unknown_setting' };
 
 export interface IgnoredPolicyValue {

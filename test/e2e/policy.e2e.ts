@@ -1,10 +1,15 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PolicyState } from '../../src/policy/state';
+import { callFromTrunk } from '../pbx/trunk';
 import { axeViolations } from './harness/axe';
 import type { Agent } from './harness/browser';
 import { usePbx } from './harness/phone';
-import { ChromiumPolicy, reloadPolicies } from './harness/policy';
+import { ChromiumPolicy, reloadPolicies, unpackedExtensionId } from './harness/policy';
+import { TestRadicale, vcard } from './harness/radicale';
+import { extensionWithLoopbackGranted } from './harness/testSite';
 
 const env = usePbx();
 
@@ -231,5 +236,74 @@ describe('settings pushed by the administrator through browser policy', () => {
     expect(await options.getByLabel('Reminder time').getAttribute('readonly')).not.toBeNull();
     // The managed notice, the reasons and the locked controls pass axe-core.
     expect(await axeViolations(options)).toEqual([]);
+  });
+
+  test('the screen-pop and a CardDAV address book set by the policy: locked in Settings, the address book added and synced where its site is granted, an Allow access button where it is not', async () => {
+    const radicale = await TestRadicale.start({ users: { alice: 'alice-password' } });
+    const records = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Record</title>'));
+    await new Promise<void>((resolve) => records.listen(0, '127.0.0.1', resolve));
+    const recordSite = `http://127.0.0.1:${(records.address() as AddressInfo).port}`;
+    const granted = extensionWithLoopbackGranted();
+    try {
+      await radicale.createAddressBook('alice', 'work', 'Work');
+      await radicale.putCard('alice', 'work', 'c1', vcard('card-9', 'Oskar Berg', '+3225554444'));
+      const settings = {
+        screenPop: 'ring',
+        recordUrlTemplate: `${recordSite}/find?q={e164}`,
+        screenPopUnknownCallers: false,
+        cardDavSources: [{ url: radicale.url, username: 'alice', password: 'alice-password' }],
+      };
+      const origin = new URL(radicale.url).origin;
+
+      // Without access to the server's site: listed, not reached, and the agent is offered the grant.
+      policy = new ChromiumPolicy();
+      policy.write(settings);
+      const ungranted = await env.desks.launch();
+      const plainOptions = await ungranted.openOptions();
+      const plainSource = plainOptions.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'alice · 127.0.0.1' });
+      await expect.poll(() => plainSource.getByRole('button', { name: `Allow access to ${origin}` }).count(), { timeout: 20_000 }).toBe(1);
+      expect(radicale.requests).toEqual([]);
+      // The policy's password is not in storage.local, where Firefox content scripts could read it.
+      expect(JSON.stringify(await (await ungranted.serviceWorker()).evaluate(() => chrome.storage.local.get(null)))).not.toContain('alice-password');
+      await ungranted.close();
+      policy.remove();
+
+      // With it (granted as the agent's click would): synced at once, locked, and the screen-pop follows the policy.
+      policy = new ChromiumPolicy(unpackedExtensionId(granted.dir));
+      policy.write(settings);
+      const agent = await env.desks.registered('101', {}, { extensionDir: granted.dir });
+      await (await agent.serviceWorker()).evaluate(() => chrome.storage.local.set({ callerId: { homeCountry: 'BE' } }));
+      const options = await agent.openOptions();
+      const source = options.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'alice · 127.0.0.1' });
+      await expect.poll(() => source.getByText('1 card').count(), { timeout: 20_000 }).toBe(1);
+      expect(await source.getByText('Set by your administrator').count()).toBe(1);
+      expect(await source.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+      expect(await source.getByRole('button', { name: /^Allow access/ }).count()).toBe(0);
+      const screenPop = options.getByRole('region', { name: 'Screen-pop' });
+      const mode = screenPop.getByRole('combobox', { name: "Open the caller's record from the CRM" });
+      await expect.poll(() => mode.inputValue()).toBe('ring');
+      expect(await mode.isDisabled()).toBe(true);
+      const template = screenPop.getByRole('textbox', { name: 'Record URL template' });
+      expect(await template.inputValue()).toBe(`${recordSite}/find?q={e164}`);
+      expect(await template.getAttribute('readonly')).not.toBeNull();
+      await expect
+        .poll(() => template.evaluate((el) => (el as HTMLInputElement).ariaDescribedByElements?.map((d) => d.textContent).join(' ')))
+        .toContain('Set by your administrator');
+      expect(await screenPop.getByRole('checkbox').isDisabled()).toBe(true);
+      expect(await axeViolations(options)).toEqual([]);
+
+      const popup = await agent.openPopup();
+      const calling = callFromTrunk(env.pbx, '101', 1, 3000, { from: '+3225554444' });
+      await expect
+        .poll(() => popup.getByRole('region', { name: 'Incoming call' }).locator('.remote-name').textContent(), { timeout: 10_000 })
+        .toBe('Oskar Berg');
+      await expect.poll(() => agent.context.pages().filter((p) => p.url() === `${recordSite}/find?q=%2B3225554444`).length).toBe(1);
+      await calling;
+    } finally {
+      granted.remove();
+      records.closeAllConnections();
+      await new Promise((resolve) => records.close(resolve));
+      await radicale.remove();
+    }
   });
 });
