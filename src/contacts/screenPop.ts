@@ -53,6 +53,15 @@ export function parseScreenPopSettings(input: unknown): { ok: true; value: Scree
 }
 
 /**
+ * How long an unknown caller's record waits for the CRM lookup (ms; 0: no longer): while the
+ * lookup may still name the caller, and give its own record, the template is not opened for them.
+ */
+export function crmWaitLeft(call: CallSnapshot, crmLookupConfigured: boolean, lookupTimeoutMs: number, now: number): number {
+  if (!crmLookupConfigured || call.contact) return 0;
+  return Math.max(0, call.startedAt + lookupTimeoutMs - now);
+}
+
+/**
  * The records to open now: each incoming call with a record URL that rings (on ring) or has been
  * answered (on answer), and whose record was not opened yet.
  */

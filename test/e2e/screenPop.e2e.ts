@@ -19,6 +19,14 @@ class RecordSite {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       this.asked.push(req.url ?? '');
+      // Also a CRM lookup: one caller it knows, with a record of its own.
+      if (req.url?.startsWith('/lookup')) {
+        const number = new URL(req.url, 'http://x').searchParams.get('number');
+        if (number === '+3225551111')
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: 'Eva Lind', url: `${this.origin}/crm/1` }));
+        else res.writeHead(404).end();
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Record</title><h1>Record</h1>');
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -141,6 +149,46 @@ describe('Screen-pop with the record URL template', () => {
     } finally {
       extension.remove();
       await radicale.remove();
+    }
+  });
+
+  test('with a CRM lookup, an unknown caller’s template waits for its answer: a caller the CRM knows opens the CRM’s own record only', async () => {
+    const extension = extensionWithLoopbackGranted();
+    try {
+      const alice = await env.desks.registered('101', {}, { extensionDir: extension.dir });
+      await (await alice.serviceWorker()).evaluate(() => chrome.storage.local.set({ callerId: { homeCountry: 'BE' } }));
+      const options = await alice.openOptions();
+      const crm = options.getByRole('region', { name: 'CRM lookup' });
+      await crm.getByRole('textbox', { name: 'Lookup URL' }).fill(`${site.origin}/lookup?number={e164}`);
+      await crm.getByRole('button', { name: 'Save lookup URL' }).click();
+      await expect.poll(() => crm.getByRole('status').textContent()).toBe('Lookup URL saved');
+      await saveTemplate(options, `${site.origin}/contacts?search={e164}`);
+      await expect.poll(() => screenPopSection(options).getByRole('status').textContent()).toBe('Record URL saved');
+      const section = screenPopSection(options);
+      await section.getByRole('combobox', { name: "Open the caller's record from the CRM" }).selectOption({ label: 'When the call rings' });
+      await section.getByRole('checkbox', { name: 'Also open it for callers no contact source knows (only the number is filled in)' }).check();
+      await expect
+        .poll(() => alice.serviceWorker().then((sw) => sw.evaluate(() => chrome.storage.local.get('screenPopSettings'))))
+        .toMatchObject({ screenPopSettings: { mode: 'ring', unknownCallers: true } });
+
+      const crmRecord = `${site.origin}/crm/1`;
+      let calling = callFromTrunk(env.pbx, '101', 1, 3000, { from: '+3225551111' });
+      await expect.poll(() => tabsAt(alice, crmRecord), { timeout: 10_000 }).toBe(1);
+      await calling;
+      expect(tabsAt(alice, `${site.origin}/contacts?search=%2B3225551111`)).toBe(0);
+      await alice.waitForSnapshot((s) => s.calls.length === 0, 'the CRM caller’s call over');
+
+      const unknown = `${site.origin}/contacts?search=%2B3225559999`;
+      calling = callFromTrunk(env.pbx, '101', 1, 4000, { from: '+3225559999' });
+      await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'an unknown caller ringing');
+      const rangAt = Date.now();
+      await expect.poll(() => tabsAt(alice, unknown), { timeout: 10_000 }).toBe(1);
+      // Not before the lookup's time-out (1.5 s from the INVITE), soon after it.
+      expect(Date.now() - rangAt).toBeGreaterThan(1000);
+      await calling;
+      expect(tabsAt(alice, unknown)).toBe(1);
+    } finally {
+      extension.remove();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCall } from '../../../src/calls/callState';
-import { defaultScreenPopSettings, parseScreenPopSettings, recordsToOpen, storedScreenPopSettings } from '../../../src/contacts/screenPop';
+import { crmWaitLeft, defaultScreenPopSettings, parseScreenPopSettings, recordsToOpen, storedScreenPopSettings } from '../../../src/contacts/screenPop';
 
 const contact = { name: 'Eva', company: '', number: '+32', label: 'other' as const, sourceId: 'crm', contactId: '+32', recordUrl: 'https://crm.example.com/1' };
 const ringing = { ...newCall('a', 'incoming', '+32', null, 0), contact };
@@ -60,5 +60,19 @@ describe('screen-pop settings', () => {
       unknownCallers: true,
     });
     expect(storedScreenPopSettings('garbage')).toEqual(defaultScreenPopSettings);
+  });
+});
+
+describe('an unknown caller waits for the CRM lookup', () => {
+  const unknown = newCall('u', 'incoming', '+3225559999', null, 1000);
+  const named = { ...unknown, contact: { name: 'Eva', company: '', number: '+32', label: 'other' as const, sourceId: 'crm', contactId: '+32' } };
+  it.each([
+    ['no lookup configured', unknown, false, 1000, 0],
+    ['just rung', unknown, true, 1000, 1500],
+    ['half-way', unknown, true, 1800, 700],
+    ['past the time-out', unknown, true, 2600, 0],
+    ['already named', named, true, 1000, 0],
+  ] as const)('%s', (_, call, configured, now, expected) => {
+    expect(crmWaitLeft(call, configured, 1500, now)).toBe(expected);
   });
 });
