@@ -28,7 +28,8 @@ export async function currentContactsSettings(includePasswords: boolean): Promis
     sources.map(async (s): Promise<FileCardDavSource> => {
       const source: FileCardDavSource = { url: s.url, username: s.username };
       if (s.recordUrlTemplate) source.recordUrlTemplate = s.recordUrlTemplate;
-      const password = includePasswords ? await cardDavPassword(s) : undefined;
+      // The password of an address book the administrator's policy set is the administrator's: never exported.
+      const password = includePasswords && !s.managed ? await cardDavPassword(s) : undefined;
       if (password) source.password = password;
       return source;
     }),

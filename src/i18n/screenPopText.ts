@@ -13,7 +13,8 @@ const PROBLEMS: Record<RecordTemplateProblem, MessageKey> = {
 };
 
 /** What is wrong with a record URL template, e.g. "The record URL must start with https:// or http://". */
-export function recordTemplateProblemText(problem: RecordTemplateProblem | 'not_found'): string {
+export function recordTemplateProblemText(problem: RecordTemplateProblem | 'not_found' | 'managed_by_policy'): string {
+  if (problem === 'managed_by_policy') return t('policySetByAdmin');
   return problem === 'not_found' ? t('recordTemplateSourceGone') : t(PROBLEMS[problem]);
 }
 

@@ -75,7 +75,7 @@ export const contactSourceRequests = {
 };
 
 export type SaveScreenPopOutcome = { ok: true } | { ok: false; errors: ScreenPopSettingsError[] };
-export type SaveRecordTemplateOutcome = { ok: true } | { ok: false; problem: RecordTemplateProblem | 'not_found' };
+export type SaveRecordTemplateOutcome = { ok: true } | { ok: false; problem: RecordTemplateProblem | 'not_found' | 'managed_by_policy' };
 
 export type SaveCrmLookupOutcome = { ok: true } | { ok: false; problem: CrmTemplateProblem | 'permission_refused' };
 

@@ -196,6 +196,8 @@ export function managedSettings(policy: PolicyState): string[] {
       [...lockedFields(policy, POLICY_SECTION[section])].map((field) => `${section}.${field}`),
     ),
     ...Object.entries(CONTACTS_POLICY_FIELD).flatMap(([field, setting]) => (screenPop.has(setting) ? [`contacts.${field}`] : [])),
+    // The policy's address books are listed with the agent's own in the export.
+    ...(lockedFields(policy, 'cardDavSources').size > 0 ? ['contacts.cardDavSources'] : []),
   ];
 }
 

@@ -2,6 +2,8 @@ import { homeCountryCode } from '../callerid/numbers';
 import { checkRecordTemplate } from '../contacts/recordTemplate';
 import { type RecordUrlContext, sourceTemplatesOf } from '../contacts/recordUrl';
 import { defaultScreenPopSettings, parseScreenPopSettings, type ScreenPopSettings, type ScreenPopSettingsError } from '../contacts/screenPop';
+import type { PolicyCardDavSource } from '../policy/fields';
+import type { PolicyState } from '../policy/state';
 import type { SaveRecordTemplateOutcome } from '../protocol/contacts';
 import { loadCallerIdDraft } from './callerIdStore';
 import { storageKeys } from './keys';
@@ -38,9 +40,12 @@ export async function saveCardDavRecordTemplate(id: string, input: string): Prom
     const checked = checkRecordTemplate(template);
     if (!checked.ok) return checked;
   }
+  const policy = await read(storageKeys.policy);
   return writeStorage(async (writer) => {
     const sources = await read(storageKeys.cardDavSources);
-    if (!sources.some((s) => s.id === id)) return { ok: false, problem: 'not_found' } as const;
+    const source = sources.find((s) => s.id === id);
+    if (!source) return { ok: false, problem: 'not_found' } as const;
+    if (source.managed && policyTemplateOf(policy, source) !== undefined) return { ok: false, problem: 'managed_by_policy' } as const;
     const next = sources.map((s) => {
       if (s.id !== id) return s;
       const { recordUrlTemplate: _, ...rest } = s;
@@ -49,6 +54,12 @@ export async function saveCardDavRecordTemplate(id: string, input: string): Prom
     await writer.set(storageKeys.cardDavSources, next);
     return { ok: true } as const;
   });
+}
+
+/** The record URL template the administrator's policy gives a CardDAV source, if it gives one. */
+function policyTemplateOf(policy: PolicyState, source: { url: string; username: string }): string | undefined {
+  const sources = (policy.applied.cardDavSources?.sources as PolicyCardDavSource[] | undefined) ?? [];
+  return sources.find((s) => s.url.replace(/\/$/, '') === source.url.replace(/\/$/, '') && s.username === source.username)?.recordUrlTemplate;
 }
 
 /** What a call's record URL is made from, as stored now. */

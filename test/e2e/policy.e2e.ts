@@ -291,6 +291,12 @@ describe('settings pushed by the administrator through browser policy', () => {
         .toContain('Set by your administrator');
       expect(await screenPop.getByRole('checkbox').isDisabled()).toBe(true);
       expect(await axeViolations(options)).toEqual([]);
+      // The export names what the policy set, and never carries the policy's password, even with passwords included.
+      const exported = await agent.command<{ managedByPolicy?: string[] }>('exportConfiguration', { includePassword: true });
+      expect(exported.managedByPolicy).toEqual(
+        expect.arrayContaining(['contacts.screenPop', 'contacts.recordUrlTemplate', 'contacts.unknownCallers', 'contacts.cardDavSources']),
+      );
+      expect(JSON.stringify(exported)).not.toContain('alice-password');
 
       const popup = await agent.openPopup();
       const calling = callFromTrunk(env.pbx, '101', 1, 3000, { from: '+3225554444' });

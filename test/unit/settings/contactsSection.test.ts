@@ -130,8 +130,13 @@ describe('the contacts section under an administrator policy', () => {
     ignored: [],
   };
 
-  test('the export marks the screen-pop settings the policy sets', () => {
+  test('the export marks the screen-pop settings and address books the policy sets', () => {
     expect(managedSettings(policy)).toEqual(['contacts.screenPop', 'contacts.recordUrlTemplate']);
+    const withSources: PolicyState = {
+      ...policy,
+      applied: { ...policy.applied, cardDavSources: { sources: [{ url: 'https://dav.example.com/', username: 'eva', withPassword: false }] } },
+    };
+    expect(managedSettings(withSources)).toEqual(['contacts.screenPop', 'contacts.recordUrlTemplate', 'contacts.cardDavSources']);
   });
 
   test('an import leaves them to the policy and names each it would have changed', () => {
