@@ -12,10 +12,10 @@ const KEEP_OPENED = 100;
 /**
  * Opens the caller's record in a tab when the setting says so: the CRM lookup's own URL, or the
  * record URL template filled in (src/contacts/recordUrl.ts). A tab needs no host permission, so
- * the template's site has none. An unknown caller's template waits for the CRM lookup's answer (at
- * most its time-out), which may name the caller and give the record. Which calls had theirs opened is kept in session storage, checked
- * and written in one step of the write chain: snapshots come many times a call, and a service
- * worker restart must not open it again.
+ * the template's site has none. An unknown caller's template waits for the CRM lookup's answer
+ * (at most its time-out), which may name the caller and give the record. Which calls had theirs
+ * opened is kept in session storage, checked and written in one step of the write chain:
+ * snapshots come many times a call, and a service worker restart must not open it again.
  */
 export async function openCallerRecords(snapshot: SoftphoneSnapshot): Promise<void> {
   latest = snapshot;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ConfigurationFile } from '../../src/settings/configurationFile';
@@ -65,7 +66,14 @@ describe('The settings file’s contacts section', () => {
     await expect.poll(() => screenPop.getByRole('status').textContent()).toBe('Record URL saved');
     await screenPop.getByRole('combobox', { name: "Open the caller's record from the CRM" }).selectOption({ label: 'When the call rings' });
 
-    const exported = (includePassword: boolean) => alice.command<ConfigurationFile>('exportConfiguration', { includePassword });
+    // Exported as the agent does it: the button, with or without Include passwords ticked.
+    const files = fileSection(options);
+    const exported = async (includePassword: boolean): Promise<ConfigurationFile> => {
+      await files.getByRole('checkbox', { name: 'Include passwords (SIP and CardDAV)' }).setChecked(includePassword);
+      const download = options.waitForEvent('download');
+      await files.getByRole('button', { name: 'Export settings' }).click();
+      return JSON.parse(readFileSync((await (await download).path())!, 'utf8')) as ConfigurationFile;
+    };
     const sourceUrl = ((await storedContacts(alice)).cardDavSources as { url: string }[])[0]!.url;
     await expect.poll(async () => (await exported(false)).contacts?.screenPop).toBe('ring');
     expect((await exported(false)).contacts).toEqual({
@@ -79,14 +87,16 @@ describe('The settings file’s contacts section', () => {
     expect(withPassword.contacts?.cardDavSources).toEqual([
       { url: sourceUrl, username: 'alice', recordUrlTemplate: 'https://crm.example.com/cards/{uid}', password: 'alice-password' },
     ]);
+    const withoutPassword = await exported(false);
+    expect(JSON.stringify(withoutPassword)).not.toContain('alice-password');
     await options.close();
 
     // Another agent's browser: without the password the address book is left out, and said so.
     const bob = await launch(loopbackGranted());
     const bobOptions = await bob.openOptions();
-    const files = fileSection(bobOptions);
-    const preview = files.getByRole('region', { name: 'Import preview' });
-    await pick(bobOptions, await exported(false));
+    const bobFiles = fileSection(bobOptions);
+    const preview = bobFiles.getByRole('region', { name: 'Import preview' });
+    await pick(bobOptions, withoutPassword);
     await expect
       .poll(() => preview.getByRole('listitem').allTextContents())
       .toEqual([
@@ -98,7 +108,7 @@ describe('The settings file’s contacts section', () => {
     expect(await storedContacts(bob)).toEqual({});
     await preview.getByRole('button', { name: 'Apply' }).click();
     await expect
-      .poll(() => files.getByRole('status').getByRole('listitem').allTextContents())
+      .poll(() => bobFiles.getByRole('status').getByRole('listitem').allTextContents())
       .toEqual([
         'Imported: contacts',
         `The address book alice · ${sourceUrl} (https://crm.example.com/cards/{uid}) was left out: the file has no password for it. Add it under CardDAV address books.`,
@@ -111,7 +121,7 @@ describe('The settings file’s contacts section', () => {
     // With it: added, discovered and synced, with its own template.
     await pick(bobOptions, withPassword);
     await preview.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => files.getByRole('status').getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual(['Imported: contacts']);
+    await expect.poll(() => bobFiles.getByRole('status').getByRole('listitem').allTextContents(), { timeout: 15_000 }).toEqual(['Imported: contacts']);
     const bobSource = bobOptions.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'alice · 127.0.0.1' });
     await expect.poll(() => bobSource.getByText('1 card').count()).toBe(1);
     expect(await bobSource.getByRole('textbox', { name: 'Record URL template for this address book' }).inputValue()).toBe(
