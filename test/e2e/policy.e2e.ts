@@ -238,8 +238,8 @@ describe('settings pushed by the administrator through browser policy', () => {
     expect(await axeViolations(options)).toEqual([]);
   });
 
-  test('the screen-pop and a CardDAV address book set by the policy: locked in Settings, the address book added and synced where its site is granted, an Allow access button where it is not', async () => {
-    const radicale = await TestRadicale.start({ users: { alice: 'alice-password' } });
+  test('the screen-pop and CardDAV address books set by the policy: locked in Settings, added and synced where their site is granted, an Allow access button where it is not, removed with the policy, and one without a password completed by the agent', async () => {
+    const radicale = await TestRadicale.start({ users: { alice: 'alice-password', bob: 'bob-password' } });
     const records = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Record</title>'));
     await new Promise<void>((resolve) => records.listen(0, '127.0.0.1', resolve));
     const recordSite = `http://127.0.0.1:${(records.address() as AddressInfo).port}`;
@@ -247,6 +247,8 @@ describe('settings pushed by the administrator through browser policy', () => {
     try {
       await radicale.createAddressBook('alice', 'work', 'Work');
       await radicale.putCard('alice', 'work', 'c1', vcard('card-9', 'Oskar Berg', '+3225554444'));
+      await radicale.createAddressBook('bob', 'team', 'Team');
+      await radicale.putCard('bob', 'team', 'c1', vcard('card-10', 'Ines Roos', '+3225556666'));
       const settings = {
         screenPop: 'ring',
         recordUrlTemplate: `${recordSite}/find?q={e164}`,
@@ -305,6 +307,18 @@ describe('settings pushed by the administrator through browser policy', () => {
         .toBe('Oskar Berg');
       await expect.poll(() => agent.context.pages().filter((p) => p.url() === `${recordSite}/find?q=%2B3225554444`).length).toBe(1);
       await calling;
+
+      // The policy changes: its first address book goes, and one without a password comes, for the agent to complete.
+      policy.write({ ...settings, cardDavSources: [{ url: radicale.url, username: 'bob' }] });
+      await reloadPolicies(agent.context);
+      const bobSource = options.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'bob · 127.0.0.1' });
+      await expect.poll(() => bobSource.getByLabel('Your password for this address book').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => source.count()).toBe(0);
+      await bobSource.getByLabel('Your password for this address book').fill('bob-password');
+      await bobSource.getByRole('button', { name: 'Save password: bob · 127.0.0.1' }).click();
+      await expect.poll(() => bobSource.getByText('1 card').count(), { timeout: 15_000 }).toBe(1);
+      expect(await bobSource.getByLabel('Your password for this address book').count()).toBe(0);
+      expect(JSON.stringify(await (await agent.serviceWorker()).evaluate(() => chrome.storage.local.get(null)))).not.toContain('bob-password');
     } finally {
       granted.remove();
       records.closeAllConnections();
