@@ -112,14 +112,24 @@ function SiteAccess({ source }: { source: CardDavSource }) {
 /** The agent's password for an address book the administrator's policy set without one. */
 function PolicySourcePassword({ source }: { source: CardDavSource }) {
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
   const id = `carddav-${source.id}-password`;
   const save = (): void => {
+    setMissing(password === '');
     if (password === '') return;
     void request('background', 'setCardDavPassword', { id: source.id, password }).then(() => setPassword(''));
   };
   return (
     <>
-      <Field id={id} label={t('cardDavPolicyPassword')} hint={t('cardDavPolicyPasswordHint')} type="password" value={password} onInput={setPassword} />
+      <Field
+        id={id}
+        label={t('cardDavPolicyPassword')}
+        hint={t('cardDavPolicyPasswordHint')}
+        type="password"
+        value={password}
+        error={missing ? cardDavInputText('password_missing') : undefined}
+        onInput={setPassword}
+      />
       <button type="button" aria-label={t('cardDavSavePasswordNamed', sourceName(source))} onClick={save}>
         {t('cardDavSavePassword')}
       </button>
