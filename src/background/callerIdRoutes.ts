@@ -17,6 +17,7 @@ import { storageKeys } from '../storage/keys';
 import { loadQueueSettings, ownQueuePart } from '../storage/queuesStore';
 import { isStored, read } from '../storage/read';
 import { entry, writeStorage } from '../storage/write';
+import { contactsImport, contactsWereSet, currentContactsSettings } from './contactsFile';
 
 /** The caller ID an outgoing call presented, for the recent-calls list. */
 export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
@@ -26,7 +27,7 @@ export async function callerIdOf(call: CallSnapshot): Promise<string | null> {
 }
 
 /** What is stored now; queues count once they were saved, also as an empty list. */
-async function currentSettings(): Promise<CurrentSettings> {
+async function currentSettings(includePasswords = false): Promise<CurrentSettings> {
   const queuesSaved = await isStored(storageKeys.queueSettings);
   const afterCall = (await isStored(storageKeys.afterCallSettings)) ? await read(storageKeys.afterCallSettings) : null;
   const colleaguesSaved = await isStored(storageKeys.colleagueSettings);
@@ -36,6 +37,7 @@ async function currentSettings(): Promise<CurrentSettings> {
     queues: queuesSaved ? await loadQueueSettings() : null,
     afterCall,
     colleagues: colleaguesSaved ? await loadColleagueSettings() : null,
+    contacts: await currentContactsSettings(includePasswords),
   };
 }
 
@@ -51,8 +53,11 @@ export const callerIdRoutes = {
     const parsed = await saveCallerIdConfig(config);
     return parsed.ok ? { ok: true, warnings: parsed.warnings } : parsed;
   },
-  exportConfiguration: async ({ includePassword }) =>
-    buildConfigurationFile(await currentSettings(), includePassword, managedSettings(await read(storageKeys.policy))),
+  exportConfiguration: async ({ includePassword }) => {
+    const current = await currentSettings(includePassword);
+    if (!(await contactsWereSet())) current.contacts = null;
+    return buildConfigurationFile(current, includePassword, managedSettings(await read(storageKeys.policy)));
+  },
   // What an import would change, read and checked like the import itself; nothing is written.
   previewConfiguration: async ({ file }) => {
     const current = await currentSettings();
@@ -66,8 +71,10 @@ export const callerIdRoutes = {
     if (!parsed.ok) return parsed;
     // The policy's settings stay the policy's: the agent's own part takes the rest of the file.
     const { value, warnings } = importUnderPolicy(parsed.value, await read(storageKeys.policy));
-    const { callerId, account, queues, afterCall, colleagues } = value;
+    const { callerId, account, queues, afterCall, colleagues, contacts } = value;
+    const contactsPart = contacts ? await contactsImport(contacts) : null;
     const sections = [
+      ...(contactsPart?.entries ?? []),
       ...(callerId ? [entry(storageKeys.callerId, await ownCallerIdPart(callerId))] : []),
       ...(queues ? [entry(storageKeys.queueSettings, await ownQueuePart(queues))] : []),
       ...(afterCall ? [entry(storageKeys.afterCallSettings, afterCall)] : []),
@@ -76,6 +83,8 @@ export const callerIdRoutes = {
     // One write of storage.local: all sections or none (a new password is stored just before it).
     if (account) await storeAccount(account, sections);
     else await writeStorage((writer) => writer.setTogether(sections));
-    return { ok: true, sections: Object.keys(value), warnings: [...warnings, ...parsed.warnings] };
+    // CardDAV address books are added once the rest is written: each is discovered and synced on its own, and one that fails leaves the others.
+    const sourceWarnings = contactsPart ? [...contactsPart.warnings, ...(await contactsPart.addSources())] : [];
+    return { ok: true, sections: Object.keys(value), warnings: [...warnings, ...parsed.warnings, ...sourceWarnings] };
   },
 } satisfies Routes<'background', typeof callerIdRequests>;

@@ -14,7 +14,9 @@ import {
   countCards,
   loadCardDavSources,
   removeCardDavSource,
+  setCardDavPassword,
   syncStateOf,
+  updateCardDavSource,
   updateCardDavStatus,
 } from '../storage/cardDavStore';
 import { storageKeys } from '../storage/keys';
@@ -48,9 +50,16 @@ async function runSync(source: CardDavSource): Promise<CardDavStatus> {
   let error: CardDavError | null = null;
   let skipped = 0;
   try {
+    if (source.needsPassword) fail({ code: 'auth_failed', status: 0 });
     const transport = await transportFor(source);
+    let books = source.addressBooks;
+    // A source the administrator's policy set is stored before its address books are known: found on its first sync.
+    if (books.length === 0) {
+      books = await discoverAddressBooks(transport, source.url);
+      await updateCardDavSource(source.id, (s) => ({ ...s, addressBooks: books }));
+    }
     const cards = await cardsOf(source.id);
-    for (const book of source.addressBooks) {
+    for (const book of books) {
       const known = new Map(cards.filter((c) => c.book === book.url).map((c) => [c.href, c.etag]));
       const outcome = await syncAddressBook(transport, book.url, known, await syncStateOf(source.id, book.url));
       await applySync(source.id, book.url, outcome.upserts, outcome.deletes, outcome.state);
@@ -85,7 +94,7 @@ export async function syncAll(only?: string): Promise<Record<string, CardDavStat
   return Object.fromEntries(statuses);
 }
 
-async function addSource(input: { url: string; username: string; password: string }): Promise<AddCardDavResult> {
+export async function addSource(input: { url: string; username: string; password: string }): Promise<AddCardDavResult> {
   const checked = checkCardDavInput(input);
   if (!checked.ok) return checked;
   const username = input.username.trim();
@@ -115,12 +124,21 @@ async function ensureAlarm(): Promise<void> {
 export const cardDavRoutes = {
   addCardDavSource: (input) => addSource(input),
   removeCardDavSource: async ({ id }) => {
+    // The administrator's policy keeps its address books: removed only when the policy drops them.
+    if ((await loadCardDavSources()).find((s) => s.id === id)?.managed) return { ok: true };
     await removeCardDavSource(id);
     cardsChanged();
     await ensureAlarm();
     return { ok: true };
   },
   syncCardDav: async ({ id }) => ({ statuses: await syncAll(id) }),
+  setCardDavPassword: async ({ id, password }) => {
+    const source = (await loadCardDavSources()).find((s) => s.id === id);
+    if (!source) return { ok: false };
+    await setCardDavPassword(source, password);
+    const updated = await updateCardDavSource(id, ({ needsPassword: _, ...rest }) => rest);
+    return updated ? { ok: true, status: await syncSource(updated) } : { ok: false };
+  },
   cardDavCards: async () => ({ cards: (await allCards()).map(({ sourceId, href, vcard }) => ({ sourceId, href, vcard })) }),
 } satisfies Routes<'background', typeof cardDavRequests>;
 

@@ -1,9 +1,12 @@
+import { newCall } from '../calls/callState';
 import { checkCrmTemplate } from '../contacts/crmLookup';
+import { recordUrlOf } from '../contacts/recordUrl';
 import type { RequestPayload, Response } from '../protocol/api';
 import { request } from '../protocol/client';
 import type { contactRequests, contactSourceRequests, SaveCrmLookupOutcome } from '../protocol/contacts';
 import type { Routes } from '../protocol/server';
 import { storageKeys } from '../storage/keys';
+import { loadRecordUrlContext, saveCardDavRecordTemplate, saveScreenPopSettings } from '../storage/screenPopStore';
 import { store } from '../storage/write';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
@@ -36,8 +39,10 @@ export const contactSourceRoutes = {
     await store(storageKeys.crmLookupUrl, template);
     return { ok: true };
   },
-  saveScreenPop: async ({ mode }) => {
-    await store(storageKeys.screenPop, mode);
-    return { ok: true } as const;
+  saveScreenPopSettings: (change) => saveScreenPopSettings(change),
+  saveCardDavRecordTemplate: ({ id, template }) => saveCardDavRecordTemplate(id, template),
+  recordUrlOf: async ({ remoteNumber, purpose, contact }) => {
+    const call = { ...newCall('view', 'incoming', remoteNumber, null, 0, purpose), contact };
+    return { url: recordUrlOf(call, await loadRecordUrlContext()) };
   },
 } satisfies Routes<'background', typeof contactSourceRequests>;

@@ -2,6 +2,7 @@ import type { IgnoredPolicyValue, PolicyReason } from '../policy/state';
 import { describeColleagueSettingsError } from './colleagueText';
 import { t } from './index';
 import { describeQueueSettingsError } from './queueText';
+import { contactsFileErrorText, screenPopErrorText } from './screenPopText';
 import { accountErrorText, afterCallErrorText, callerIdIssueText, preferenceErrorText } from './settingsText';
 
 function reasonText(reason: PolicyReason): string {
@@ -20,6 +21,10 @@ function reasonText(reason: PolicyReason): string {
       return afterCallErrorText(reason.error);
     case 'colleagues':
       return describeColleagueSettingsError(reason.error);
+    case 'screen_pop':
+      return screenPopErrorText(reason.error);
+    case 'carddav':
+      return contactsFileErrorText(reason.error);
     default:
       return t('policyUnknownSetting');
   }

@@ -2,9 +2,11 @@ import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue, ExpectedType, SettingPlace } from '../callerid/issues';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
 import type { ConfigurationFileIssue } from '../settings/configurationFile';
+import { cardDavErrorText } from './cardDavText';
 import { describeColleagueSettingsError } from './colleagueText';
 import { type MessageKey, t } from './index';
 import { describeQueueSettingsError } from './queueText';
+import { contactsFileErrorText } from './screenPopText';
 
 /** The settings page's checks, in the agent's language: caller ID, account, preferences, settings file. */
 
@@ -137,6 +139,14 @@ export function configurationFileIssueText(issue: ConfigurationFileIssue): strin
       return t('fileIssueAfterCall', afterCallErrorText(issue.error));
     case 'colleagues':
       return t('fileIssueColleagues', describeColleagueSettingsError(issue.error));
+    case 'contacts':
+      return t('fileIssueContacts', contactsFileErrorText(issue.error));
+    case 'carddav_without_password':
+      return t('fileWarningCardDavWithoutPassword', issue.source);
+    case 'contacts_no_permission':
+      return t('fileWarningContactsNoPermission', issue.origin);
+    case 'carddav_not_added':
+      return t('fileWarningCardDavNotAdded', [issue.source, cardDavErrorText(issue.error)]);
   }
 }
 

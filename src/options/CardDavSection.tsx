@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   type CardDavInput,
   type CardDavInputProblem,
@@ -8,18 +8,26 @@ import {
   idleStatus,
   originPattern,
 } from '../contacts/carddav/sources';
+import { checkRecordTemplate } from '../contacts/recordTemplate';
 import { t } from '../i18n';
 import { cardDavAddedText, cardDavCountText, cardDavErrorText, cardDavInputText } from '../i18n/cardDavText';
+import { recordTemplateProblemText } from '../i18n/screenPopText';
+import type { PolicyCardDavSource } from '../policy/fields';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
+import { PolicyNote } from '../ui/PolicyNote';
+import { usePolicy } from '../ui/usePolicy';
 import { useStoredValue } from '../ui/useStoredValue';
 import { Field } from './Field';
+
+const sameServer = (a: { url: string; username: string }, b: { url: string; username: string }): boolean =>
+  a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
 
 function sourceName(source: CardDavSource): string {
   return `${source.username} · ${new URL(source.url).host}`;
 }
 
-function SourceStatus({ source, status }: { source: CardDavSource; status: CardDavStatus }) {
+function SourceStatus({ source, status, templateLocked }: { source: CardDavSource; status: CardDavStatus; templateLocked: boolean }) {
   const [syncing, setSyncing] = useState(false);
   const headingId = `carddav-${source.id}-heading`;
   const syncNow = (): void => {
@@ -30,6 +38,7 @@ function SourceStatus({ source, status }: { source: CardDavSource; status: CardD
     <li>
       <article aria-labelledby={headingId} class="carddav-source">
         <h3 id={headingId}>{sourceName(source)}</h3>
+        {source.managed && <PolicyNote id={`carddav-${source.id}-policy`} />}
         <p>{source.addressBooks.map((b) => b.displayName || new URL(b.url).pathname).join(', ')}</p>
         <p>{cardDavCountText(status.cards)}</p>
         <p>{status.lastSyncAt === null ? t('cardDavNeverSynced') : t('cardDavLastSync', new Date(status.lastSyncAt).toLocaleString())}</p>
@@ -42,15 +51,124 @@ function SourceStatus({ source, status }: { source: CardDavSource; status: CardD
         <button type="button" disabled={syncing || status.syncing} onClick={syncNow}>
           {syncing || status.syncing ? t('cardDavSyncing') : t('cardDavSyncNow')}
         </button>{' '}
-        <button
-          type="button"
-          aria-label={t('cardDavRemoveNamed', sourceName(source))}
-          onClick={() => void request('background', 'removeCardDavSource', { id: source.id })}
-        >
-          {t('cardDavRemove')}
-        </button>
+        {!source.managed && (
+          <button
+            type="button"
+            aria-label={t('cardDavRemoveNamed', sourceName(source))}
+            onClick={() => void request('background', 'removeCardDavSource', { id: source.id })}
+          >
+            {t('cardDavRemove')}
+          </button>
+        )}
+        <SiteAccess source={source} />
+        {source.needsPassword && <PolicySourcePassword source={source} />}
+        <SourceRecordTemplate source={source} locked={templateLocked} />
       </article>
     </li>
+  );
+}
+
+/**
+ * "Allow access to <site>" while the extension may not reach the source's server: an address
+ * book the administrator's policy set comes without it (unless the policy grants it). The grant
+ * is the agent's own, on this click; the address book then syncs.
+ */
+function SiteAccess({ source }: { source: CardDavSource }) {
+  const pattern = originPattern(source.url);
+  const origin = new URL(source.url).origin;
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    const check = (): void => void chrome.permissions.contains({ origins: [pattern] }).then(setGranted);
+    check();
+    chrome.permissions.onAdded.addListener(check);
+    chrome.permissions.onRemoved.addListener(check);
+    return () => {
+      chrome.permissions.onAdded.removeListener(check);
+      chrome.permissions.onRemoved.removeListener(check);
+    };
+  }, [pattern]);
+  if (granted !== false) return null;
+  const allow = (): void => {
+    void chrome.permissions.request({ origins: [pattern] }).then((ok) => {
+      setRefused(!ok);
+      if (ok) void request('background', 'syncCardDav', { id: source.id });
+    });
+  };
+  return (
+    <>
+      <button type="button" onClick={allow}>
+        {t('cardDavAllowAccess', origin)}
+      </button>
+      {refused && (
+        <p role="alert" class="error">
+          {t('cardDavAccessRefused', origin)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The agent's password for an address book the administrator's policy set without one. */
+function PolicySourcePassword({ source }: { source: CardDavSource }) {
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  const id = `carddav-${source.id}-password`;
+  const save = (): void => {
+    setMissing(password === '');
+    if (password === '') return;
+    void request('background', 'setCardDavPassword', { id: source.id, password }).then(() => setPassword(''));
+  };
+  return (
+    <>
+      <Field
+        id={id}
+        label={t('cardDavPolicyPassword')}
+        hint={t('cardDavPolicyPasswordHint')}
+        type="password"
+        value={password}
+        error={missing ? cardDavInputText('password_missing') : undefined}
+        onInput={setPassword}
+      />
+      <button type="button" aria-label={t('cardDavSavePasswordNamed', sourceName(source))} onClick={save}>
+        {t('cardDavSavePassword')}
+      </button>
+    </>
+  );
+}
+
+/** The source's own record URL template, over the one under Screen-pop for its contacts. */
+function SourceRecordTemplate({ source, locked }: { source: CardDavSource; locked: boolean }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const id = `carddav-${source.id}-record`;
+  const save = async (): Promise<void> => {
+    const template = (draft ?? source.recordUrlTemplate ?? '').trim();
+    const checked = template === '' ? null : checkRecordTemplate(template);
+    if (checked && !checked.ok) return setOutcome({ ok: false, text: recordTemplateProblemText(checked.problem) });
+    const result = await request('background', 'saveCardDavRecordTemplate', { id: source.id, template });
+    if (!result.ok) return setOutcome({ ok: false, text: recordTemplateProblemText(result.problem) });
+    setDraft(null);
+    setOutcome({ ok: true, text: t('recordTemplateSaved') });
+  };
+  return (
+    <>
+      <Field
+        id={id}
+        label={t('cardDavRecordTemplate')}
+        hint={t('cardDavRecordTemplateHint')}
+        value={draft ?? source.recordUrlTemplate ?? ''}
+        error={outcome?.ok === false ? outcome.text : undefined}
+        locked={locked}
+        onInput={setDraft}
+      />
+      {!locked && (
+        <button type="button" aria-label={t('cardDavRecordTemplateSaveNamed', sourceName(source))} onClick={() => void save()}>
+          {t('recordTemplateSave')}
+        </button>
+      )}
+      {outcome?.ok && <p role="status">{outcome.text}</p>}
+    </>
   );
 }
 
@@ -63,6 +181,7 @@ const emptyForm: CardDavInput = { url: '', username: '', password: '' };
 export function CardDavSection() {
   const sources = useStoredValue(storageKeys.cardDavSources);
   const statuses = useStoredValue(storageKeys.cardDavStatus);
+  const policySources = (usePolicy().applied.cardDavSources?.sources as PolicyCardDavSource[] | undefined) ?? [];
   const [form, setForm] = useState<CardDavInput>(emptyForm);
   const [problem, setProblem] = useState<{ field: keyof CardDavInput; problem: CardDavInputProblem } | null>(null);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
@@ -118,7 +237,12 @@ export function CardDavSection() {
       {sources.length > 0 && (
         <ul class="carddav-sources">
           {sources.map((source) => (
-            <SourceStatus key={source.id} source={source} status={statuses[source.id] ?? idleStatus} />
+            <SourceStatus
+              key={source.id}
+              source={source}
+              status={statuses[source.id] ?? idleStatus}
+              templateLocked={Boolean(source.managed && policySources.find((p) => sameServer(p, source))?.recordUrlTemplate)}
+            />
           ))}
         </ul>
       )}

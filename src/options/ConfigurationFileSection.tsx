@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { configurationFileIssueText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import type { ConfigurationFileIssue, ImportChange } from '../settings/configurationFile';
+import { contactsOriginsNeeded, parseContactsSection } from '../settings/contactsSection';
 import { downloadFile } from './download';
 import { ImportPreview } from './ImportPreview';
 
@@ -14,6 +15,16 @@ function webhookOfFile(text: string): string {
     return typeof url === 'string' ? url : '';
   } catch {
     return '';
+  }
+}
+
+/** The sites the file's CardDAV address books and lookup URL need access to. */
+function contactOriginsOfFile(text: string): string[] {
+  try {
+    const parsed = parseContactsSection((JSON.parse(text) as { contacts?: unknown }).contacts);
+    return parsed.ok ? contactsOriginsNeeded(parsed.value) : [];
+  } catch {
+    return [];
   }
 }
 
@@ -49,9 +60,14 @@ export function ConfigurationFileSection() {
   };
   const apply = async (text: string): Promise<void> => {
     setPending(null);
-    // A webhook in the file gets its site's access asked here, on the agent's Apply click.
+    // The sites the file needs (its webhook, CardDAV servers, lookup URL) are asked for here, in one
+    // prompt, on the agent's Apply click. Without the webhook's the import stops; without the
+    // others, what needs them is left out (the service worker checks each grant and says so).
     const pattern = webhookOriginPattern(webhookOfFile(text));
-    if (pattern !== null && !(await chrome.permissions.request({ origins: [pattern] }).catch(() => false))) {
+    const contactOrigins = contactOriginsOfFile(text);
+    const origins = [...(pattern === null ? [] : [pattern]), ...contactOrigins];
+    const granted = origins.length === 0 || (await chrome.permissions.request({ origins }).catch(() => false));
+    if (pattern !== null && !granted) {
       setOutcome({ ok: false, lines: [t('afterCallPermissionDenied', pattern)] });
       return;
     }

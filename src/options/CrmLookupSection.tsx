@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { type CrmTemplateProblem, checkCrmTemplate } from '../contacts/crmLookup';
-import type { ScreenPopMode } from '../contacts/screenPop';
 import { type MessageKey, t } from '../i18n';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
@@ -20,7 +19,6 @@ const PROBLEMS: Record<CrmTemplateProblem | 'permission_refused', MessageKey> = 
  */
 export function CrmLookupSection() {
   const stored = useStoredValue(storageKeys.crmLookupUrl);
-  const screenPop = useStoredValue(storageKeys.screenPop);
   const [draft, setDraft] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const value = draft ?? stored;
@@ -45,18 +43,6 @@ export function CrmLookupSection() {
       <button type="button" onClick={() => void save()}>
         {t('crmSave')}
       </button>
-      <div class="field">
-        <label for="screen-pop">{t('screenPop')}</label>
-        <select
-          id="screen-pop"
-          value={screenPop}
-          onChange={(e) => void request('background', 'saveScreenPop', { mode: e.currentTarget.value as ScreenPopMode })}
-        >
-          <option value="off">{t('screenPopOff')}</option>
-          <option value="answer">{t('screenPopAnswer')}</option>
-          <option value="ring">{t('screenPopRing')}</option>
-        </select>
-      </div>
       {outcome && (
         <p role={outcome.ok ? 'status' : 'alert'} class={outcome.ok ? 'import-ok' : 'error'}>
           {outcome.text}

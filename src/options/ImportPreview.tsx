@@ -7,6 +7,7 @@ const sectionLabel: Record<ImportChange['section'], MessageKey> = {
   queues: 'queuesHeading',
   afterCall: 'afterCallTitle',
   colleagues: 'colleaguesHeading',
+  contacts: 'contactsHeading',
 };
 
 const fieldLabel: Record<string, MessageKey> = {
@@ -28,7 +29,19 @@ const fieldLabel: Record<string, MessageKey> = {
   colleagues: 'colleaguesListLabel',
   quickCalls: 'quickCallsLabel',
   pickupCode: 'pickupCodeLabel',
+  cardDavSources: 'cardDavHeading',
+  crmLookupUrl: 'crmUrl',
+  screenPop: 'screenPop',
+  recordUrlTemplate: 'recordTemplate',
+  unknownCallers: 'screenPopUnknownCallers',
 };
+
+const screenPopModes: Record<string, MessageKey> = { off: 'screenPopOff', answer: 'screenPopAnswer', ring: 'screenPopRing' };
+
+function shownValue(change: ImportChange, value: string): string {
+  const mode = change.field === 'screenPop' ? screenPopModes[value] : undefined;
+  return mode ? t(mode) : shown(value);
+}
 
 function shown(value: string): string {
   if (value === 'on') return t('importOn');
@@ -66,7 +79,7 @@ export function ImportPreview({ changes, warnings, onApply, onCancel }: ImportPr
                 {t(sectionLabel[change.section])} · {fieldLabel[change.field] ? t(fieldLabel[change.field]!) : change.field}
               </strong>
               {': '}
-              {change.field === 'password' ? t('importPasswordChanged') : `${shown(change.before)} → ${shown(change.after)}`}
+              {change.field === 'password' ? t('importPasswordChanged') : `${shownValue(change, change.before)} → ${shownValue(change, change.after)}`}
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ import { CrmLookupSection } from './CrmLookupSection';
 import { DevicesSection } from './DevicesSection';
 import { PolicySection } from './PolicySection';
 import { QueuesSection } from './QueuesSection';
+import { ScreenPopSection } from './ScreenPopSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import './options.css';
 
@@ -31,6 +32,7 @@ const sections = [
   ClickToCallSection,
   ContactsSection,
   CrmLookupSection,
+  ScreenPopSection,
   ConfigurationFileSection,
 ];
 

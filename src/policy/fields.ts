@@ -2,8 +2,10 @@ import { defaultAfterCallSettings, parseAfterCallSettings } from '../aftercall/s
 import { parseCallerIdConfig } from '../callerid/parse';
 import { parseClickToCallSettings } from '../clicktocall/settings';
 import { emptyColleagueSettings, parseColleagueSettings } from '../colleagues/settings';
+import { parseScreenPopSettings, type ScreenPopSettings } from '../contacts/screenPop';
 import { DEFAULT_REMINDER, parseQueueSettings } from '../queues/settings';
 import { type AccountSettings, parseAccountSettings, parsePreferences } from '../settings';
+import { type FileCardDavSource, parseContactsSection } from '../settings/contactsSection';
 import type { PolicyReason, PolicySection } from './state';
 
 /** A JSON schema as Chrome's `managed_schema` takes it (a subset of draft 3/4). */
@@ -98,6 +100,27 @@ function colleagueField(setting: 'colleagues' | 'quickCalls' | 'pickupCode'): (v
     if (parsed.ok) return { ok: true, value: parsed.value[setting] };
     return { ok: false, reason: { code: 'colleagues', error: parsed.errors[0]! } };
   };
+}
+
+function screenPopField(setting: keyof ScreenPopSettings): (value: unknown) => Checked {
+  return (value) => {
+    const parsed = parseScreenPopSettings({ [setting]: value });
+    if (parsed.ok) return { ok: true, value: parsed.value[setting] };
+    return { ok: false, reason: { code: 'screen_pop', error: parsed.errors[0]! } };
+  };
+}
+
+/** A CardDAV source as the policy state keeps it: whether the policy gives a password, never the password itself. */
+export type PolicyCardDavSource = Omit<FileCardDavSource, 'password'> & { withPassword: boolean };
+
+function cardDavSourcesField(value: unknown): Checked {
+  const parsed = parseContactsSection({ cardDavSources: value });
+  if (!parsed.ok) return { ok: false, reason: { code: 'carddav', error: parsed.errors[0]! } };
+  const sources: PolicyCardDavSource[] = (parsed.value.cardDavSources ?? []).map(({ password, ...source }) => ({
+    ...source,
+    withPassword: password !== undefined,
+  }));
+  return { ok: true, value: sources };
 }
 
 const queueItem: JsonSchema = {
@@ -305,6 +328,39 @@ export const policyFields: readonly PolicyField[] = [
     setting: 'pickupCode',
     schema: text("The PBX's directed pickup code, e.g. ** or *8"),
     check: colleagueField('pickupCode'),
+  },
+  {
+    key: 'screenPop',
+    section: 'screenPopSettings',
+    setting: 'mode',
+    schema: { type: 'string', description: "When the caller's record opens in a tab by itself", enum: ['off', 'answer', 'ring'] },
+    check: screenPopField('mode'),
+  },
+  {
+    key: 'recordUrlTemplate',
+    section: 'screenPopSettings',
+    setting: 'recordUrlTemplate',
+    schema: text("The caller's record URL, e.g. https://crm.example.com/contacts?search={e164} ({number}, {name}, {uid} too)"),
+    check: screenPopField('recordUrlTemplate'),
+  },
+  {
+    key: 'screenPopUnknownCallers',
+    section: 'screenPopSettings',
+    setting: 'unknownCallers',
+    schema: flag('Open the record URL also for callers no contact source knows'),
+    check: screenPopField('unknownCallers'),
+  },
+  {
+    key: 'cardDavSources',
+    section: 'cardDavSources',
+    setting: 'sources',
+    schema: {
+      type: 'array',
+      description:
+        "CardDAV address books every agent gets: server URL and username; the password is the administrator's choice (else each agent enters theirs)",
+      items: textItem(['url', 'username', 'password', 'recordUrlTemplate']),
+    },
+    check: cardDavSourcesField,
   },
 ];
 

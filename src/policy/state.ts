@@ -2,15 +2,28 @@ import * as v from 'valibot';
 import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue } from '../callerid/issues';
 import type { ColleagueSettingsError } from '../colleagues/settings';
+import type { ScreenPopSettingsError } from '../contacts/screenPop';
 import type { QueueSettingsError } from '../queues/settings';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
+import type { ContactsFileError } from '../settings/contactsSection';
 
 /**
  * The settings an administrator's policy may set, each named after the storage key whose value it
- * overlays (src/storage/keys.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
+ * overlays (src/storage/keys.ts); `cardDavSources` is not laid over but kept in line with the
+ * policy's list by the service worker (src/background/cardDavPolicy.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
  * caller ID parser and its phone number tables) so the popup can read the outcome cheaply.
  */
-export const POLICY_SECTIONS = ['account', 'callerId', 'queueSettings', 'clickToCall', 'preferences', 'afterCallSettings', 'colleagueSettings'] as const;
+export const POLICY_SECTIONS = [
+  'account',
+  'callerId',
+  'queueSettings',
+  'clickToCall',
+  'preferences',
+  'afterCallSettings',
+  'colleagueSettings',
+  'screenPopSettings',
+  'cardDavSources',
+] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
 /** Why a policy value was ignored: the same codes the settings form gives, worded by the views. */
@@ -22,6 +35,8 @@ export type PolicyReason =
   | { code: 'click_to_call' }
   | { code: 'after_call'; error: AfterCallErrorCode }
   | { code: 'colleagues'; error: ColleagueSettingsError }
+  | { code: 'screen_pop'; error: ScreenPopSettingsError }
+  | { code: 'carddav'; error: ContactsFileError }
   | { code: 'unknown_setting' };
 
 export interface IgnoredPolicyValue {

@@ -14,6 +14,7 @@ import { CallQualityLine } from './CallQualityLine';
 import type { CallCommands } from './callCommands';
 import { MediaProblemNote } from './MediaProblemNote';
 import { SaveContactForm } from './SaveContactForm';
+import { useRecordUrl } from './useRecordUrl';
 
 export interface CallPanelProps {
   call: CallSnapshot;
@@ -49,6 +50,7 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
   const now = useClock(call.state === 'active');
   const callerId = useCallerId(call.direction === 'outgoing' && call.purpose === 'call' ? call.remoteNumber : '');
   const ringing = call.state === 'incoming';
+  const recordUrl = useRecordUrl(call);
 
   useEffect(() => {
     // Esc hangs up (or declines) the call while the popup has focus.
@@ -70,8 +72,8 @@ export function CallPanel({ call, others, commands }: CallPanelProps) {
       ) : (
         call.remoteName && <p class="remote-number">{call.remoteNumber}</p>
       )}
-      {call.contact?.recordUrl && (
-        <button type="button" class="link-button" onClick={() => void chrome.tabs.create({ url: call.contact?.recordUrl })}>
+      {recordUrl && (
+        <button type="button" class="link-button" onClick={() => void chrome.tabs.create({ url: recordUrl })}>
           {t('openRecord')}
         </button>
       )}

@@ -15,6 +15,8 @@ export const cardDavRequests = {
   removeCardDavSource: v.object({ id }),
   /** "Sync now": one source, or all when no id is given. */
   syncCardDav: v.object({ id: v.optional(id) }),
+  /** The agent's password for an address book the administrator's policy set without one. */
+  setCardDavPassword: v.object({ id, password: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) }),
   /** Every stored card's vCard text, for the contact index. */
   cardDavCards: v.object({}),
 };
@@ -28,5 +30,6 @@ export interface CardDavResponses {
   addCardDavSource: AddCardDavResult;
   removeCardDavSource: { ok: true };
   syncCardDav: { statuses: Record<string, CardDavStatus> };
+  setCardDavPassword: { ok: true; status: CardDavStatus } | { ok: false };
   cardDavCards: { cards: { sourceId: string; href: string; vcard: string }[] };
 }

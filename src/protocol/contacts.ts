@@ -3,7 +3,8 @@ import { type Contact, NUMBER_LABELS } from '../contacts/contact';
 import type { SearchResult } from '../contacts/contactIndex';
 import type { CrmTemplateProblem } from '../contacts/crmLookup';
 import type { ImportMode } from '../contacts/merge';
-import { SCREEN_POP_MODES } from '../contacts/screenPop';
+import { MAX_RECORD_TEMPLATE, type RecordTemplateProblem } from '../contacts/recordTemplate';
+import { SCREEN_POP_MODES, type ScreenPopSettingsError } from '../contacts/screenPop';
 import type { Skipped } from '../contacts/vcard';
 
 /** Longest file text an import takes: 100,000 contacts fit many times over. */
@@ -47,14 +48,42 @@ export const contactRequests = {
 export const contactSourceRequests = {
   /** '' removes the lookup. */
   saveCrmLookupUrl: v.object({ urlTemplate: v.pipe(v.string(), v.maxLength(2000)) }),
-  saveScreenPop: v.object({ mode: v.picklist(SCREEN_POP_MODES) }),
+  /** Changes some of the screen-pop settings; the others stay. */
+  saveScreenPopSettings: v.object({
+    mode: v.optional(v.picklist(SCREEN_POP_MODES)),
+    recordUrlTemplate: v.optional(v.pipe(v.string(), v.maxLength(MAX_RECORD_TEMPLATE))),
+    unknownCallers: v.optional(v.boolean()),
+  }),
+  /** The caller's record URL for a call of the popup (its number and contact), as the screen-pop would open it; null when none. */
+  recordUrlOf: v.object({
+    remoteNumber: v.pipe(v.string(), v.maxLength(200)),
+    purpose: v.picklist(['call', 'service-code']),
+    contact: v.nullable(
+      v.object({
+        name: v.pipe(v.string(), v.maxLength(400)),
+        company: v.pipe(v.string(), v.maxLength(400)),
+        number: v.pipe(v.string(), v.maxLength(200)),
+        label: v.picklist(NUMBER_LABELS),
+        sourceId: v.pipe(v.string(), v.maxLength(400)),
+        contactId: v.pipe(v.string(), v.maxLength(1000)),
+        recordUrl: v.optional(v.pipe(v.string(), v.maxLength(4000))),
+      }),
+    ),
+  }),
+  /** One CardDAV source's own record URL template; '' leaves its contacts to the global one. */
+  saveCardDavRecordTemplate: v.object({ id: v.pipe(v.string(), v.maxLength(200)), template: v.pipe(v.string(), v.maxLength(MAX_RECORD_TEMPLATE)) }),
 };
+
+export type SaveScreenPopOutcome = { ok: true } | { ok: false; errors: ScreenPopSettingsError[] };
+export type SaveRecordTemplateOutcome = { ok: true } | { ok: false; problem: RecordTemplateProblem | 'not_found' | 'managed_by_policy' };
 
 export type SaveCrmLookupOutcome = { ok: true } | { ok: false; problem: CrmTemplateProblem | 'permission_refused' };
 
 export interface ContactSourceResponses {
   saveCrmLookupUrl: SaveCrmLookupOutcome;
-  saveScreenPop: { ok: true };
+  saveScreenPopSettings: SaveScreenPopOutcome;
+  saveCardDavRecordTemplate: SaveRecordTemplateOutcome;
+  recordUrlOf: { url: string | null };
 }
 
 export interface ContactSearchResult extends SearchResult {

@@ -2,9 +2,11 @@ import { type AfterCallErrorCode, type AfterCallSettings, parseAfterCallSettings
 import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import type { CallerIdIssue } from '../callerid/issues';
 import { type ColleagueSettings, type ColleagueSettingsError, parseColleagueSettings } from '../colleagues/settings';
+import type { CardDavError } from '../contacts/carddav/errors';
 import { lockedFields, type PolicySection, type PolicyState, withPolicy } from '../policy/state';
 import { parseQueueSettings, type QueueSettings, type QueueSettingsError } from '../queues/settings';
 import { type AccountSettings, type FieldError, parseAccountSettings } from './account';
+import { type ContactsFileError, type ContactsFileSettings, type FileCardDavSource, fileSourceText, parseContactsSection } from './contactsSection';
 
 export const CONFIGURATION_FILE_VERSION = 1;
 
@@ -16,6 +18,8 @@ export interface ConfigurationFile {
   queues?: QueueSettings;
   afterCall?: AfterCallSettings;
   colleagues?: ColleagueSettings;
+  /** CardDAV address books (their passwords only when asked), the CRM lookup URL and the screen-pop. */
+  contacts?: ContactsFileSettings;
   /**
    * The settings that came from the administrator's policy, as "section.field" (e.g.
    * "account.domain"): an import of the file leaves them to the policy.
@@ -29,6 +33,7 @@ export interface ImportedConfiguration {
   queues?: QueueSettings;
   afterCall?: AfterCallSettings;
   colleagues?: ColleagueSettings;
+  contacts?: ContactsFileSettings;
 }
 
 /** What is wrong with a settings file, or worth knowing about it: codes the views word. */
@@ -45,13 +50,20 @@ export type ConfigurationFileIssue =
   | { code: 'queues'; error: QueueSettingsError }
   | { code: 'managed_by_policy'; setting: string }
   | { code: 'after_call'; error: AfterCallErrorCode }
-  | { code: 'colleagues'; error: ColleagueSettingsError };
+  | { code: 'colleagues'; error: ColleagueSettingsError }
+  | { code: 'contacts'; error: ContactsFileError }
+  /** Left out of an import: a new CardDAV address book the file gives no password for. */
+  | { code: 'carddav_without_password'; source: string }
+  /** Left out of an import: the agent did not grant access to the site. */
+  | { code: 'contacts_no_permission'; origin: string }
+  /** Left out of an import: the CardDAV server refused or could not be reached. */
+  | { code: 'carddav_not_added'; source: string; error: CardDavError };
 
 export type ParsedConfigurationFile =
   | { ok: true; value: ImportedConfiguration; warnings: ConfigurationFileIssue[] }
   | { ok: false; errors: ConfigurationFileIssue[] };
 
-const SECTIONS = ['version', 'callerId', 'account', 'queues', 'afterCall', 'colleagues', 'managedByPolicy'];
+const SECTIONS = ['version', 'callerId', 'account', 'queues', 'afterCall', 'colleagues', 'contacts', 'managedByPolicy'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,8 +101,7 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
   if (data.version !== CONFIGURATION_FILE_VERSION)
     errors.push({ code: 'unknown_version', version: String(JSON.stringify(data.version)), expected: CONFIGURATION_FILE_VERSION });
   for (const key of Object.keys(data)) if (!SECTIONS.includes(key)) errors.push({ code: 'unknown_section', section: key });
-  if (!('callerId' in data) && !('account' in data) && !('queues' in data) && !('afterCall' in data) && !('colleagues' in data))
-    errors.push({ code: 'no_settings' });
+  if (!['callerId', 'account', 'queues', 'afterCall', 'colleagues', 'contacts'].some((section) => section in data)) errors.push({ code: 'no_settings' });
 
   if ('callerId' in data) {
     const parsed = parseCallerIdConfig(data.callerId);
@@ -126,6 +137,11 @@ export function parseConfigurationFile(input: unknown, stored: AccountSettings |
     if (parsed.ok) value.colleagues = parsed.value;
     else errors.push(...parsed.errors.map((error) => ({ code: 'colleagues' as const, error })));
   }
+  if ('contacts' in data) {
+    const parsed = parseContactsSection(data.contacts);
+    if (parsed.ok) value.contacts = parsed.value;
+    else errors.push(...parsed.errors.map((error) => ({ code: 'contacts' as const, error })));
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value, warnings };
 }
 
@@ -137,6 +153,7 @@ export function buildConfigurationFile(
     queues: QueueSettings | null;
     afterCall?: AfterCallSettings | null;
     colleagues?: ColleagueSettings | null;
+    contacts?: ContactsFileSettings | null;
   },
   includePassword: boolean,
   managedByPolicy: string[] = [],
@@ -151,19 +168,50 @@ export function buildConfigurationFile(
   if (settings.queues) file.queues = settings.queues;
   if (settings.afterCall) file.afterCall = settings.afterCall;
   if (settings.colleagues) file.colleagues = settings.colleagues;
+  if (settings.contacts) {
+    const { cardDavSources, ...rest } = settings.contacts;
+    file.contacts = {
+      ...(cardDavSources
+        ? { cardDavSources: cardDavSources.map(({ password, ...source }) => (includePassword && password ? { ...source, password } : source)) }
+        : {}),
+      ...rest,
+    };
+  }
   return file;
 }
 
-export type ImportSection = 'callerId' | 'account' | 'queues' | 'afterCall' | 'colleagues';
+export type ImportSection = 'callerId' | 'account' | 'queues' | 'afterCall' | 'colleagues' | 'contacts';
 
 /** The file's sections an administrator's policy can set (the after-call and colleagues sections are not in the policy's schema yet). */
 const POLICY_SECTION: Record<'account' | 'callerId' | 'queues', PolicySection> = { account: 'account', callerId: 'callerId', queues: 'queueSettings' };
 
+/** The contacts section's fields the policy can set, and the screen-pop settings' field each is. */
+const CONTACTS_POLICY_FIELD = { screenPop: 'mode', recordUrlTemplate: 'recordUrlTemplate', unknownCallers: 'unknownCallers' } as const;
+
 /** "account.domain" for every setting of the file's sections the policy sets. */
 export function managedSettings(policy: PolicyState): string[] {
-  return (['account', 'callerId', 'queues'] as const).flatMap((section) =>
-    [...lockedFields(policy, POLICY_SECTION[section])].map((field) => `${section}.${field}`),
-  );
+  const screenPop = lockedFields(policy, 'screenPopSettings');
+  return [
+    ...(['account', 'callerId', 'queues'] as const).flatMap((section) =>
+      [...lockedFields(policy, POLICY_SECTION[section])].map((field) => `${section}.${field}`),
+    ),
+    ...Object.entries(CONTACTS_POLICY_FIELD).flatMap(([field, setting]) => (screenPop.has(setting) ? [`contacts.${field}`] : [])),
+    // The policy's address books are listed with the agent's own in the export.
+    ...(lockedFields(policy, 'cardDavSources').size > 0 ? ['contacts.cardDavSources'] : []),
+  ];
+}
+
+/** The contacts section with the policy's screen-pop settings over the file's. */
+function contactsUnderPolicy(contacts: ContactsFileSettings, policy: PolicyState, warnings: ConfigurationFileIssue[]): ContactsFileSettings {
+  const applied = policy.applied.screenPopSettings ?? {};
+  const next = { ...contacts } as Record<string, unknown>;
+  for (const [field, setting] of Object.entries(CONTACTS_POLICY_FIELD)) {
+    if (!(setting in applied)) continue;
+    if (field in contacts && JSON.stringify(next[field]) !== JSON.stringify(applied[setting]))
+      warnings.push({ code: 'managed_by_policy', setting: `contacts.${field}` });
+    delete next[field];
+  }
+  return next as ContactsFileSettings;
 }
 
 /**
@@ -184,6 +232,7 @@ export function importUnderPolicy(imported: ImportedConfiguration, policy: Polic
     }
     Object.assign(value, { [section]: locked });
   }
+  if (imported.contacts) value.contacts = contactsUnderPolicy(imported.contacts, policy, warnings);
   return { value, warnings };
 }
 
@@ -201,6 +250,7 @@ export interface CurrentSettings {
   queues: QueueSettings | null;
   afterCall?: AfterCallSettings | null;
   colleagues?: ColleagueSettings | null;
+  contacts?: ContactsFileSettings | null;
 }
 
 const onOff = (value: boolean): string => (value ? 'on' : 'off');
@@ -222,7 +272,7 @@ function queueText(settings: QueueSettings): string {
 /** What each section looks like, field by field, as text: two settings differ where their texts do. */
 function fieldsOf(
   section: ImportSection,
-  settings: CallerIdConfig | AccountSettings | QueueSettings | AfterCallSettings | ColleagueSettings | null | undefined,
+  settings: CallerIdConfig | AccountSettings | QueueSettings | AfterCallSettings | ColleagueSettings | ContactsFileSettings | null | undefined,
 ): Record<string, string> {
   if (settings === null || settings === undefined) return {};
   switch (section) {
@@ -270,6 +320,16 @@ function fieldsOf(
         pickupCode: c.pickupCode,
       };
     }
+    case 'contacts': {
+      const c = settings as ContactsFileSettings;
+      const fields: Record<string, string> = {};
+      if (c.cardDavSources) fields.cardDavSources = c.cardDavSources.map(fileSourceText).join('; ');
+      if (c.crmLookupUrl !== undefined) fields.crmLookupUrl = c.crmLookupUrl;
+      if (c.screenPop !== undefined) fields.screenPop = c.screenPop;
+      if (c.recordUrlTemplate !== undefined) fields.recordUrlTemplate = c.recordUrlTemplate;
+      if (c.unknownCallers !== undefined) fields.unknownCallers = onOff(c.unknownCallers);
+      return fields;
+    }
   }
 }
 
@@ -279,8 +339,8 @@ function fieldsOf(
  */
 export function describeImport(current: CurrentSettings, imported: ImportedConfiguration): ImportChange[] {
   const changes: ImportChange[] = [];
-  for (const section of ['account', 'callerId', 'queues', 'afterCall', 'colleagues'] as const) {
-    const next = imported[section];
+  for (const section of ['account', 'callerId', 'queues', 'afterCall', 'colleagues', 'contacts'] as const) {
+    const next = section === 'contacts' && imported.contacts ? withMergedSources(imported.contacts, current.contacts) : imported[section];
     if (next === undefined) continue;
     const before = fieldsOf(section, current[section]);
     for (const [field, after] of Object.entries(fieldsOf(section, next))) {
@@ -294,4 +354,28 @@ export function describeImport(current: CurrentSettings, imported: ImportedConfi
 /** Whether the import would register as another user, domain or server than now. */
 export function movesAccount(changes: readonly ImportChange[]): boolean {
   return changes.some((c) => c.section === 'account' && ['username', 'domain', 'websocketUrl'].includes(c.field));
+}
+
+/**
+ * An import adds the file's CardDAV address books to the agent's, never removes one: one that is
+ * there already (same server and user) takes the file's record URL template.
+ */
+export function mergeCardDavSources(current: readonly FileCardDavSource[], imported: readonly FileCardDavSource[]): FileCardDavSource[] {
+  const merged = current.map((source) => {
+    const fromFile = imported.find((s) => sameSource(s, source));
+    if (!fromFile) return source;
+    const { recordUrlTemplate: _, ...rest } = source;
+    return fromFile.recordUrlTemplate ? { ...rest, recordUrlTemplate: fromFile.recordUrlTemplate } : rest;
+  });
+  return [...merged, ...imported.filter((s) => !current.some((c) => sameSource(c, s)))];
+}
+
+function sameSource(a: Pick<FileCardDavSource, 'url' | 'username'>, b: Pick<FileCardDavSource, 'url' | 'username'>): boolean {
+  return a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
+}
+
+/** The contacts section as it would be once imported: the address books merged with the agent's. */
+function withMergedSources(imported: ContactsFileSettings, current: ContactsFileSettings | null | undefined): ContactsFileSettings {
+  if (!imported.cardDavSources) return imported;
+  return { ...imported, cardDavSources: mergeCardDavSources(current?.cardDavSources ?? [], imported.cardDavSources) };
 }

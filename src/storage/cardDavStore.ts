@@ -156,3 +156,23 @@ export function updateCardDavStatus(id: string, change: (status: CardDavStatus) 
     return next;
   });
 }
+
+/** Changes one stored source (its address books found, its policy marks), in the storage write chain; a source removed meanwhile stays removed. */
+export function updateCardDavSource(id: string, change: (source: CardDavSource) => CardDavSource): Promise<CardDavSource | null> {
+  return writeStorage(async (writer) => {
+    const sources = await read(storageKeys.cardDavSources);
+    const current = sources.find((s) => s.id === id);
+    if (!current) return null;
+    const next = change(current);
+    await writer.set(
+      storageKeys.cardDavSources,
+      sources.map((s) => (s.id === id ? next : s)),
+    );
+    return next;
+  });
+}
+
+/** Replaces a source's password in the extension's IndexedDB. */
+export async function setCardDavPassword(source: CardDavSource, password: string): Promise<void> {
+  await set(source.passwordKey, password, secretStore());
+}

@@ -11,7 +11,7 @@ import { type PendingNumber, storedPendingNumber } from '../clicktocall/pending'
 import { type ClickToCallSettings, clickToCallSettingsOrDefaults, defaultClickToCallSettings } from '../clicktocall/settings';
 import { type ColleagueSettings, emptyColleagueSettings, storedColleagueSettings } from '../colleagues/settings';
 import { type CardDavSource, type CardDavStatus, storedCardDavSources, storedCardDavStatus } from '../contacts/carddav/sources';
-import { SCREEN_POP_MODES, type ScreenPopMode } from '../contacts/screenPop';
+import { defaultScreenPopSettings, SCREEN_POP_MODES, type ScreenPopMode, type ScreenPopSettings, storedScreenPopSettings } from '../contacts/screenPop';
 import { type PolicyState, storedPolicyState, unmanaged } from '../policy/state';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
 import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
@@ -75,8 +75,13 @@ export const storageKeys = {
   policy: key<PolicyState>('local', 'policy', unmanaged, storedPolicyState),
   /** The CRM lookup URL template (`{e164}`, `{digits}`, `{number}`), '' when none. */
   crmLookupUrl: key<string>('local', 'crmLookupUrl', '', parsedOr(v.pipe(v.string(), v.maxLength(2000)), '')),
-  /** When the caller's record opens in a tab by itself: never, when the agent answers, or when the call rings. */
+  /** The screen-pop mode as first stored, alone: read once into screenPopSettings (src/background/screenPop.ts). */
   screenPop: key<ScreenPopMode>('local', 'screenPop', 'off', parsedOr(v.picklist(SCREEN_POP_MODES), 'off')),
+  /**
+   * When the caller's record opens in a tab by itself (never, when the agent answers, when the call
+   * rings), the record URL template and whether it opens for callers no source knows.
+   */
+  screenPopSettings: key<ScreenPopSettings>('local', 'screenPopSettings', defaultScreenPopSettings, storedScreenPopSettings),
   /** The calls whose record was opened already: never twice for one call. */
   screenPopOpened: key<string[]>('session', 'screenPopOpened', [], parsedOr(v.array(v.string()), [])),
   /** The softphone's latest snapshot, kept by the service worker so the popup's first frame shows it. */

@@ -232,6 +232,7 @@ describe('axe-core finds no accessibility problem, and no icon renders as a miss
       'Click-to-call',
       'Contacts',
       'CRM lookup',
+      'Screen-pop',
       'Settings file',
     ]);
     for (const [name, heading] of sections) found[name] = await axeViolations(options, { include: [`section[aria-labelledby="${heading}"]`] });

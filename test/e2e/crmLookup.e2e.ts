@@ -57,8 +57,13 @@ describe('CRM lookup URL', () => {
     await section.getByRole('textbox', { name: 'Lookup URL' }).fill(`http://127.0.0.1:${crm.port}/lookup?number={e164}`);
     await section.getByRole('button', { name: 'Save lookup URL' }).click();
     await expect.poll(() => section.getByRole('status').textContent()).toBe('Lookup URL saved');
-    await section.getByRole('combobox', { name: "Open the caller's record from the CRM" }).selectOption({ label: 'When the call rings' });
-    await expect.poll(() => alice.serviceWorker().then((sw) => sw.evaluate(() => chrome.storage.local.get('screenPop')))).toEqual({ screenPop: 'ring' });
+    await options
+      .getByRole('region', { name: 'Screen-pop' })
+      .getByRole('combobox', { name: "Open the caller's record from the CRM" })
+      .selectOption({ label: 'When the call rings' });
+    await expect
+      .poll(() => alice.serviceWorker().then((sw) => sw.evaluate(() => chrome.storage.local.get('screenPopSettings'))))
+      .toMatchObject({ screenPopSettings: { mode: 'ring' } });
     await options.close();
     const recordUrl = `http://127.0.0.1:${crm.port}/record/1`;
     const recordsOpened = () => alice.context.pages().filter((p) => p.url() === recordUrl).length;

@@ -1,10 +1,15 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PolicyState } from '../../src/policy/state';
+import { callFromTrunk } from '../pbx/trunk';
 import { axeViolations } from './harness/axe';
 import type { Agent } from './harness/browser';
 import { usePbx } from './harness/phone';
-import { ChromiumPolicy, reloadPolicies } from './harness/policy';
+import { ChromiumPolicy, reloadPolicies, unpackedExtensionId } from './harness/policy';
+import { TestRadicale, vcard } from './harness/radicale';
+import { extensionWithLoopbackGranted } from './harness/testSite';
 
 const env = usePbx();
 
@@ -231,5 +236,94 @@ describe('settings pushed by the administrator through browser policy', () => {
     expect(await options.getByLabel('Reminder time').getAttribute('readonly')).not.toBeNull();
     // The managed notice, the reasons and the locked controls pass axe-core.
     expect(await axeViolations(options)).toEqual([]);
+  });
+
+  test('the screen-pop and CardDAV address books set by the policy: locked in Settings, added and synced where their site is granted, an Allow access button where it is not, removed with the policy, and one without a password completed by the agent', async () => {
+    const radicale = await TestRadicale.start({ users: { alice: 'alice-password', bob: 'bob-password' } });
+    const records = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<title>Record</title>'));
+    await new Promise<void>((resolve) => records.listen(0, '127.0.0.1', resolve));
+    const recordSite = `http://127.0.0.1:${(records.address() as AddressInfo).port}`;
+    const granted = extensionWithLoopbackGranted();
+    try {
+      await radicale.createAddressBook('alice', 'work', 'Work');
+      await radicale.putCard('alice', 'work', 'c1', vcard('card-9', 'Oskar Berg', '+3225554444'));
+      await radicale.createAddressBook('bob', 'team', 'Team');
+      await radicale.putCard('bob', 'team', 'c1', vcard('card-10', 'Ines Roos', '+3225556666'));
+      const settings = {
+        screenPop: 'ring',
+        recordUrlTemplate: `${recordSite}/find?q={e164}`,
+        screenPopUnknownCallers: false,
+        cardDavSources: [{ url: radicale.url, username: 'alice', password: 'alice-password' }],
+      };
+      const origin = new URL(radicale.url).origin;
+
+      // Without access to the server's site: listed, not reached, and the agent is offered the grant.
+      policy = new ChromiumPolicy();
+      policy.write(settings);
+      const ungranted = await env.desks.launch();
+      const plainOptions = await ungranted.openOptions();
+      const plainSource = plainOptions.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'alice · 127.0.0.1' });
+      await expect.poll(() => plainSource.getByRole('button', { name: `Allow access to ${origin}` }).count(), { timeout: 20_000 }).toBe(1);
+      expect(radicale.requests).toEqual([]);
+      // The policy's password is not in storage.local, where Firefox content scripts could read it.
+      expect(JSON.stringify(await (await ungranted.serviceWorker()).evaluate(() => chrome.storage.local.get(null)))).not.toContain('alice-password');
+      await ungranted.close();
+      policy.remove();
+
+      // With it (granted as the agent's click would): synced at once, locked, and the screen-pop follows the policy.
+      policy = new ChromiumPolicy(unpackedExtensionId(granted.dir));
+      policy.write(settings);
+      const agent = await env.desks.registered('101', {}, { extensionDir: granted.dir });
+      await (await agent.serviceWorker()).evaluate(() => chrome.storage.local.set({ callerId: { homeCountry: 'BE' } }));
+      const options = await agent.openOptions();
+      const source = options.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'alice · 127.0.0.1' });
+      await expect.poll(() => source.getByText('1 card').count(), { timeout: 20_000 }).toBe(1);
+      expect(await source.getByText('Set by your administrator').count()).toBe(1);
+      expect(await source.getByRole('button', { name: /^Remove/ }).count()).toBe(0);
+      expect(await source.getByRole('button', { name: /^Allow access/ }).count()).toBe(0);
+      const screenPop = options.getByRole('region', { name: 'Screen-pop' });
+      const mode = screenPop.getByRole('combobox', { name: "Open the caller's record from the CRM" });
+      await expect.poll(() => mode.inputValue()).toBe('ring');
+      expect(await mode.isDisabled()).toBe(true);
+      const template = screenPop.getByRole('textbox', { name: 'Record URL template' });
+      expect(await template.inputValue()).toBe(`${recordSite}/find?q={e164}`);
+      expect(await template.getAttribute('readonly')).not.toBeNull();
+      await expect
+        .poll(() => template.evaluate((el) => (el as HTMLInputElement).ariaDescribedByElements?.map((d) => d.textContent).join(' ')))
+        .toContain('Set by your administrator');
+      expect(await screenPop.getByRole('checkbox').isDisabled()).toBe(true);
+      expect(await axeViolations(options)).toEqual([]);
+      // The export names what the policy set, and never carries the policy's password, even with passwords included.
+      const exported = await agent.command<{ managedByPolicy?: string[] }>('exportConfiguration', { includePassword: true });
+      expect(exported.managedByPolicy).toEqual(
+        expect.arrayContaining(['contacts.screenPop', 'contacts.recordUrlTemplate', 'contacts.unknownCallers', 'contacts.cardDavSources']),
+      );
+      expect(JSON.stringify(exported)).not.toContain('alice-password');
+
+      const popup = await agent.openPopup();
+      const calling = callFromTrunk(env.pbx, '101', 1, 3000, { from: '+3225554444' });
+      await expect
+        .poll(() => popup.getByRole('region', { name: 'Incoming call' }).locator('.remote-name').textContent(), { timeout: 10_000 })
+        .toBe('Oskar Berg');
+      await expect.poll(() => agent.context.pages().filter((p) => p.url() === `${recordSite}/find?q=%2B3225554444`).length).toBe(1);
+      await calling;
+
+      // The policy changes: its first address book goes, and one without a password comes, for the agent to complete.
+      policy.write({ ...settings, cardDavSources: [{ url: radicale.url, username: 'bob' }] });
+      await reloadPolicies(agent.context);
+      const bobSource = options.getByRole('region', { name: 'CardDAV address books' }).getByRole('article', { name: 'bob · 127.0.0.1' });
+      await expect.poll(() => bobSource.getByLabel('Your password for this address book').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => source.count()).toBe(0);
+      await bobSource.getByLabel('Your password for this address book').fill('bob-password');
+      await bobSource.getByRole('button', { name: 'Save password: bob · 127.0.0.1' }).click();
+      await expect.poll(() => bobSource.getByText('1 card').count(), { timeout: 15_000 }).toBe(1);
+      expect(await bobSource.getByLabel('Your password for this address book').count()).toBe(0);
+      expect(JSON.stringify(await (await agent.serviceWorker()).evaluate(() => chrome.storage.local.get(null)))).not.toContain('bob-password');
+    } finally {
+      granted.remove();
+      records.closeAllConnections();
+      await new Promise((resolve) => records.close(resolve));
+      await radicale.remove();
+    }
   });
 });

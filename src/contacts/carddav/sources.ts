@@ -11,6 +11,12 @@ export interface CardDavSource {
   passwordKey: string;
   /** The address books discovery found under the URL. */
   addressBooks: { url: string; displayName: string }[];
+  /** The "open the caller's record" URL template for this source's contacts, over the global one. */
+  recordUrlTemplate?: string;
+  /** Set by the administrator's policy: kept in line with it, not removed by the agent. */
+  managed?: boolean;
+  /** A policy source whose policy gives no password: the agent enters it. */
+  needsPassword?: boolean;
 }
 
 /** How the last syncs of one source went, for the settings page. */
@@ -35,6 +41,9 @@ const sourceSchema = v.object({
   username: v.string(),
   passwordKey: v.string(),
   addressBooks: v.array(v.object({ url: v.string(), displayName: v.string() })),
+  recordUrlTemplate: v.optional(v.string()),
+  managed: v.optional(v.boolean()),
+  needsPassword: v.optional(v.boolean()),
 });
 
 /** Stored sources, each read on its own: a damaged entry drops that source, not the list. */

@@ -42,6 +42,23 @@ describe('policy: each value checked as the settings form checks it', () => {
     ['colleagues', [{ name: 'Bob', extension: '102' }], 'colleagueSettings', 'colleagues', [{ name: 'Bob', extension: '102' }]],
     ['quickCalls', [{ name: 'Hotline', number: '+3225550000' }], 'colleagueSettings', 'quickCalls', [{ name: 'Hotline', number: '+3225550000' }]],
     ['pickupCode', '**', 'colleagueSettings', 'pickupCode', '**'],
+    ['screenPop', 'ring', 'screenPopSettings', 'mode', 'ring'],
+    ['recordUrlTemplate', ' https://crm.example.com/c?q={e164} ', 'screenPopSettings', 'recordUrlTemplate', 'https://crm.example.com/c?q={e164}'],
+    ['screenPopUnknownCallers', true, 'screenPopSettings', 'unknownCallers', true],
+    [
+      'cardDavSources',
+      [
+        { url: 'https://dav.example.com', username: 'eva', password: 'secret' },
+        { url: 'https://dav2.example.com/', username: 'eva', recordUrlTemplate: 'https://c.example.com/{uid}' },
+      ],
+      'cardDavSources',
+      'sources',
+      // The checked policy is kept in storage.local: whether a password is given, never the password.
+      [
+        { url: 'https://dav.example.com/', username: 'eva', withPassword: true },
+        { url: 'https://dav2.example.com/', username: 'eva', recordUrlTemplate: 'https://c.example.com/{uid}', withPassword: false },
+      ],
+    ],
   ])('%s = %j is applied to %s.%s as %j', (key, value, section, setting, expected) => {
     const state = applyPolicy({ [key]: value }, ownCallerId);
     expect(state.ignored).toEqual([]);
@@ -54,6 +71,11 @@ describe('policy: each value checked as the settings form checks it', () => {
     ['websocketUrl', 'ws://pbx.example.com', { code: 'account', error: 'websocket_unencrypted' }],
     ['domain', 'not a domain!', { code: 'account', error: 'domain_invalid' }],
     ['domain', 42, { code: 'account', error: 'domain_required' }],
+    ['screenPop', 'always', { code: 'screen_pop', error: { field: 'mode' } }],
+    ['recordUrlTemplate', 'https://{name}.example.com/', { code: 'screen_pop', error: { field: 'recordUrlTemplate', problem: 'placeholder_in_origin' } }],
+    ['screenPopUnknownCallers', 'yes', { code: 'screen_pop', error: { field: 'unknownCallers' } }],
+    ['cardDavSources', [{ url: 'ftp://dav.example.com', username: 'eva' }], { code: 'carddav', error: { code: 'carddav_url', index: 0 } }],
+    ['cardDavSources', 'https://dav.example.com', { code: 'carddav', error: { code: 'wrong_type', field: 'cardDavSources' } }],
     ['iceServers', [{ urls: 'http://x' }], { code: 'account', error: 'ice_server_invalid' }],
     ['username', 'a b', { code: 'account', error: 'username_characters' }],
     ['homeCountry', 'XX', { code: 'caller_id', issue: { code: 'home_country_unknown', country: 'XX' } }],
