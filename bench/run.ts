@@ -32,6 +32,7 @@ function format(value: number | null, unit: string): string {
   if (value === null) return '—';
   if (unit === '/s') return `${Math.round(value).toLocaleString('en')} /s`;
   if (unit === 'cards') return `${Math.round(value).toLocaleString('en')} cards`;
+  if (unit === 'frames') return `${value} frames`;
   return `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ${unit}`;
 }
 
