@@ -18,7 +18,7 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 /**
  * The local address book: read from IndexedDB when the document starts, changed by imports and
  * edits, each change written whole before the directory shows it. A failed write leaves both as
- * they were.
+ * they were. A change is answered once the index finds it.
  */
 export function attachLocalBook(
   directory: ContactDirectory,
@@ -38,6 +38,7 @@ export function attachLocalBook(
       return false;
     }
     directory.setSource(LOCAL_SOURCE, book);
+    await directory.settled();
     return true;
   };
 
