@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { callFromTrunk } from '../pbx/trunk';
 import type { Agent } from './harness/browser';
@@ -51,4 +54,48 @@ describe('contacts at scale', () => {
     await secondCall;
     expect((await alice.command<{ total: number }>('searchContacts', { query: '' })).total).toBe(100_001);
   }, 120_000);
+
+  test('100,000 contacts imported through Settings with a progress bar that advances; the Contacts tab finds the last one', async () => {
+    const alice = await env.desks.registered('101');
+    await (await alice.serviceWorker()).evaluate(() => chrome.storage.local.set({ callerId: { homeCountry: 'BE' } }));
+    const broken = 'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:no name, no number\r\nEND:VCARD\r\n';
+    const text = vCards(60_000) + broken + vCards(40_000, 60_000);
+    const path = join(tmpdir(), `voip-contacts-100k-${Date.now()}.vcf`);
+    writeFileSync(path, text);
+    // The broken card starts on line 6 × 60,000 + 1.
+    const brokenLine = 60_000 * 6 + 1;
+
+    const options = await alice.openOptions();
+    const section = options.getByRole('region', { name: 'Contacts' });
+    // Every value the bar shows, as it shows it.
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(globalThis, { progressSeen: seen });
+      new MutationObserver(() => {
+        const bar = document.querySelector('[role=progressbar]');
+        const now = bar?.getAttribute('aria-valuenow');
+        if (now && seen.at(-1) !== now) seen.push(now);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const startedAt = Date.now();
+    await section.getByLabel('Import contacts (vCard or CSV)').setInputFiles(path);
+    const bar = section.getByRole('progressbar', { name: 'Importing contacts' });
+    await expect.poll(() => bar.count()).toBe(1);
+    const outcome = section.getByRole('status');
+    await expect.poll(() => outcome.textContent(), { timeout: 50_000 }).toBe(`100,000 imported, 1 skipped (line ${brokenLine}: no name or number)`);
+    console.log(`100,000 contacts imported through Settings in ${Date.now() - startedAt} ms`);
+    const seen = await options.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
+    expect(new Set(seen).size).toBeGreaterThanOrEqual(2);
+    expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => a - b));
+    expect(Number(seen.at(-1))).toBeLessThanOrEqual(100_001);
+    expect(await bar.count()).toBe(0);
+
+    const popup = await alice.openPopup();
+    await popup.getByRole('tab', { name: 'Contacts' }).click();
+    await popup.getByRole('searchbox', { name: 'Search contacts' }).fill('person 99999');
+    const results = popup.getByRole('list', { name: 'Contacts found' });
+    await expect.poll(() => results.locator('.contact-name').allTextContents()).toEqual(['Person 99999']);
+    await popup.getByRole('searchbox', { name: 'Search contacts' }).fill('02 509 99 99');
+    await expect.poll(() => results.locator('.contact-name').allTextContents()).toEqual(['Person 99999']);
+  }, 90_000);
 });
