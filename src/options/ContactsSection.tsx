@@ -156,7 +156,7 @@ function ImportProgress({ done, total }: { done: number; total: number }) {
       aria-valuenow={known ? done : undefined}
       aria-valuetext={known ? t('contactsImportProgress', [done.toLocaleString(), total.toLocaleString()]) : undefined}
     >
-      <div class="import-progress-bar" style={{ width: `${share}%` }} />
+      <div class="import-progress-bar" style={known ? { width: `${share}%` } : undefined} />
     </div>
   );
 }
