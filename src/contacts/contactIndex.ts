@@ -3,6 +3,7 @@ import { nationalToE164 } from '../callerid/numbers';
 import type { Contact, ContactNumber } from './contact';
 import { foldText, isNumberQuery } from './fold';
 import { numberKey } from './match';
+import { runSliced, runToEnd, type Steps, sortSteps } from './slices';
 
 export interface ContactMatch {
   contact: Contact;
@@ -18,11 +19,132 @@ export interface SearchResult {
 interface Merged {
   contact: Contact;
   folded: string;
+  foldedCompany: string;
   keys: string[];
+  /** The digits of each of the contact's numbers, as written. */
+  digits: string[];
 }
 
 /** Between two entries of a search text: no query contains it. */
 const SEPARATOR = '\u0001';
+
+/** What a contact's name, company and numbers fold to: the costly part of indexing it. */
+interface Prepared {
+  country: CountryCode | null;
+  name: string;
+  company: string;
+  numbers: readonly ContactNumber[];
+  count: number;
+  folded: string;
+  foldedCompany: string;
+  keys: (string | null)[];
+  digits: string[];
+}
+
+/**
+ * Contacts already folded, for the next build: one saved contact or one synced card then costs
+ * the index map look-ups for the others, not their folding. Keyed by the contact object, checked
+ * against its fields, so a contact changed in place is folded again.
+ */
+const preparedContacts = new WeakMap<Contact, Prepared>();
+
+function prepare(contact: Contact, country: CountryCode | null): Prepared {
+  const known = preparedContacts.get(contact);
+  if (
+    known !== undefined &&
+    known.country === country &&
+    known.name === contact.name &&
+    known.company === contact.company &&
+    known.numbers === contact.numbers &&
+    known.count === contact.numbers.length
+  )
+    return known;
+  const prepared: Prepared = {
+    country,
+    name: contact.name,
+    company: contact.company,
+    numbers: contact.numbers,
+    count: contact.numbers.length,
+    folded: foldText(contact.name),
+    foldedCompany: foldText(contact.company),
+    keys: contact.numbers.map((n) => numberKey(n.value, country)),
+    digits: contact.numbers.map((n) => n.value.replace(/\D/g, '')),
+  };
+  preparedContacts.set(contact, prepared);
+  return prepared;
+}
+
+/** Contacts handled between two checks of the clock while building. */
+const CONTACTS_PER_STEP = 200;
+
+interface Parts {
+  entries: Contact[];
+  /** Each number key's entry, and the number as that entry has it. */
+  owners: Map<string, Merged>;
+  ownNumbers: Map<string, ContactNumber>;
+  names: SearchText;
+  digits: SearchText;
+}
+
+/**
+ * The index's construction, as steps that can stop between any two: the merge, the sort by
+ * name and the search texts, each in runs of a few hundred contacts.
+ */
+function* buildSteps(contacts: readonly Contact[], homeCountry: CountryCode | null): Steps<Parts> {
+  const merged: Merged[] = [];
+  const owners = new Map<string, Merged>();
+  const numberOwners = new Map<string, ContactNumber>();
+  let step = 0;
+  for (const contact of contacts) {
+    if (++step % CONTACTS_PER_STEP === 0) yield;
+    const { folded, foldedCompany, keys, digits } = prepare(contact, homeCountry);
+    let target: Merged | undefined;
+    for (const key of keys) {
+      const owner = key === null ? undefined : owners.get(key);
+      if (owner?.folded === folded) {
+        target = owner;
+        break;
+      }
+    }
+    if (target === undefined) {
+      target = { contact: { ...contact, numbers: [] }, folded, foldedCompany, keys: [], digits: [] };
+      merged.push(target);
+    }
+    contact.numbers.forEach((n, i) => {
+      const key = keys[i] ?? null;
+      if (target === undefined || (key !== null && target.keys.includes(key))) return;
+      target.contact.numbers.push(n);
+      target.digits.push(digits[i] ?? '');
+      if (key === null) return;
+      target.keys.push(key);
+      if (!owners.has(key)) owners.set(key, target);
+      if (!numberOwners.has(key)) numberOwners.set(key, n);
+    });
+  }
+  const sorted = yield* sortSteps(merged, (a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
+  const names: string[] = [];
+  const digitTexts: string[] = [];
+  step = 0;
+  for (const m of sorted) {
+    if (++step % CONTACTS_PER_STEP === 0) yield;
+    names.push(`${m.folded} ${m.foldedCompany}`);
+    digitTexts.push([...m.digits, ...m.keys.map((k) => k.replace(/\D/g, ''))].join(' '));
+  }
+  yield;
+  const namesText = new SearchText(names);
+  yield;
+  const digitsText = new SearchText(digitTexts);
+  yield;
+  return { entries: sorted.map((m) => m.contact), owners, ownNumbers: numberOwners, names: namesText, digits: digitsText };
+}
+
+/** How a build in slices runs. */
+export interface BuildOptions {
+  /** Longest run between two yields to the event loop. */
+  sliceMs?: number;
+  /** Asked between slices: true stops the build (a newer change needs another). */
+  cancelled?: () => boolean;
+}
 
 /**
  * Every source's contacts as one index, built once per change and searched on each keystroke.
@@ -30,53 +152,32 @@ const SEPARATOR = '\u0001';
  * with the numbers of both; a number's caller is the first entry that has it, in the order of the
  * sources given. Search runs over two texts joined once (names with companies; the digits of
  * every number, as written and in E.164), so a keystroke costs a few `indexOf` over them, not
- * work per contact.
+ * work per contact. `ContactIndex.build` builds the same index in slices of a few milliseconds,
+ * so the document that builds it goes on answering SIP meanwhile.
  */
 export class ContactIndex {
   readonly entries: readonly Contact[];
-  private readonly owners = new Map<string, ContactMatch>();
+  private readonly owners: Map<string, Merged>;
+  private readonly ownNumbers: Map<string, ContactNumber>;
   private readonly names: SearchText;
   private readonly digits: SearchText;
+
+  /** The index built in slices that yield to the event loop; null when cancelled. */
+  static async build(contacts: readonly Contact[], homeCountry: CountryCode | null, options: BuildOptions = {}): Promise<ContactIndex | null> {
+    const parts = await runSliced(buildSteps(contacts, homeCountry), options.sliceMs ?? 8, options.cancelled ?? (() => false));
+    return parts === null ? null : new ContactIndex(contacts, homeCountry, parts);
+  }
 
   constructor(
     contacts: readonly Contact[],
     private readonly homeCountry: CountryCode | null,
+    parts: Parts = runToEnd(buildSteps(contacts, homeCountry)),
   ) {
-    const merged: Merged[] = [];
-    const owners = new Map<string, Merged>();
-    const numberOwners = new Map<string, ContactNumber>();
-    for (const contact of contacts) {
-      const folded = foldText(contact.name);
-      const keys = contact.numbers.map((n) => numberKey(n.value, homeCountry));
-      let target: Merged | undefined;
-      for (const key of keys) {
-        const owner = key === null ? undefined : owners.get(key);
-        if (owner?.folded === folded) {
-          target = owner;
-          break;
-        }
-      }
-      if (target === undefined) {
-        target = { contact: { ...contact, numbers: [] }, folded, keys: [] };
-        merged.push(target);
-      }
-      contact.numbers.forEach((n, i) => {
-        const key = keys[i] ?? null;
-        if (target === undefined || (key !== null && target.keys.includes(key))) return;
-        target.contact.numbers.push(n);
-        if (key === null) return;
-        target.keys.push(key);
-        if (!owners.has(key)) owners.set(key, target);
-        if (!numberOwners.has(key)) numberOwners.set(key, n);
-      });
-    }
-    for (const [key, owner] of owners) this.owners.set(key, { contact: owner.contact, number: numberOwners.get(key) as ContactNumber });
-    merged.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0));
-    this.entries = merged.map((m) => m.contact);
-    this.names = new SearchText(merged.map((m) => `${m.folded} ${foldText(m.contact.company)}`));
-    this.digits = new SearchText(
-      merged.map((m) => [...m.contact.numbers.map((n) => n.value.replace(/\D/g, '')), ...m.keys.map((k) => k.replace(/\D/g, ''))].join(' ')),
-    );
+    this.entries = parts.entries;
+    this.owners = parts.owners;
+    this.ownNumbers = parts.ownNumbers;
+    this.names = parts.names;
+    this.digits = parts.digits;
   }
 
   get size(): number {
@@ -92,10 +193,14 @@ export class ContactIndex {
   lookup(raw: string): ContactMatch | null {
     const key = numberKey(raw, this.homeCountry);
     if (key === null) return null;
-    const found = this.owners.get(key);
-    if (found) return found;
     // A trunk that drops the + sends the country code first: "3225551234".
-    return key.startsWith('digits:') ? (this.owners.get(`+${key.slice(7)}`) ?? null) : null;
+    return this.match(key) ?? (key.startsWith('digits:') ? this.match(`+${key.slice(7)}`) : null);
+  }
+
+  private match(key: string): ContactMatch | null {
+    const owner = this.owners.get(key);
+    const number = this.ownNumbers.get(key);
+    return owner === undefined || number === undefined ? null : { contact: owner.contact, number };
   }
 
   /** Contacts whose name or company contains every word of `query`, or with a number containing its digits; by name. */

@@ -16,15 +16,56 @@ import { labelFrom } from './labels';
  */
 export function parseContactsCsv(text: string, sourceId: string = LOCAL_SOURCE): ReadResult | null {
   const input = text.replace(/^\uFEFF/, '');
+  let outcome: ReadResult | null = null;
+  // Papa Parse reads a string at once and completes before it returns.
+  Papa.parse<string[]>(input, { skipEmptyLines: true, ...csvReader(input, sourceId, (result) => (outcome = result)) });
+  return outcome;
+}
+
+/** What a long read pauses with: `due()` after each row, `pause()` then. */
+export interface ReadSlices {
+  due(): boolean;
+  pause(): Promise<void>;
+}
+
+/** `parseContactsCsv` in slices: the parser pauses whenever `slices.due()`, and `progress` hears how many of the file's lines are read. */
+export function readContactsCsv(
+  text: string,
+  slices: ReadSlices,
+  progress: (done: number, total: number) => void,
+  sourceId: string = LOCAL_SOURCE,
+): Promise<ReadResult | null> {
+  const input = text.replace(/^\uFEFF/, '');
+  return new Promise((resolve, reject) => {
+    const reader = csvReader(input, sourceId, resolve);
+    // After a pause Papa Parse reads the rest of the text as a new one: its cursor starts again at 0.
+    let base = 0;
+    const lines = countNewlines(input, 0, input.length) + 1;
+    Papa.parse<string[]>(input, {
+      skipEmptyLines: true,
+      step: (row, parser) => {
+        const end = base + row.meta.cursor;
+        reader.step(row, parser, end);
+        if (!slices.due()) return;
+        progress(reader.line(), lines);
+        base = end;
+        parser.pause();
+        slices.pause().then(() => parser.resume(), reject);
+      },
+      complete: reader.complete,
+    });
+  });
+}
+
+/** The row reader both take: each row read into a contact or a skipped line, the result given once the parser completes. */
+function csvReader(input: string, sourceId: string, done: (result: ReadResult | null) => void) {
   let columns: Columns | null = null;
   let refused = false;
   let rowStart = 0;
   let line = 1;
   const result: ReadResult = { contacts: [], skipped: [] };
-  Papa.parse<string[]>(input, {
-    skipEmptyLines: true,
-    step: (row, parser) => {
-      const end = row.meta.cursor;
+  return {
+    step: (row: Papa.ParseStepResult<string[]>, parser: Papa.Parser, end = row.meta.cursor): void => {
       const startLine = line + countNewlines(input, rowStart, firstNonBlank(input, rowStart, end));
       line += countNewlines(input, rowStart, end);
       rowStart = end;
@@ -45,8 +86,10 @@ export function parseContactsCsv(text: string, sourceId: string = LOCAL_SOURCE):
       if (typeof contact === 'string') result.skipped.push({ line: startLine, reason: contact });
       else result.contacts.push(contact);
     },
-  });
-  return refused || columns === null ? null : result;
+    complete: (): void => done(refused || columns === null ? null : result),
+    /** The line the next row starts on. */
+    line: (): number => line,
+  };
 }
 
 function countNewlines(text: string, from: number, to: number): number {

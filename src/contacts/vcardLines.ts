@@ -18,12 +18,31 @@ export type LineResult = { ok: true; content: ContentLine } | { ok: false; line:
 
 const NAME = /^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$/;
 
+/**
+ * The physical lines, as `text.split(/\r\n|\n|\r/)` gives them, one at a time: a file of 100,000
+ * cards is not cut into 600,000 strings before the first card is read, in one run that a sliced
+ * import could not pause.
+ */
+export function* physicalLines(text: string): Generator<string> {
+  const breaks = /\r\n|\n|\r/g;
+  let start = 0;
+  for (;;) {
+    const found = breaks.exec(text);
+    if (found === null) {
+      yield text.slice(start);
+      return;
+    }
+    yield text.slice(start, found.index);
+    start = found.index + found[0].length;
+  }
+}
+
 /** Logical lines: a line that starts with a space or tab continues the one before; a quoted-printable value ending in `=` continues on the next line. */
 export function* logicalLines(text: string): Generator<{ line: number; text: string }> {
-  const physical = text.split(/\r\n|\n|\r/);
   let current: { line: number; text: string } | null = null;
-  for (let i = 0; i < physical.length; i++) {
-    const raw = physical[i] ?? '';
+  let i = -1;
+  for (const raw of physicalLines(text)) {
+    i++;
     if (current !== null && (raw.startsWith(' ') || raw.startsWith('\t'))) {
       current.text += raw.slice(1);
       continue;

@@ -4,14 +4,23 @@ import { ContactIndex, type ContactMatch, type SearchResult } from '../contacts/
 
 /**
  * Every contact source's entries, merged into one index: the local address book first, then the
- * others in the order they were added. The index is rebuilt after each change, and listeners hear
- * of it (the softphone names its calls again, views re-resolve Recent calls).
+ * others in the order they were added. The index is rebuilt after each change, in slices that
+ * leave the document free for SIP between them; until the new index is ready the old one answers
+ * lookups and searches. A change during a build starts the build again with it: the newest change
+ * wins. Listeners hear of each new index (the softphone names its calls again, views re-resolve
+ * Recent calls).
  */
 export class ContactDirectory {
   private readonly sources = new Map<string, readonly Contact[]>();
   private homeCountry: CountryCode | null = null;
   private index = new ContactIndex([], null);
   private readonly listeners = new Set<() => void>();
+  /** Counts changes; a build whose change is no longer the newest stops. */
+  private version = 0;
+  private builtVersion = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly sliceMs = 8) {}
 
   setHomeCountry(country: CountryCode | null): void {
     if (country === this.homeCountry) return;
@@ -61,8 +70,30 @@ export class ContactDirectory {
     return () => this.listeners.delete(listener);
   }
 
+  /** Resolves once the index answers for every change made so far. */
+  settled(): Promise<void> {
+    if (this.builtVersion === this.version) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
   private rebuild(): void {
-    this.index = new ContactIndex([...this.sources.values()].flat(), this.homeCountry);
-    for (const listener of [...this.listeners]) listener();
+    const version = ++this.version;
+    const contacts = [...this.sources.values()].flat();
+    ContactIndex.build(contacts, this.homeCountry, { sliceMs: this.sliceMs, cancelled: () => version !== this.version }).then(
+      (index) => {
+        if (index === null || version !== this.version) return;
+        this.index = index;
+        this.builtVersion = version;
+        for (const resolve of this.waiting.splice(0)) resolve();
+        for (const listener of [...this.listeners]) listener();
+      },
+      (error: unknown) => {
+        // The old index goes on answering; nobody waits for one that will not come.
+        console.warn('contact index not built:', error);
+        if (version !== this.version) return;
+        this.builtVersion = version;
+        for (const resolve of this.waiting.splice(0)) resolve();
+      },
+    );
   }
 }

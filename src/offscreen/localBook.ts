@@ -1,8 +1,9 @@
 import { type Contact, LOCAL_SOURCE } from '../contacts/contact';
-import { parseContactsCsv } from '../contacts/csv';
+import { readContactsCsv } from '../contacts/csv';
 import { contactFrom, type ReadResult } from '../contacts/entry';
 import { countCards, isVCardText } from '../contacts/fileFormat';
-import { importInto } from '../contacts/merge';
+import { importSteps } from '../contacts/merge';
+import { runSliced, timeSlice } from '../contacts/slices';
 import { readVCards } from '../contacts/vcard';
 import { writeVCards } from '../contacts/vcardWriter';
 import type { contactRequests, EditedContact, ImportOutcome, SaveContactOutcome } from '../protocol/contacts';
@@ -10,19 +11,19 @@ import type { Routes } from '../protocol/server';
 import { loadLocalBook, saveLocalBook } from '../storage/contactsStore';
 import type { ContactDirectory } from './contactDirectory';
 
-/** Cards read between two pauses of an import: the document stays free for SIP and the page's requests. */
-const CARDS_PER_SLICE = 2000;
-
-const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Longest run of an import's reading between two pauses: the document stays free for SIP and the page's requests. */
+const SLICE_MS = 8;
+/** How often the progress bar hears of an import at most. */
+const PROGRESS_EVERY_MS = 100;
 
 /**
  * The local address book: read from IndexedDB when the document starts, changed by imports and
  * edits, each change written whole before the directory shows it. A failed write leaves both as
- * they were.
+ * they were. A change is answered once the index finds it.
  */
 export function attachLocalBook(
   directory: ContactDirectory,
-  homeCountry: () => Parameters<typeof importInto>[3],
+  homeCountry: () => Parameters<typeof importSteps>[3],
   progress: (done: number, total: number) => void,
 ) {
   let importing = false;
@@ -38,20 +39,30 @@ export function attachLocalBook(
       return false;
     }
     directory.setSource(LOCAL_SOURCE, book);
+    await directory.settled();
     return true;
   };
 
   const readFile = async (text: string): Promise<ReadResult | null> => {
-    if (!isVCardText(text)) return parseContactsCsv(text);
+    const slice = timeSlice(SLICE_MS);
+    let reported = 0;
+    const report = (done: number, total: number): void => {
+      const now = performance.now();
+      if (now - reported < PROGRESS_EVERY_MS) return;
+      reported = now;
+      progress(done, total);
+    };
+    if (!isVCardText(text)) return readContactsCsv(text, slice, report);
     const total = countCards(text);
     const result: ReadResult = { contacts: [], skipped: [] };
     let read = 0;
     for (const card of readVCards(text)) {
       if (card.ok) result.contacts.push(card.contact);
       else result.skipped.push({ line: card.line, reason: card.reason });
-      if (++read % CARDS_PER_SLICE === 0) {
-        progress(read, total);
-        await pause();
+      read++;
+      if (slice.due()) {
+        report(read, total);
+        await slice.pause();
       }
     }
     progress(read, total);
@@ -62,9 +73,12 @@ export function attachLocalBook(
     const file = await readFile(text);
     if (file === null || (file.contacts.length === 0 && file.skipped.length === 0)) return { ok: false, code: 'not_contacts', skipped: [] };
     if (file.contacts.length === 0) return { ok: false, code: 'nothing_imported', skipped: file.skipped };
-    await pause();
-    const book = importInto(directory.source(LOCAL_SOURCE), file.contacts, mode, homeCountry(), () => crypto.randomUUID());
-    if (!(await commit(book))) return { ok: false, code: 'storage_failed', skipped: file.skipped };
+    const book = await runSliced(
+      importSteps(directory.source(LOCAL_SOURCE), file.contacts, mode, homeCountry(), () => crypto.randomUUID()),
+      SLICE_MS,
+      () => false,
+    );
+    if (book === null || !(await commit(book))) return { ok: false, code: 'storage_failed', skipped: file.skipped };
     return { ok: true, imported: file.contacts.length, skipped: file.skipped };
   };
 

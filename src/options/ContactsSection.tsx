@@ -81,7 +81,7 @@ export function ContactsSection() {
         <label for="contacts-file">{t('contactsImportFile')}</label>
         <input id="contacts-file" type="file" accept=".vcf,.vcard,.csv,text/vcard,text/csv" disabled={progress !== null} onChange={(e) => void pickFile(e)} />
       </div>
-      {progress && <progress aria-label={t('contactsImporting')} max={progress.total || undefined} value={progress.total ? progress.done : undefined} />}
+      {progress && <ImportProgress done={progress.done} total={progress.total} />}
       {outcome && (
         <p role={outcome.ok ? 'status' : 'alert'} class={outcome.ok ? 'import-ok' : 'error'}>
           {outcome.text}
@@ -139,5 +139,24 @@ export function ContactsSection() {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** How far the file's reading is: a bar with the entries read, or an indeterminate one before the first count. */
+function ImportProgress({ done, total }: { done: number; total: number }) {
+  const known = total > 0;
+  const share = known ? Math.min(100, (done / total) * 100) : 0;
+  return (
+    <div
+      class={known ? 'import-progress' : 'import-progress indeterminate'}
+      role="progressbar"
+      aria-label={t('contactsImporting')}
+      aria-valuemin={0}
+      aria-valuemax={known ? total : undefined}
+      aria-valuenow={known ? done : undefined}
+      aria-valuetext={known ? t('contactsImportProgress', [done.toLocaleString(), total.toLocaleString()]) : undefined}
+    >
+      <div class="import-progress-bar" style={known ? { width: `${share}%` } : undefined} />
+    </div>
   );
 }

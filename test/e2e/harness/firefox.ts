@@ -32,6 +32,11 @@ export class FirefoxAgent {
    * agent had accepted Firefox's prompt (which a test cannot answer), for click-to-call on the
    * test site. Only the grant differs: click-to-call still runs only on sites the agent enabled.
    */
+  /**
+   * `grantOrigins`: the same for these match patterns (e.g. `http://127.0.0.1:8123/*`): Firefox
+   * takes a granted pattern without a port as no answer to a request for one with a port, and
+   * would prompt.
+   */
   /** `trustedCa`: a CA certificate (PEM file) the profile trusts, as an administrator would install one. */
   /**
    * `policy`: the add-on's settings in the enterprise policies.json (`3rdparty.Extensions.<add-on id>`),
@@ -40,9 +45,11 @@ export class FirefoxAgent {
    * starts and removed as soon as it has, whatever happens. The add-on is installed under an id of
    * this process's own, so another Firefox starting meanwhile finds no policy for its add-on.
    */
-  static async launch(options: { grantLoopback?: boolean; trustedCa?: string; policy?: Record<string, unknown> } = {}): Promise<FirefoxAgent> {
+  static async launch(
+    options: { grantLoopback?: boolean; grantOrigins?: string[]; trustedCa?: string; policy?: Record<string, unknown> } = {},
+  ): Promise<FirefoxAgent> {
     if (!existsSync(join(DIST_FIREFOX, 'manifest.json'))) throw new Error('dist-firefox/ is missing: run `npm run build:firefox` first');
-    const copy = options.grantLoopback || options.policy !== undefined;
+    const copy = options.grantLoopback || options.grantOrigins !== undefined || options.policy !== undefined;
     const extensionDir = copy ? mkdtempSync(join(tmpdir(), 'voip-firefox-ext-')) : DIST_FIREFOX;
     const addonId = options.policy ? `voip-widget-e2e-${process.pid}@voip-widget.app` : EXTENSION_ID;
     if (copy) {
@@ -50,7 +57,8 @@ export class FirefoxAgent {
       const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
         browser_specific_settings: { gecko: { id: string } };
       };
-      if (options.grantLoopback) manifest.host_permissions = ['http://127.0.0.1/*'];
+      if (options.grantLoopback || options.grantOrigins)
+        manifest.host_permissions = [...(options.grantLoopback ? ['http://127.0.0.1/*'] : []), ...(options.grantOrigins ?? [])];
       manifest.browser_specific_settings.gecko.id = addonId;
       writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     }

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/contacts/contact';
 import { ContactIndex } from '../../../src/contacts/contactIndex';
+import { OneShotIndex } from './oneShotIndex';
 
 const contact = (name: string, company: string, numbers: string[], sourceId = 'local', id = name): Contact => ({
   id,
@@ -89,5 +91,73 @@ describe('ContactIndex.lookup', () => {
   it('gives the number as the contact has it, with its label', () => {
     expect(index.lookup('+32470123456')?.number).toEqual({ label: 'work', value: '0470 12 34 56' });
     expect(index.lookup('+3225559999')).toBeNull();
+  });
+});
+
+describe('the index built in slices', () => {
+  const NAMES = ['Ann', 'ann', 'Änn', 'Bob', 'Zoë Müller', 'zoe muller', 'Reception'];
+  const NUMBERS = [
+    '+32 2 555 00 00',
+    '02 555 00 00',
+    '003225550000',
+    '101',
+    '0470 12 34 56',
+    '+32470123456',
+    '*8',
+    '+31 20 555 0100',
+    '3225550000',
+    '12345678901234',
+  ];
+  const QUERIES = ['', 'ann', 'zoe', 'mu', 'acme', '555', '02 555', '0032', '+31', '101', 'nobody', 'a'];
+  const contactArb = fc.record({
+    id: fc.constantFrom('a', 'b', 'c', 'd'),
+    name: fc.constantFrom(...NAMES),
+    company: fc.constantFrom('', 'ACME', 'Globex'),
+    numbers: fc.array(fc.record({ label: fc.constantFrom('work' as const, 'mobile' as const), value: fc.constantFrom(...NUMBERS) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    sourceId: fc.constantFrom('local', 'carddav:1', 'carddav:2'),
+  });
+  const answers = (index: { lookup(n: string): unknown; byNumber(n: string): unknown; search(q: string, l?: number): unknown; entries: unknown }) => ({
+    entries: index.entries,
+    lookups: NUMBERS.map((n) => index.lookup(n)),
+    byNumber: NUMBERS.map((n) => index.byNumber(n)),
+    searches: QUERIES.map((q) => [index.search(q), index.search(q, 2)]),
+  });
+
+  it('answers lookup, byNumber and search exactly like the index built whole, with contacts folded by an earlier build', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(contactArb, { maxLength: 40 }),
+        fc.array(contactArb, { maxLength: 10 }),
+        fc.constantFrom('BE' as const, 'IT' as const, null),
+        async (earlier, added, country) => {
+          // An earlier build folded these contact objects: the next one reuses them.
+          new ContactIndex(earlier, country);
+          const contacts = [...earlier, ...added];
+          const expected = answers(new OneShotIndex(contacts, country));
+          expect(answers(new ContactIndex(contacts, country))).toEqual(expected);
+          const sliced = await ContactIndex.build(contacts, country, { sliceMs: 0 });
+          expect(sliced && answers(sliced)).toEqual(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('folds a contact changed in place again', () => {
+    const ann = contact('Ann', '', ['+32 2 555 00 00']);
+    new ContactIndex([ann], 'BE');
+    ann.name = 'Bob';
+    ann.numbers = [{ label: 'work', value: '101' }];
+    const index = new ContactIndex([ann], 'BE');
+    expect(index.byNumber('101')?.name).toBe('Bob');
+    expect(index.search('bob').contacts).toHaveLength(1);
+    expect(index.byNumber('+3225550000')).toBeNull();
+  });
+
+  it('stops when cancelled between two slices', async () => {
+    expect(await ContactIndex.build(book, 'BE', { sliceMs: 0, cancelled: () => true })).toBeNull();
   });
 });

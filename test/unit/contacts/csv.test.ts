@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseContactsCsv } from '../../../src/contacts/csv';
+import { parseContactsCsv, readContactsCsv } from '../../../src/contacts/csv';
 
 const GOOGLE = [
   'First Name,Middle Name,Last Name,Organization Name,Organization Title,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Phone 2 - Label,Phone 2 - Value',
@@ -91,5 +91,43 @@ describe('parseContactsCsv', () => {
         }
       }),
     );
+  });
+});
+
+describe('readContactsCsv', () => {
+  const everyRow = { due: () => true, pause: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
+
+  it('reads in slices what parseContactsCsv reads at once, pausing after rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: fc.constantFrom('Name', 'Phone', ',', ';', '"', '\n', '\r\n', 'a', '1', '+', ' ', 'é') }), async (text) => {
+        expect(await readContactsCsv(text, everyRow, () => undefined)).toEqual(parseContactsCsv(text));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('says how far it has read, in lines of the file', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `Person ${i},+32 2 555 ${String(1000 + i)}`);
+    const text = ['Name,Phone', ...rows].join('\n');
+    const seen: [number, number][] = [];
+    const result = await readContactsCsv(text, everyRow, (done, total) => seen.push([done, total]));
+    expect(result?.contacts).toHaveLength(50);
+    expect(result?.contacts[49]?.name).toBe('Person 49');
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.every(([done, total]) => done <= total && total === 51)).toBe(true);
+    expect(seen.at(-1)).toEqual([51, 51]);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+  });
+});
+
+describe('readContactsCsv, paused on every row', () => {
+  it.each([
+    ['Name,Phone\nAnn,101\n\nBob,\n"Carol,103\n'],
+    ['Name,Phone\r\nAnn,101\r\nBob,"1\r\n02"\r\nDan\r\nEve,105'],
+    ['\uFEFFName;Phone\n\n\nAnn;101\nBob;x\n'],
+  ])('names skipped lines where they are in the file: %j', async (text) => {
+    const result = await readContactsCsv(text, { due: () => true, pause: () => Promise.resolve() }, () => undefined);
+    expect(result).toEqual(parseContactsCsv(text));
+    expect(result?.skipped.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src/contacts/contact';
 import { importInto } from '../../../src/contacts/merge';
+import { importIntoCopying } from './copyingMerge';
 
 const contact = (id: string, name: string, numbers: string[], company = ''): Contact => ({
   id,
@@ -50,5 +52,40 @@ describe('importInto', () => {
     const before = structuredClone(book);
     importInto(book, [contact('line-1', 'Zoë Müller', ['0470 12 34 56'])], 'merge', 'BE', newId);
     expect(book).toEqual(before);
+  });
+});
+
+describe('importInto, in steps and without copying the book', () => {
+  const NAMES = ['Ann', 'ann', 'Zoë Müller', 'zoe muller', 'Bob'];
+  const NUMBERS = ['+32 2 555 00 00', '02 555 00 00', '101', '0470 12 34 56', '*8'];
+  const contactArb = fc.record({
+    id: fc.constantFrom('a', 'b', 'c', 'line-1', 'line-2'),
+    name: fc.constantFrom(...NAMES),
+    company: fc.constantFrom('', 'ACME'),
+    numbers: fc.array(fc.record({ label: fc.constantFrom('work' as const, 'mobile' as const), value: fc.constantFrom(...NUMBERS) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    sourceId: fc.constant('local'),
+  });
+
+  it('gives the book the copying import gave, changes neither input, and keeps the contacts it did not touch', () => {
+    fc.assert(
+      fc.property(
+        fc.array(contactArb, { maxLength: 12 }),
+        fc.array(contactArb, { maxLength: 12 }),
+        fc.constantFrom('merge' as const, 'replace' as const),
+        (book, imported, mode) => {
+          const before = structuredClone([book, imported]);
+          let ours = 0;
+          let theirs = 0;
+          const after = importInto(book, imported, mode, 'BE', () => `new-${++ours}`);
+          expect(after).toEqual(importIntoCopying(structuredClone(book), structuredClone(imported), mode, 'BE', () => `new-${++theirs}`));
+          expect([book, imported]).toEqual(before);
+          for (const contact of after) if ((book as Contact[]).includes(contact)) expect(before[0]).toContainEqual(contact);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
