@@ -9,6 +9,7 @@ import { writeVCards } from '../contacts/vcardWriter';
 import type { contactRequests, EditedContact, ImportOutcome, SaveContactOutcome } from '../protocol/contacts';
 import type { Routes } from '../protocol/server';
 import { loadLocalBook, saveLocalBook } from '../storage/contactsStore';
+import { takeOver } from '../storage/importFiles';
 import type { ContactDirectory } from './contactDirectory';
 
 /** Longest run of an import's reading between two pauses: the document stays free for SIP and the page's requests. */
@@ -95,12 +96,14 @@ export function attachLocalBook(
   };
 
   return {
-    importContacts: async ({ text, mode }): Promise<ImportOutcome> => {
+    importContacts: async (payload): Promise<ImportOutcome> => {
       if (importing) return { ok: false, code: 'busy', skipped: [] };
       importing = true;
       try {
+        const text = 'text' in payload ? payload.text : await takeOver(payload.fileId).catch(() => null);
+        if (text === null) return { ok: false, code: 'storage_failed', skipped: [] };
         await loaded;
-        return await importFile(text, mode);
+        return await importFile(text, payload.mode);
       } finally {
         importing = false;
       }

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { importOutcomeText, numberLabelText } from '../i18n/contactsText';
 import { onBroadcast, request } from '../protocol/client';
 import { type ContactSearchResult, type EditedContact, MAX_IMPORT_CHARS } from '../protocol/contacts';
+import { handOver } from '../storage/importFiles';
 import { ContactEditor } from './ContactEditor';
 import { downloadFile } from './download';
 
@@ -49,7 +50,9 @@ export function ContactsSection() {
     setOutcome(null);
     setProgress({ done: 0, total: 0 });
     try {
-      const result = await request('background', 'importContacts', { text: await file.text(), mode });
+      // Handed over through IndexedDB: as a message, a big file's text would freeze this page and the softphone.
+      const fileId = await handOver(file).catch(() => null);
+      const result = await request('background', 'importContacts', fileId === null ? { text: await file.text(), mode } : { fileId, mode });
       setOutcome({ ok: result.ok, text: importOutcomeText(result) });
     } finally {
       setProgress(null);

@@ -10,6 +10,7 @@ import type { Skipped } from '../contacts/vcard';
 /** Longest file text an import takes: 100,000 contacts fit many times over. */
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
 
+const importMode = v.picklist(['merge', 'replace'] satisfies ImportMode[]);
 const contactId = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const editedContact = v.object({
   /** null: a new contact. */
@@ -36,8 +37,14 @@ export const contactRequests = {
   searchContacts: v.object({ query: v.pipe(v.string(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   /** The contact behind each number (Recent calls), null for unknown numbers. */
   contactsForNumbers: v.object({ numbers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(1000)) }),
-  /** A vCard or CSV file's text, added to the local address book or replacing it. */
-  importContacts: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)), mode: v.picklist(['merge', 'replace'] satisfies ImportMode[]) }),
+  /**
+   * A vCard or CSV file, added to the local address book or replacing it: its text, or the id of
+   * the file the settings page handed over through IndexedDB (src/storage/importFiles.ts).
+   */
+  importContacts: v.union([
+    v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)), mode: importMode }),
+    v.object({ fileId: v.pipe(v.string(), v.uuid()), mode: importMode }),
+  ]),
   /** The local address book as vCard 3.0. */
   exportContacts: v.object({}),
   saveContact: v.object({ contact: editedContact }),
