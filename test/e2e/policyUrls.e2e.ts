@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { callFromTrunk } from '../pbx/trunk';
+import { axeViolations } from './harness/axe';
 import type { Agent } from './harness/browser';
 import { dial, usePbx } from './harness/phone';
 import { ChromiumPolicy, unpackedExtensionId } from './harness/policy';
@@ -156,6 +157,7 @@ describe('the webhook and the CRM lookup URL set by the administrator through br
       .toBe(1);
     expect(await afterCall(options).getByRole('textbox', { name: 'Webhook URL for call records' }).getAttribute('readonly')).not.toBeNull();
     expect(await crmSection(options).getByRole('textbox', { name: 'Lookup URL' }).getAttribute('readonly')).not.toBeNull();
+    expect(await axeViolations(options)).toEqual([]);
 
     await talkToEcho(alice);
     // Kept, and the reason said: the record goes once the agent allows the site.
