@@ -1,9 +1,16 @@
+import type { CrmTemplateProblem } from '../contacts/crmLookup';
 import type { IgnoredPolicyValue, PolicyReason } from '../policy/state';
 import { describeColleagueSettingsError } from './colleagueText';
-import { t } from './index';
+import { type MessageKey, t } from './index';
 import { describeQueueSettingsError } from './queueText';
 import { contactsFileErrorText, screenPopErrorText } from './screenPopText';
 import { accountErrorText, afterCallErrorText, callerIdIssueText, preferenceErrorText } from './settingsText';
+
+const CRM_PROBLEMS: Record<CrmTemplateProblem, MessageKey> = {
+  not_a_url: 'crmErrorNotUrl',
+  not_https: 'crmErrorNotHttps',
+  no_placeholder: 'crmErrorNoPlaceholder',
+};
 
 function reasonText(reason: PolicyReason): string {
   switch (reason.code) {
@@ -25,6 +32,8 @@ function reasonText(reason: PolicyReason): string {
       return screenPopErrorText(reason.error);
     case 'carddav':
       return contactsFileErrorText(reason.error);
+    case 'crm_lookup':
+      return t(CRM_PROBLEMS[reason.problem]);
     default:
       return t('policyUnknownSetting');
   }

@@ -7,6 +7,7 @@ import { storageKeys } from '../storage/keys';
 import { OutboxLine } from '../ui/OutboxLine';
 import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
 import { useWithPolicy } from '../ui/usePolicy';
+import { SiteAccess } from './SiteAccess';
 
 interface Draft {
   dispositions: string;
@@ -23,6 +24,8 @@ export function AfterCallSection() {
   const { value: stored, locked } = useWithPolicy('afterCallSettings', storageKeys.afterCallSettings);
   const lock = (field: keyof AfterCallSettings, id: string) => ({ disabled: locked.has(field), 'aria-describedby': policyNoteId(id, locked.has(field)) });
   const [draft, setDraft] = useState<Draft>(draftOf(stored));
+  // A policy's webhook comes without its site's grant (and an agent may take back their own).
+  const webhookPattern = webhookOriginPattern(stored.webhookUrl);
   const [edited, setEdited] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
@@ -48,7 +51,8 @@ export function AfterCallSection() {
       webhookUrl: draft.webhookUrl.trim(),
     };
     // The browser asks for the webhook's site only, on this click (a permission needs the agent's gesture).
-    const pattern = webhookOriginPattern(settings.webhookUrl);
+    // The policy's webhook has its own Allow access button: saving the other fields does not wait on it.
+    const pattern = locked.has('webhookUrl') ? null : webhookOriginPattern(settings.webhookUrl);
     if (pattern !== null) {
       const granted = await chrome.permissions.request({ origins: [pattern] }).catch(() => false);
       if (!granted) {
@@ -124,8 +128,24 @@ export function AfterCallSection() {
         </div>
         <div class="field">
           <label for="aftercall-webhook">{t('afterCallWebhook')}</label>
-          <input id="aftercall-webhook" type="url" inputMode="url" value={draft.webhookUrl} onInput={(e) => change({ webhookUrl: e.currentTarget.value })} />
+          <input
+            id="aftercall-webhook"
+            type="url"
+            inputMode="url"
+            value={draft.webhookUrl}
+            onInput={(e) => change({ webhookUrl: e.currentTarget.value })}
+            readOnly={locked.has('webhookUrl')}
+            aria-describedby={policyNoteId('aftercall-webhook', locked.has('webhookUrl'))}
+          />
+          {locked.has('webhookUrl') && <PolicyNote id="aftercall-webhook-policy" />}
           <p class="hint">{t('afterCallWebhookHint')}</p>
+          {webhookPattern !== null && (
+            <SiteAccess
+              pattern={webhookPattern}
+              origin={new URL(stored.webhookUrl).origin}
+              refusedText={t('afterCallAccessRefused', new URL(stored.webhookUrl).origin)}
+            />
+          )}
         </div>
         <button type="submit">{t('afterCallSave')}</button>
       </form>

@@ -2,6 +2,7 @@ import { defaultAfterCallSettings, parseAfterCallSettings } from '../aftercall/s
 import { parseCallerIdConfig } from '../callerid/parse';
 import { parseClickToCallSettings } from '../clicktocall/settings';
 import { emptyColleagueSettings, parseColleagueSettings } from '../colleagues/settings';
+import { checkCrmTemplate } from '../contacts/crmLookup';
 import { parseScreenPopSettings, type ScreenPopSettings } from '../contacts/screenPop';
 import { DEFAULT_REMINDER, parseQueueSettings } from '../queues/settings';
 import { type AccountSettings, parseAccountSettings, parsePreferences } from '../settings';
@@ -110,6 +111,23 @@ function screenPopField(setting: keyof ScreenPopSettings): (value: unknown) => C
   };
 }
 
+/** The webhook URL as its form checks it ('' turns delivery off); the form's parser reads anything but text as '', a policy must not. */
+function webhookUrlField(value: unknown): Checked {
+  if (typeof value !== 'string') return { ok: false, reason: { code: 'after_call', error: 'webhook_invalid' } };
+  const parsed = parseAfterCallSettings({ ...defaultAfterCallSettings, webhookUrl: value });
+  if (parsed.ok) return { ok: true, value: parsed.value.webhookUrl };
+  return { ok: false, reason: { code: 'after_call', error: parsed.errors[0]! } };
+}
+
+/** The CRM lookup URL template as its form checks it: '' turns the lookup off. */
+export function crmLookupUrlField(value: unknown): Checked {
+  if (typeof value !== 'string') return { ok: false, reason: { code: 'crm_lookup', problem: 'not_a_url' } };
+  const template = value.trim();
+  if (template === '') return { ok: true, value: '' };
+  const checked = checkCrmTemplate(template);
+  return checked.ok ? { ok: true, value: template } : { ok: false, reason: { code: 'crm_lookup', problem: checked.problem } };
+}
+
 /** A CardDAV source as the policy state keeps it: whether the policy gives a password, never the password itself. */
 export type PolicyCardDavSource = Omit<FileCardDavSource, 'password'> & { withPassword: boolean };
 
@@ -141,8 +159,9 @@ const queueItem: JsonSchema = {
  * its policy name, the storage key and field it overlays, its schema and the form's check for it.
  * `npm run policy-schema` then writes public/managed_schema.json (a unit test fails until it is).
  * The settings page locks the field, imports leave it alone and the export marks it, all from
- * this list. The webhook is absent too: its site needs the agent's own grant of access
- * (optional host permissions, which no policy gives). The SIP password is deliberately absent: a policy is the same for every agent it
+ * this list. The webhook and the CRM lookup URL reach a site the agent grants access to
+ * themselves (an optional host permission no policy gives): Settings offers "Allow access to
+ * <site>" until they have. The SIP password is deliberately absent: a policy is the same for every agent it
  * reaches and lies unencrypted in the registry or the policy file, readable by every local user.
  */
 export const policyFields: readonly PolicyField[] = [
@@ -309,6 +328,13 @@ export const policyFields: readonly PolicyField[] = [
     check: afterCallField('wrapUpAfter'),
   },
   {
+    key: 'webhookUrl',
+    section: 'afterCallSettings',
+    setting: 'webhookUrl',
+    schema: text('Where each finished call record is POSTed: https (http only on localhost or 127.0.0.1); each agent allows access to its site once'),
+    check: webhookUrlField,
+  },
+  {
     key: 'colleagues',
     section: 'colleagueSettings',
     setting: 'colleagues',
@@ -361,6 +387,15 @@ export const policyFields: readonly PolicyField[] = [
       items: textItem(['url', 'username', 'password', 'recordUrlTemplate']),
     },
     check: cardDavSourcesField,
+  },
+  {
+    key: 'crmLookupUrl',
+    section: 'crmLookup',
+    setting: 'urlTemplate',
+    schema: text(
+      'The CRM lookup URL that names unknown callers, e.g. https://crm.example.com/lookup?number={e164} ({digits}, {number} too); each agent allows access to its site once',
+    ),
+    check: crmLookupUrlField,
   },
 ];
 

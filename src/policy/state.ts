@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { AfterCallErrorCode } from '../aftercall/settings';
 import type { CallerIdIssue } from '../callerid/issues';
 import type { ColleagueSettingsError } from '../colleagues/settings';
+import type { CrmTemplateProblem } from '../contacts/crmLookup';
 import type { ScreenPopSettingsError } from '../contacts/screenPop';
 import type { QueueSettingsError } from '../queues/settings';
 import type { AccountErrorCode, PreferenceErrorCode } from '../settings';
@@ -9,7 +10,8 @@ import type { ContactsFileError } from '../settings/contactsSection';
 
 /**
  * The settings an administrator's policy may set, each named after the storage key whose value it
- * overlays (src/storage/keys.ts); `cardDavSources` is not laid over but kept in line with the
+ * overlays (src/storage/keys.ts), but for `crmLookup`, whose `urlTemplate` is laid over the plain
+ * string stored under `crmLookupUrl` (src/storage/settingsStore.ts); `cardDavSources` is not laid over but kept in line with the
  * policy's list by the service worker (src/background/cardDavPolicy.ts). Kept apart from the checks (src/policy/apply.ts, which needs the
  * caller ID parser and its phone number tables) so the popup can read the outcome cheaply.
  */
@@ -23,6 +25,7 @@ export const POLICY_SECTIONS = [
   'colleagueSettings',
   'screenPopSettings',
   'cardDavSources',
+  'crmLookup',
 ] as const;
 export type PolicySection = (typeof POLICY_SECTIONS)[number];
 
@@ -37,6 +40,7 @@ export type PolicyReason =
   | { code: 'colleagues'; error: ColleagueSettingsError }
   | { code: 'screen_pop'; error: ScreenPopSettingsError }
   | { code: 'carddav'; error: ContactsFileError }
+  | { code: 'crm_lookup'; problem: CrmTemplateProblem }
   | { code: 'unknown_setting' };
 
 export interface IgnoredPolicyValue {
@@ -95,4 +99,10 @@ export function ownPart<T extends object>(section: PolicySection, next: T, ownBe
     else result[field] = before[field];
   }
   return result as T;
+}
+
+/** The CRM lookup URL template in use: the policy's where it sets one, else the agent's own (stored as a plain string). */
+export function crmLookupUnderPolicy(own: string, state: PolicyState): string {
+  const applied = state.applied.crmLookup?.urlTemplate;
+  return typeof applied === 'string' ? applied : own;
 }

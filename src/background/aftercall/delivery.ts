@@ -208,6 +208,8 @@ export function startDelivery(): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void drain();
   });
+  // Records waiting for the webhook site's grant (one the administrator's policy set) go as soon as the agent allows it.
+  chrome.permissions.onAdded.addListener(() => void retryNow());
   void (async () => {
     const entries = await entriesNow();
     const now = Date.now();

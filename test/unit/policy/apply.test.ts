@@ -90,7 +90,8 @@ describe('policy: each value checked as the settings form checks it', () => {
     ['declineWith', 404, { code: 'preferences', error: 'invalid' }],
     ['voicemailNumber', 'abc', { code: 'preferences', error: 'voicemail_characters' }],
     ['password', 'secret', { code: 'unknown_setting' }],
-    ['webhookUrl', 'https://crm.example.com/hook', { code: 'unknown_setting' }],
+    ['webhookUrl', 'http://crm.example.com/hook', { code: 'after_call', error: 'webhook_not_https' }],
+    ['crmLookupUrl', 'https://crm.example.com/lookup', { code: 'crm_lookup', problem: 'no_placeholder' }],
     ['wrapUpSeconds', 601, { code: 'after_call', error: 'wrap_up_range' }],
     ['dispositions', ['Sale', 'sale'], { code: 'after_call', error: 'disposition_duplicate' }],
     [
