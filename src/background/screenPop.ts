@@ -5,6 +5,7 @@ import { crmWaitLeft, recordsToOpen } from '../contacts/screenPop';
 import { storageKeys } from '../storage/keys';
 import { read } from '../storage/read';
 import { loadRecordUrlContext } from '../storage/screenPopStore';
+import { usableCrmLookupUrl } from '../storage/settingsStore';
 import { writeStorage } from '../storage/write';
 
 const KEEP_OPENED = 100;
@@ -22,7 +23,8 @@ export async function openCallerRecords(snapshot: SoftphoneSnapshot): Promise<vo
   if (!snapshot.calls.some((c) => c.direction === 'incoming')) return;
   const context = await loadRecordUrlContext();
   if (context.settings.mode === 'off') return;
-  const crmConfigured = (await read(storageKeys.crmLookupUrl)) !== '';
+  // The lookup the softphone runs: the policy's or the agent's, once its site is granted.
+  const crmConfigured = (await usableCrmLookupUrl()) !== '';
   const now = Date.now();
   let waitMs = 0;
   const urlOf = (call: CallSnapshot): string | null => {

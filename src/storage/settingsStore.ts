@@ -25,7 +25,7 @@ export async function loadCrmLookupUrl(): Promise<string> {
  * The lookup URL the softphone may ask: none while its site is not granted (a policy's URL comes
  * without the agent's grant, and the agent may take it back), so no lookup runs until it is.
  */
-async function usableCrmLookupUrl(): Promise<string> {
+export async function usableCrmLookupUrl(): Promise<string> {
   const template = await loadCrmLookupUrl();
   const checked = template === '' ? null : checkCrmTemplate(template);
   if (checked === null || !checked.ok) return '';
