@@ -183,7 +183,14 @@ export function buildConfigurationFile(
 export type ImportSection = 'callerId' | 'account' | 'queues' | 'afterCall' | 'colleagues' | 'contacts';
 
 /** The file's sections an administrator's policy can set (the after-call and colleagues sections are not in the policy's schema yet). */
-const POLICY_SECTION: Record<'account' | 'callerId' | 'queues', PolicySection> = { account: 'account', callerId: 'callerId', queues: 'queueSettings' };
+const POLICY_SECTION = {
+  account: 'account',
+  callerId: 'callerId',
+  queues: 'queueSettings',
+  afterCall: 'afterCallSettings',
+  colleagues: 'colleagueSettings',
+} as const satisfies Partial<Record<keyof ImportedConfiguration, PolicySection>>;
+const POLICY_FILE_SECTIONS = Object.keys(POLICY_SECTION) as (keyof typeof POLICY_SECTION)[];
 
 /** The contacts section's fields the policy can set, and the screen-pop settings' field each is. */
 const CONTACTS_POLICY_FIELD = { screenPop: 'mode', recordUrlTemplate: 'recordUrlTemplate', unknownCallers: 'unknownCallers' } as const;
@@ -192,10 +199,9 @@ const CONTACTS_POLICY_FIELD = { screenPop: 'mode', recordUrlTemplate: 'recordUrl
 export function managedSettings(policy: PolicyState): string[] {
   const screenPop = lockedFields(policy, 'screenPopSettings');
   return [
-    ...(['account', 'callerId', 'queues'] as const).flatMap((section) =>
-      [...lockedFields(policy, POLICY_SECTION[section])].map((field) => `${section}.${field}`),
-    ),
+    ...POLICY_FILE_SECTIONS.flatMap((section) => [...lockedFields(policy, POLICY_SECTION[section])].map((field) => `${section}.${field}`)),
     ...Object.entries(CONTACTS_POLICY_FIELD).flatMap(([field, setting]) => (screenPop.has(setting) ? [`contacts.${field}`] : [])),
+    ...(lockedFields(policy, 'crmLookup').has('urlTemplate') ? ['contacts.crmLookupUrl'] : []),
     // The policy's address books are listed with the agent's own in the export.
     ...(lockedFields(policy, 'cardDavSources').size > 0 ? ['contacts.cardDavSources'] : []),
   ];
@@ -211,6 +217,11 @@ function contactsUnderPolicy(contacts: ContactsFileSettings, policy: PolicyState
       warnings.push({ code: 'managed_by_policy', setting: `contacts.${field}` });
     delete next[field];
   }
+  const lookup = policy.applied.crmLookup?.urlTemplate;
+  if (typeof lookup === 'string' && 'crmLookupUrl' in contacts) {
+    if (contacts.crmLookupUrl !== lookup) warnings.push({ code: 'managed_by_policy', setting: 'contacts.crmLookupUrl' });
+    delete next.crmLookupUrl;
+  }
   return next as ContactsFileSettings;
 }
 
@@ -222,7 +233,7 @@ export function importUnderPolicy(imported: ImportedConfiguration, policy: Polic
   // Sections the policy cannot set pass as they are.
   const value: ImportedConfiguration = { ...imported };
   const warnings: ConfigurationFileIssue[] = [];
-  for (const section of ['account', 'callerId', 'queues'] as const) {
+  for (const section of POLICY_FILE_SECTIONS) {
     const next = imported[section] as Record<string, unknown> | undefined;
     if (next === undefined) continue;
     const locked = withPolicy(POLICY_SECTION[section], next, policy);
@@ -230,7 +241,9 @@ export function importUnderPolicy(imported: ImportedConfiguration, policy: Polic
       if (field in next && JSON.stringify(next[field]) !== JSON.stringify(locked[field]))
         warnings.push({ code: 'managed_by_policy', setting: `${section}.${field}` });
     }
-    Object.assign(value, { [section]: locked });
+    // The after-call and colleague settings are stored whole as the agent's own; the policy's fields
+    // are laid over them where they are read, so the file's values wait there, not in effect.
+    if (section !== 'afterCall' && section !== 'colleagues') Object.assign(value, { [section]: locked });
   }
   if (imported.contacts) value.contacts = contactsUnderPolicy(imported.contacts, policy, warnings);
   return { value, warnings };

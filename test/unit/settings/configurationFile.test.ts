@@ -167,6 +167,35 @@ describe('settings file under an administrator policy', () => {
     expect(buildConfigurationFile({ callerId, account, queues }, false)).not.toHaveProperty('managedByPolicy');
   });
 
+  test('the webhook, the colleagues, and the CRM lookup URL set by policy are marked too, and named when a file would change them', () => {
+    const urls = {
+      managed: true,
+      applied: {
+        afterCallSettings: { webhookUrl: 'https://crm.example.com/hook' },
+        colleagueSettings: { pickupCode: '*8' },
+        crmLookup: { urlTemplate: 'https://crm.example.com/lookup?n={e164}' },
+      },
+      ignored: [],
+    };
+    expect(managedSettings(urls)).toEqual(['afterCall.webhookUrl', 'colleagues.pickupCode', 'contacts.crmLookupUrl']);
+    const afterCall = {
+      dispositions: ['Sale'],
+      dispositionRequired: false,
+      wrapUpSeconds: 0,
+      wrapUpAfter: 'queue' as const,
+      webhookUrl: 'https://elsewhere.example.com/hook',
+    };
+    const { value, warnings } = importUnderPolicy({ afterCall, contacts: { crmLookupUrl: 'https://elsewhere.example.com/?n={e164}' } }, urls);
+    expect(warnings).toEqual([
+      { code: 'managed_by_policy', setting: 'afterCall.webhookUrl' },
+      { code: 'managed_by_policy', setting: 'contacts.crmLookupUrl' },
+    ]);
+    // Stored as the agent's own, not in effect while the policy sets it; the policy's lookup URL is never replaced by the file's.
+    expect(value.afterCall).toEqual(afterCall);
+    expect(value.contacts).not.toHaveProperty('crmLookupUrl');
+    expect(importUnderPolicy({ afterCall: { ...afterCall, webhookUrl: 'https://crm.example.com/hook' } }, urls).warnings).toEqual([]);
+  });
+
   test('an import cannot override them: the policy wins, and each the file would change is named', () => {
     const file = { ...buildConfigurationFile({ callerId, account, queues }, true, managedSettings(policy)) };
     const parsed = parseConfigurationFile(JSON.stringify(file), null);
