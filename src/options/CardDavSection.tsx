@@ -19,6 +19,7 @@ import { PolicyNote } from '../ui/PolicyNote';
 import { usePolicy } from '../ui/usePolicy';
 import { useStoredValue } from '../ui/useStoredValue';
 import { Field } from './Field';
+import { SiteAccess } from './SiteAccess';
 
 const sameServer = (a: { url: string; username: string }, b: { url: string; username: string }): boolean =>
   a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
@@ -60,7 +61,7 @@ function SourceStatus({ source, status, templateLocked }: { source: CardDavSourc
             {t('cardDavRemove')}
           </button>
         )}
-        <SiteAccess source={source} />
+        <CardDavSiteAccess source={source} />
         {source.needsPassword && <PolicySourcePassword source={source} />}
         <SourceRecordTemplate source={source} locked={templateLocked} />
       </article>
@@ -70,42 +71,18 @@ function SourceStatus({ source, status, templateLocked }: { source: CardDavSourc
 
 /**
  * "Allow access to <site>" while the extension may not reach the source's server: an address
- * book the administrator's policy set comes without it (unless the policy grants it). The grant
- * is the agent's own, on this click; the address book then syncs.
+ * book the administrator's policy set comes without it (unless the policy grants it). Once
+ * granted, the address book syncs.
  */
-function SiteAccess({ source }: { source: CardDavSource }) {
-  const pattern = originPattern(source.url);
+function CardDavSiteAccess({ source }: { source: CardDavSource }) {
   const origin = new URL(source.url).origin;
-  const [granted, setGranted] = useState<boolean | null>(null);
-  const [refused, setRefused] = useState(false);
-  useEffect(() => {
-    const check = (): void => void chrome.permissions.contains({ origins: [pattern] }).then(setGranted);
-    check();
-    chrome.permissions.onAdded.addListener(check);
-    chrome.permissions.onRemoved.addListener(check);
-    return () => {
-      chrome.permissions.onAdded.removeListener(check);
-      chrome.permissions.onRemoved.removeListener(check);
-    };
-  }, [pattern]);
-  if (granted !== false) return null;
-  const allow = (): void => {
-    void chrome.permissions.request({ origins: [pattern] }).then((ok) => {
-      setRefused(!ok);
-      if (ok) void request('background', 'syncCardDav', { id: source.id });
-    });
-  };
   return (
-    <>
-      <button type="button" onClick={allow}>
-        {t('cardDavAllowAccess', origin)}
-      </button>
-      {refused && (
-        <p role="alert" class="error">
-          {t('cardDavAccessRefused', origin)}
-        </p>
-      )}
-    </>
+    <SiteAccess
+      pattern={originPattern(source.url)}
+      origin={origin}
+      refusedText={t('cardDavAccessRefused', origin)}
+      onGranted={() => void request('background', 'syncCardDav', { id: source.id })}
+    />
   );
 }
 

@@ -5,7 +5,7 @@ import { t } from '../i18n';
  * "Allow access to <site>" while the extension may not reach a site a setting needs: one the
  * administrator's policy set comes without it. The grant is the agent's own, on this click.
  */
-export function SiteAccess({ pattern, origin, refusedText }: { pattern: string; origin: string; refusedText: string }) {
+export function SiteAccess({ pattern, origin, refusedText, onGranted }: { pattern: string; origin: string; refusedText: string; onGranted?: () => void }) {
   const [granted, setGranted] = useState<boolean | null>(null);
   const [refused, setRefused] = useState(false);
   useEffect(() => {
@@ -20,7 +20,12 @@ export function SiteAccess({ pattern, origin, refusedText }: { pattern: string; 
   }, [pattern]);
   if (granted !== false) return null;
   // The permission prompt needs the click's user gesture: it must be the first thing done.
-  const allow = (): void => void chrome.permissions.request({ origins: [pattern] }).then((ok) => setRefused(!ok));
+  const allow = (): void => {
+    void chrome.permissions.request({ origins: [pattern] }).then((ok) => {
+      setRefused(!ok);
+      if (ok) onGranted?.();
+    });
+  };
   return (
     <>
       <button type="button" onClick={allow}>
