@@ -1,42 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { callFromTrunk } from '../pbx/trunk';
 import { usePbx } from './harness/phone';
+import { TestCrm } from './harness/testCrm';
 import { extensionWithLoopbackGranted } from './harness/testSite';
 
 const env = usePbx();
 
 /** A CRM on loopback: one known caller, one that answers after 5 s, one that fails, and everyone else unknown (404). */
-class TestCrm {
-  readonly asked: string[] = [];
-  /** When each number was first asked about (Date.now()). */
-  readonly askedAt = new Map<string, number>();
-  private server!: Server;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const number = new URL(req.url ?? '/', 'http://x').searchParams.get('number') ?? '';
-      this.asked.push(number);
-      if (!this.askedAt.has(number)) this.askedAt.set(number, Date.now());
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (number === '+3225551111') json(200, { name: 'Eva Lind', company: 'Contoso', url: `http://127.0.0.1:${this.port}/record/1` });
-      else if (number === '+3225552222') setTimeout(() => json(200, { name: 'Too Late' }), 5000);
-      else if (number === '+3225553333') json(500, { error: 'down' });
-      else json(404, {});
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-const crm = new TestCrm();
+const crm = new TestCrm((number, { port }) => {
+  if (number === '+3225551111') return { status: 200, body: { name: 'Eva Lind', company: 'Contoso', url: `http://127.0.0.1:${port}/record/1` } };
+  if (number === '+3225552222') return { status: 200, body: { name: 'Too Late' }, delayMs: 5000 };
+  if (number === '+3225553333') return { status: 500, body: { error: 'down' } };
+  return { status: 404, body: {} };
+});
 // The agent grants the site when saving the URL; a test browser has no prompt to click, so the build is granted loopback beforehand.
 const extension = extensionWithLoopbackGranted();
 beforeAll(() => crm.start());

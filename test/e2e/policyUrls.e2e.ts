@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { callFromTrunk } from '../pbx/trunk';
@@ -8,39 +6,13 @@ import type { Agent } from './harness/browser';
 import { dial, usePbx } from './harness/phone';
 import { ChromiumPolicy, unpackedExtensionId } from './harness/policy';
 import { WebhookReceiver } from './harness/receiver';
+import { TestCrm } from './harness/testCrm';
 import { extensionWithLoopbackGranted } from './harness/testSite';
 
 const env = usePbx({ echoCodes: ['*43'] });
 
 /** A CRM on loopback that knows one caller; every other number is unknown (404). */
-class TestCrm {
-  readonly asked: string[] = [];
-  private server!: Server;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const number = new URL(req.url ?? '/', 'http://x').searchParams.get('number') ?? '';
-      this.asked.push(number);
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (number === '+3225551111') json(200, { name: 'Eva Lind', company: 'Contoso' });
-      else json(404, {});
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}/lookup?number={e164}`;
-  }
-
-  stop(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-const crm = new TestCrm();
+const crm = new TestCrm((number) => (number === '+3225551111' ? { status: 200, body: { name: 'Eva Lind', company: 'Contoso' } } : { status: 404, body: {} }));
 let receiver: WebhookReceiver;
 let granted: { dir: string; remove(): void };
 beforeAll(async () => {
