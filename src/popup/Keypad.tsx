@@ -1,5 +1,5 @@
 import type { TargetedEvent } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { cleanPastedNumber } from '../numbers/paste';
 import { CallerIdLine } from '../ui/CallerIdLine';
@@ -35,6 +35,10 @@ export function Keypad({ disabled, onCall, initialNumber = '' }: KeypadProps) {
   useEffect(() => {
     if (initialNumber !== '') setNumber(initialNumber);
   }, [initialNumber]);
+  // As autofocus would, but in the frame that first shows the field rather than the one after.
+  useLayoutEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) input.current?.focus();
+  }, []);
 
   const press = (key: string): void => {
     setNumber((current) => current + key);

@@ -15,6 +15,7 @@ import { defaultScreenPopSettings, SCREEN_POP_MODES, type ScreenPopMode, type Sc
 import { type PolicyState, storedPolicyState, unmanaged } from '../policy/state';
 import { emptyQueueSettings, emptyQueueState, type QueueSettings, type QueueState, storedQueueSettings, storedQueueState } from '../queues';
 import { defaultPreferences, type Preferences, preferencesOrDefaults } from '../settings/preferences';
+import { KEPT_SNAPSHOT_NAME } from './earlyRead';
 
 export type StorageArea = 'local' | 'session';
 
@@ -85,7 +86,7 @@ export const storageKeys = {
   /** The calls whose record was opened already: never twice for one call. */
   screenPopOpened: key<string[]>('session', 'screenPopOpened', [], parsedOr(v.array(v.string()), [])),
   /** The softphone's latest snapshot, kept by the service worker so the popup's first frame shows it. */
-  lastSnapshot: key<SoftphoneSnapshot | null>('session', 'lastSnapshot', null, storedSnapshot),
+  lastSnapshot: key<SoftphoneSnapshot | null>('session', KEPT_SNAPSHOT_NAME, null, storedSnapshot),
   /** The softphone's fallback popup window, closed before another is opened. */
   softphoneWindowId: key<number | null>('session', 'softphoneWindowId', null, parsedOr(v.nullable(v.number()), null)),
   /** CardDAV address books: URL, username, the key of the password (kept in IndexedDB), the books found. Never their cards. */
