@@ -1,7 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { SoftphoneSnapshot } from '../src/calls/snapshot';
 import type { SoftphoneDiagnostics } from '../src/protocol/softphone';

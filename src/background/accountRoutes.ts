@@ -1,9 +1,8 @@
 import type { accountRequests } from '../protocol/account';
-import { request } from '../protocol/client';
 import type { Routes } from '../protocol/server';
 import { saveAccount } from '../storage/accountStore';
 import { loadConfiguration, onConfigurationChanged, updatePreferences } from '../storage/settingsStore';
-import { ensureOffscreenDocument, offscreenDocumentReady } from './offscreenDocument';
+import { askSoftphone, offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';
 
@@ -27,8 +26,7 @@ export const accountRoutes = {
 /** Saved settings reach the softphone at once: it re-registers only if the account changed. */
 export function forwardConfigurationChanges(): void {
   onConfigurationChanged(async () => {
-    await ensureOffscreenDocument();
-    const result = await request('offscreen', 'configure', await loadConfiguration());
+    const result = await askSoftphone('configure', await loadConfiguration());
     if (!result.ok) console.warn('softphone configuration refused:', result.error.code);
   });
 }

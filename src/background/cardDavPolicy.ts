@@ -1,5 +1,5 @@
 import type { CardDavSource } from '../contacts/carddav/sources';
-import { idleStatus } from '../contacts/carddav/sources';
+import { idleStatus, originPattern, sameCardDavAccount } from '../contacts/carddav/sources';
 import type { PolicyCardDavSource } from '../policy/fields';
 import { parseContactsSection } from '../settings/contactsSection';
 import {
@@ -11,29 +11,22 @@ import {
   updateCardDavStatus,
 } from '../storage/cardDavStore';
 import { storageKeys } from '../storage/keys';
+import { readManagedPolicy, watchManagedPolicy } from '../storage/managed';
 import { read, watch } from '../storage/read';
 import { syncSource } from './cardDavRoutes';
-
-const sameServer = (a: { url: string; username: string }, b: { url: string; username: string }): boolean =>
-  a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
 
 /**
  * The passwords the policy gives, read from the browser's policy itself: the checked policy
  * (storageKeys.policy, in storage.local) never holds one.
  */
 async function policyPasswords(): Promise<{ url: string; username: string; password: string }[]> {
-  try {
-    const raw = (await chrome.storage.managed.get('cardDavSources'))?.cardDavSources;
-    const parsed = parseContactsSection({ cardDavSources: raw });
-    if (!parsed.ok) return [];
-    return (parsed.value.cardDavSources ?? []).flatMap((s) => (s.password ? [{ url: s.url, username: s.username, password: s.password }] : []));
-  } catch {
-    return [];
-  }
+  const parsed = parseContactsSection({ cardDavSources: (await readManagedPolicy()).cardDavSources });
+  if (!parsed.ok) return [];
+  return (parsed.value.cardDavSources ?? []).flatMap((s) => (s.password ? [{ url: s.url, username: s.username, password: s.password }] : []));
 }
 
 async function mayReach(source: CardDavSource): Promise<boolean> {
-  return chrome.permissions.contains({ origins: [`${new URL(source.url).origin}/*`] }).catch(() => false);
+  return chrome.permissions.contains({ origins: [originPattern(source.url)] }).catch(() => false);
 }
 
 /**
@@ -47,11 +40,11 @@ async function followPolicy(): Promise<void> {
   const wanted = ((policy.applied.cardDavSources?.sources as PolicyCardDavSource[] | undefined) ?? []).filter((s) => typeof s.url === 'string');
   const passwords = await policyPasswords();
   const stored = await loadCardDavSources();
-  for (const source of stored) if (source.managed && !wanted.some((w) => sameServer(w, source))) await removeCardDavSource(source.id);
+  for (const source of stored) if (source.managed && !wanted.some((w) => sameCardDavAccount(w, source))) await removeCardDavSource(source.id);
   const toSync: CardDavSource[] = [];
   for (const want of wanted) {
-    const password = passwords.find((p) => sameServer(p, want))?.password;
-    const existing = stored.find((s) => sameServer(s, want));
+    const password = passwords.find((p) => sameCardDavAccount(p, want))?.password;
+    const existing = stored.find((s) => sameCardDavAccount(s, want));
     if (!existing) {
       const source = await addCardDavSource(
         {
@@ -92,7 +85,5 @@ export function startCardDavPolicy(): void {
   follow();
   watch(storageKeys.policy, follow);
   // A password changed in the policy leaves its checked state as it was.
-  chrome.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') follow();
-  });
+  watchManagedPolicy(follow);
 }

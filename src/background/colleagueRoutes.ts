@@ -1,17 +1,15 @@
 import { internalError } from '../calls/errors';
-import { request } from '../protocol/client';
 import type { colleagueRequests } from '../protocol/colleagues';
 import type { Routes } from '../protocol/server';
 import { loadColleagueSettings, onColleagueSettingsChanged, saveColleagueSettings } from '../storage/colleaguesStore';
-import { ensureOffscreenDocument } from './offscreenDocument';
+import { askSoftphone } from './offscreenDocument';
 
 export const colleagueRoutes = {
   saveColleagueSettings: ({ settings }) => saveColleagueSettings(settings),
   colleaguesForSoftphone: () => loadColleagueSettings(),
   pickUp: async ({ extension }) => {
     try {
-      await ensureOffscreenDocument();
-      return await request('offscreen', 'pickUp', { extension });
+      return await askSoftphone('pickUp', { extension });
     } catch (error) {
       return { ok: false, error: internalError(error) };
     }
@@ -22,8 +20,7 @@ export const colleagueRoutes = {
 export function startColleagues(): void {
   onColleagueSettingsChanged(async () => {
     try {
-      await ensureOffscreenDocument();
-      await request('offscreen', 'configureColleagues', { settings: await loadColleagueSettings() });
+      await askSoftphone('configureColleagues', { settings: await loadColleagueSettings() });
     } catch (error) {
       console.warn('colleague settings not passed to the softphone:', error);
     }

@@ -1,30 +1,21 @@
 import { newCall } from '../calls/callState';
 import { checkCrmTemplate } from '../contacts/crmLookup';
 import { recordUrlOf } from '../contacts/recordUrl';
-import type { RequestPayload, Response } from '../protocol/api';
-import { request } from '../protocol/client';
 import type { contactRequests, contactSourceRequests, SaveCrmLookupOutcome } from '../protocol/contacts';
 import type { Routes } from '../protocol/server';
 import { storageKeys } from '../storage/keys';
 import { loadRecordUrlContext, saveCardDavRecordTemplate, saveScreenPopSettings } from '../storage/screenPopStore';
 import { store } from '../storage/write';
-import { ensureOffscreenDocument } from './offscreenDocument';
-
-type ContactRequest = keyof typeof contactRequests;
+import { askSoftphone } from './offscreenDocument';
 
 /** The contact directory lives with the softphone (it names callers as their INVITE arrives): views' requests go there. */
-async function forward<K extends ContactRequest>(type: K, payload: RequestPayload<'offscreen', K>): Promise<Response<'offscreen', K>> {
-  await ensureOffscreenDocument();
-  return request('offscreen', type, payload);
-}
-
 export const contactRoutes = {
-  searchContacts: (payload) => forward('searchContacts', payload),
-  contactsForNumbers: (payload) => forward('contactsForNumbers', payload),
-  importContacts: (payload) => forward('importContacts', payload),
-  exportContacts: (payload) => forward('exportContacts', payload),
-  saveContact: (payload) => forward('saveContact', payload),
-  deleteContact: (payload) => forward('deleteContact', payload),
+  searchContacts: (payload) => askSoftphone('searchContacts', payload),
+  contactsForNumbers: (payload) => askSoftphone('contactsForNumbers', payload),
+  importContacts: (payload) => askSoftphone('importContacts', payload),
+  exportContacts: (payload) => askSoftphone('exportContacts', payload),
+  saveContact: (payload) => askSoftphone('saveContact', payload),
+  deleteContact: (payload) => askSoftphone('deleteContact', payload),
 } satisfies Routes<'background', typeof contactRequests>;
 
 export const contactSourceRoutes = {

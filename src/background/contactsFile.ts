@@ -1,3 +1,4 @@
+import { originPattern, sameCardDavAccount } from '../contacts/carddav/sources';
 import { checkCrmTemplate } from '../contacts/crmLookup';
 import type { ScreenPopSettings } from '../contacts/screenPop';
 import { ownPart } from '../policy/state';
@@ -65,7 +66,7 @@ export async function contactsImport(
   const addSources = async (): Promise<ConfigurationFileIssue[]> => {
     const issues: ConfigurationFileIssue[] = [];
     for (const source of contacts.cardDavSources ?? []) {
-      const existing = (await loadCardDavSources()).find((s) => s.url.replace(/\/$/, '') === source.url.replace(/\/$/, '') && s.username === source.username);
+      const existing = (await loadCardDavSources()).find((s) => sameCardDavAccount(s, source));
       if (existing) {
         // One the administrator's policy set stays as the policy has it.
         if (!existing.managed) await saveCardDavRecordTemplate(existing.id, source.recordUrlTemplate ?? '');
@@ -73,7 +74,7 @@ export async function contactsImport(
       }
       const origin = new URL(source.url).origin;
       if (source.password === undefined) issues.push({ code: 'carddav_without_password', source: fileSourceText(source) });
-      else if (!(await granted(`${origin}/*`))) issues.push({ code: 'contacts_no_permission', origin });
+      else if (!(await granted(originPattern(source.url)))) issues.push({ code: 'contacts_no_permission', origin });
       else {
         const added = await addSource({ url: source.url, username: source.username, password: source.password });
         if (!added.ok) {

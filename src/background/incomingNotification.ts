@@ -9,8 +9,7 @@ import {
 } from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
-import { request } from '../protocol/client';
-import { ensureOffscreenDocument } from './offscreenDocument';
+import { askSoftphone } from './offscreenDocument';
 
 const words: IncomingNotificationWords = {
   from: (number) => t('incomingCallFrom', number),
@@ -45,8 +44,7 @@ export function showIncomingCallNotifications(snapshot: SoftphoneSnapshot): Prom
 /** After a restart of the service worker: clears what no call rings for any more (the softphone may have restarted too). */
 export async function reconcileIncomingCallNotifications(): Promise<void> {
   if ((await shownNotifications()).size === 0) return;
-  await ensureOffscreenDocument();
-  await showIncomingCallNotifications(await request('offscreen', 'getSnapshot', {}));
+  await showIncomingCallNotifications(await askSoftphone('getSnapshot', {}));
 }
 
 async function updateNotifications(snapshot: SoftphoneSnapshot): Promise<void> {
@@ -73,7 +71,7 @@ export function answerFromNotifications(): void {
     const action = actionForButton(buttonIndex);
     if (callId === null || action === null) return;
     void chrome.notifications.clear(notificationId);
-    void ensureOffscreenDocument().then(() => request('offscreen', action, { callId }));
+    void askSoftphone(action, { callId });
   });
   chrome.notifications.onClicked.addListener((notificationId) => {
     if (callIdFromNotification(notificationId) !== null) void chrome.action.openPopup().catch(() => undefined);

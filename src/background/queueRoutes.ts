@@ -18,14 +18,13 @@ import {
 } from '../queues';
 import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from '../storage/queuesStore';
 import { showQueuesOnBadge } from './badge';
-import { ensureOffscreenDocument } from './offscreenDocument';
+import { askSoftphone } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';
 
 /** Places the login/logout call through the softphone and says how it went. */
 async function dialQueueCode(code: string): Promise<QueueCallResult> {
   try {
-    await ensureOffscreenDocument();
-    const precheck = queueCallPrecheck(await request('offscreen', 'getSnapshot', {}));
+    const precheck = queueCallPrecheck(await askSoftphone('getSnapshot', {}));
     if (precheck) return precheck;
     return queueCallResult(await request('offscreen', 'dialServiceCode', { code }));
   } catch (error) {
@@ -93,8 +92,7 @@ export function startQueues(): void {
     void showOnBadge();
     if (!settings) return;
     try {
-      await ensureOffscreenDocument();
-      await request('offscreen', 'configureQueues', { queues: (await loadQueueSettings()).queues });
+      await askSoftphone('configureQueues', { queues: (await loadQueueSettings()).queues });
     } catch (error) {
       console.warn('queue settings not passed to the softphone:', error);
     }

@@ -1,6 +1,6 @@
 import { isShortcutCommand, type ShortcutAction, shortcutAction } from '../calls/shortcuts';
 import { request } from '../protocol/client';
-import { ensureOffscreenDocument } from './offscreenDocument';
+import { askSoftphone } from './offscreenDocument';
 
 function send(action: ShortcutAction): Promise<unknown> {
   switch (action.request) {
@@ -16,8 +16,7 @@ function send(action: ShortcutAction): Promise<unknown> {
 /** The browser-wide shortcuts act on the calls as the softphone has them now, with or without the popup. */
 export async function runShortcut(command: string): Promise<void> {
   if (!isShortcutCommand(command)) return;
-  await ensureOffscreenDocument();
-  const { calls } = await request('offscreen', 'getSnapshot', {});
+  const { calls } = await askSoftphone('getSnapshot', {});
   const action = shortcutAction(command, calls);
   if (action) await send(action);
 }

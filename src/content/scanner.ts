@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js/min';
 import { type FoundNumber, findNumbers, findNumbersInTexts, mayContainNumber } from '../clicktocall/detect';
 import { isCallLink, reducePageNumber } from '../clicktocall/pageNumber';
 import { SliceScheduler } from '../clicktocall/scheduler';
-import { isEditable, skipElement } from '../clicktocall/skip';
+import { skipElement } from '../clicktocall/skip';
 import { HOST_TAG, revealButtons } from './callButton';
 import { NearViewport } from './nearViewport';
 

@@ -1,5 +1,6 @@
+import type { offscreenAfterCallRequests } from '../protocol/aftercall';
 import { request } from '../protocol/client';
-import type { Handlers } from '../protocol/server';
+import type { Routes } from '../protocol/server';
 import type { Softphone } from './softphone';
 
 /**
@@ -8,7 +9,7 @@ import type { Softphone } from './softphone';
  * Here; the softphone compares it with the clock itself, so wrap-up ends on the second even if
  * the service worker is asleep then.
  */
-export function attachAvailability(softphone: Softphone): Pick<Handlers<'offscreen'>, 'setAvailability'> {
+export function attachAvailability(softphone: Softphone): Routes<'offscreen', typeof offscreenAfterCallRequests> {
   void request('background', 'agentAvailability', {})
     .then(({ busyUntil }) => {
       softphone.busyUntil = busyUntil;

@@ -4,7 +4,8 @@ import { appError } from '../calls/errors';
 import { type ColleaguePresence, type ColleagueSettings, emptyColleagueSettings, parseColleagueSettings } from '../colleagues';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
-import type { Handlers } from '../protocol/server';
+import type { offscreenColleagueRequests } from '../protocol/colleagues';
+import type { Routes } from '../protocol/server';
 import { ColleagueSubscriptions } from './colleagueSubscriptions';
 import type { Softphone } from './softphone';
 
@@ -16,7 +17,7 @@ const PICKUP_WINDOW_MS = 10_000;
  * subscriptions on every new connection (after a loss, a PBX restart, an account change), their
  * states published in the softphone's snapshot. Also answers the service worker's pickup request.
  */
-export function attachColleagues(softphone: Softphone): Pick<Handlers<'offscreen'>, 'configureColleagues' | 'pickUp'> {
+export function attachColleagues(softphone: Softphone): Routes<'offscreen', typeof offscreenColleagueRequests> {
   let settings: ColleagueSettings = emptyColleagueSettings;
   let watching: { ua: UA; subscriptions: ColleagueSubscriptions } | null = null;
   let states: Record<string, ColleaguePresence> = {};

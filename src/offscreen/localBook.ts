@@ -6,7 +6,7 @@ import { importSteps } from '../contacts/merge';
 import { runSliced, timeSlice } from '../contacts/slices';
 import { readVCards } from '../contacts/vcard';
 import { writeVCards } from '../contacts/vcardWriter';
-import type { contactRequests, EditedContact, ImportOutcome, SaveContactOutcome } from '../protocol/contacts';
+import type { EditedContact, ImportOutcome, localBookRequests, SaveContactOutcome } from '../protocol/contacts';
 import type { Routes } from '../protocol/server';
 import { loadLocalBook, saveLocalBook } from '../storage/contactsStore';
 import { takeOver } from '../storage/importFiles';
@@ -119,5 +119,5 @@ export function attachLocalBook(
       const book = directory.source(LOCAL_SOURCE).filter((c) => c.id !== id);
       return (await commit(book)) ? ({ ok: true } as const) : ({ ok: false, code: 'storage_failed' } as const);
     },
-  } satisfies Partial<Routes<'offscreen', typeof contactRequests>>;
+  } satisfies Routes<'offscreen', typeof localBookRequests>;
 }

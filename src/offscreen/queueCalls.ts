@@ -3,7 +3,8 @@ import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { appError } from '../calls/errors';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
-import type { Handlers } from '../protocol/server';
+import type { offscreenQueueRequests } from '../protocol/queues';
+import type { Routes } from '../protocol/server';
 import { parseQueueSettings, type QueueDefinition, queueOfIncomingCall } from '../queues';
 import { dialServiceCode } from './serviceCode';
 import type { Softphone } from './softphone';
@@ -21,7 +22,7 @@ function facts(session: RTCSession, invite: IncomingRequest | undefined) {
  * hands them over at start and on every change) so it can name the queue an incoming call came
  * through, and answers the service worker's queue requests.
  */
-export function attachQueues(softphone: Softphone): Pick<Handlers<'offscreen'>, 'configureQueues' | 'dialServiceCode'> {
+export function attachQueues(softphone: Softphone): Routes<'offscreen', typeof offscreenQueueRequests> {
   let queues: QueueDefinition[] = [];
   softphone.queueNameOf = (session, invite) => queueOfIncomingCall(queues, facts(session, invite))?.name ?? null;
   const configure = (input: unknown): Result => {

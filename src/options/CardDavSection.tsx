@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   type CardDavInput,
   type CardDavInputProblem,
@@ -7,6 +7,7 @@ import {
   checkCardDavInput,
   idleStatus,
   originPattern,
+  sameCardDavAccount,
 } from '../contacts/carddav/sources';
 import { checkRecordTemplate } from '../contacts/recordTemplate';
 import { t } from '../i18n';
@@ -20,9 +21,6 @@ import { usePolicy } from '../ui/usePolicy';
 import { useStoredValue } from '../ui/useStoredValue';
 import { Field } from './Field';
 import { SiteAccess } from './SiteAccess';
-
-const sameServer = (a: { url: string; username: string }, b: { url: string; username: string }): boolean =>
-  a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
 
 function sourceName(source: CardDavSource): string {
   return `${source.username} · ${new URL(source.url).host}`;
@@ -218,7 +216,7 @@ export function CardDavSection() {
               key={source.id}
               source={source}
               status={statuses[source.id] ?? idleStatus}
-              templateLocked={Boolean(source.managed && policySources.find((p) => sameServer(p, source))?.recordUrlTemplate)}
+              templateLocked={Boolean(source.managed && policySources.find((p) => sameCardDavAccount(p, source))?.recordUrlTemplate)}
             />
           ))}
         </ul>

@@ -8,7 +8,6 @@ import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { useWithPolicy } from '../ui/usePolicy';
 import { useSnapshot } from '../ui/useSnapshot';
-import { useStoredValue } from '../ui/useStoredValue';
 
 interface Props {
   presence: Record<string, ColleaguePresence> | undefined;

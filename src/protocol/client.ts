@@ -1,8 +1,9 @@
 /**
  * Extension APIs are called as `chrome.*` everywhere: Chrome's and Firefox's Manifest V3 both
- * answer with promises there, and @types/chrome types every API used. Runtime messaging alone
- * (here and in server.ts) goes through webextension-polyfill's `browser`: with it a listener
+ * answer with promises there, and @types/chrome types every API used. Requests that are answered
+ * (here and in server.ts) alone go through webextension-polyfill's `browser`: with it a listener
  * answers with a promise, and a rejected promise rejects the sender's, in Chrome as in Firefox.
+ * The one message nobody answers, the service worker's word to a tab (clickToCall.ts), is chrome.*.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Broadcast, RequestPayload, RequestType, Response, Target } from './api';

@@ -32,11 +32,16 @@ export interface OffscreenContactResponses {
   cardDavCardsChanged: null;
 }
 
-export const contactRequests = {
+/** Finding contacts: the softphone's contact index answers. */
+export const contactSearchRequests = {
   /** Contacts whose name, company or number matches, by name. */
   searchContacts: v.object({ query: v.pipe(v.string(), v.maxLength(200)), limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200))) }),
   /** The contact behind each number (Recent calls), null for unknown numbers. */
   contactsForNumbers: v.object({ numbers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(1000)) }),
+};
+
+/** The local address book: the softphone's document keeps it in IndexedDB. */
+export const localBookRequests = {
   /**
    * A vCard or CSV file, added to the local address book or replacing it: its text, or the id of
    * the file the settings page handed over through IndexedDB (src/storage/importFiles.ts).
@@ -50,6 +55,9 @@ export const contactRequests = {
   saveContact: v.object({ contact: editedContact }),
   deleteContact: v.object({ id: contactId }),
 };
+
+/** What views ask about contacts: the service worker forwards each to the softphone. */
+export const contactRequests = { ...contactSearchRequests, ...localBookRequests };
 
 /** Settings of the other contact sources: the service worker stores them. */
 export const contactSourceRequests = {

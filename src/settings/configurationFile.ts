@@ -3,6 +3,7 @@ import { type CallerIdConfig, parseCallerIdConfig } from '../callerid';
 import type { CallerIdIssue } from '../callerid/issues';
 import { type ColleagueSettings, type ColleagueSettingsError, parseColleagueSettings } from '../colleagues/settings';
 import type { CardDavError } from '../contacts/carddav/errors';
+import { sameCardDavAccount } from '../contacts/carddav/sources';
 import { lockedFields, type PolicySection, type PolicyState, withPolicy } from '../policy/state';
 import { parseQueueSettings, type QueueSettings, type QueueSettingsError } from '../queues/settings';
 import { type AccountSettings, type FieldError, parseAccountSettings } from './account';
@@ -375,16 +376,12 @@ export function movesAccount(changes: readonly ImportChange[]): boolean {
  */
 export function mergeCardDavSources(current: readonly FileCardDavSource[], imported: readonly FileCardDavSource[]): FileCardDavSource[] {
   const merged = current.map((source) => {
-    const fromFile = imported.find((s) => sameSource(s, source));
+    const fromFile = imported.find((s) => sameCardDavAccount(s, source));
     if (!fromFile) return source;
     const { recordUrlTemplate: _, ...rest } = source;
     return fromFile.recordUrlTemplate ? { ...rest, recordUrlTemplate: fromFile.recordUrlTemplate } : rest;
   });
-  return [...merged, ...imported.filter((s) => !current.some((c) => sameSource(c, s)))];
-}
-
-function sameSource(a: Pick<FileCardDavSource, 'url' | 'username'>, b: Pick<FileCardDavSource, 'url' | 'username'>): boolean {
-  return a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
+  return [...merged, ...imported.filter((s) => !current.some((c) => sameCardDavAccount(c, s)))];
 }
 
 /** The contacts section as it would be once imported: the address books merged with the agent's. */

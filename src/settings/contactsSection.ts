@@ -1,4 +1,4 @@
-import { isAlreadyAdded } from '../contacts/carddav/sources';
+import { isAlreadyAdded, originPattern } from '../contacts/carddav/sources';
 import { type CrmTemplateProblem, checkCrmTemplate } from '../contacts/crmLookup';
 import { checkRecordTemplate, type RecordTemplateProblem } from '../contacts/recordTemplate';
 import { SCREEN_POP_MODES, type ScreenPopMode } from '../contacts/screenPop';
@@ -138,7 +138,7 @@ export function parseContactsSection(input: unknown): { ok: true; value: Contact
 /** The host permission patterns an import of this section needs: each CardDAV server's and the lookup URL's sites. */
 export function contactsOriginsNeeded(contacts: ContactsFileSettings | undefined): string[] {
   if (!contacts) return [];
-  const origins = (contacts.cardDavSources ?? []).map((s) => `${new URL(s.url).origin}/*`);
+  const origins = (contacts.cardDavSources ?? []).map((s) => originPattern(s.url));
   if (contacts.crmLookupUrl) {
     const checked = checkCrmTemplate(contacts.crmLookupUrl);
     if (checked.ok) origins.push(checked.origin);

@@ -1,4 +1,5 @@
 import { homeCountryCode } from '../callerid/numbers';
+import { sameCardDavAccount } from '../contacts/carddav/sources';
 import { checkRecordTemplate } from '../contacts/recordTemplate';
 import { type RecordUrlContext, sourceTemplatesOf } from '../contacts/recordUrl';
 import { defaultScreenPopSettings, parseScreenPopSettings, type ScreenPopSettings, type ScreenPopSettingsError } from '../contacts/screenPop';
@@ -59,7 +60,7 @@ export async function saveCardDavRecordTemplate(id: string, input: string): Prom
 /** The record URL template the administrator's policy gives a CardDAV source, if it gives one. */
 function policyTemplateOf(policy: PolicyState, source: { url: string; username: string }): string | undefined {
   const sources = (policy.applied.cardDavSources?.sources as PolicyCardDavSource[] | undefined) ?? [];
-  return sources.find((s) => s.url.replace(/\/$/, '') === source.url.replace(/\/$/, '') && s.username === source.username)?.recordUrlTemplate;
+  return sources.find((s) => sameCardDavAccount(s, source))?.recordUrlTemplate;
 }
 
 /** What a call's record URL is made from, as stored now. */

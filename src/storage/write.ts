@@ -1,3 +1,4 @@
+import { inTurn } from './inTurn';
 import type { StorageArea, StorageKey } from './keys';
 
 /**
@@ -37,7 +38,7 @@ const writer: Writer = {
   remove: (key) => chrome.storage[key.area].remove(key.name),
 };
 
-let chain: Promise<unknown> = Promise.resolve();
+const chain = inTurn();
 
 /**
  * Runs `step` (which reads what it needs and writes through the writer it is given) after every
@@ -45,10 +46,7 @@ let chain: Promise<unknown> = Promise.resolve();
  * (it would wait for itself): call helpers that take the writer instead.
  */
 export function writeStorage<T>(step: (writer: Writer) => Promise<T>): Promise<T> {
-  const run = (): Promise<T> => step(writer);
-  const next = chain.then(run, run);
-  chain = next.catch(() => undefined);
-  return next;
+  return chain(() => step(writer));
 }
 
 /** Stores `value` under `key`, in its turn. */

@@ -3,8 +3,8 @@ import { blocked, type DeliveryOutcome, due, newEntry, noteChanged, type OutboxE
 import type { OutboxState } from '../../aftercall/outboxState';
 import { webhookOriginPattern } from '../../aftercall/settings';
 import { loadAfterCallSettings } from '../../storage/afterCallStore';
+import { inTurn } from '../../storage/inTurn';
 import { storageKeys } from '../../storage/keys';
-import { read } from '../../storage/read';
 import { store } from '../../storage/write';
 import { allEntries, latestRecord, putEntries, putRecordAndEntry, settleEntries, storageErrorOf, trimRecords } from './outboxStore';
 
@@ -147,12 +147,7 @@ export function drain(): Promise<void> {
 }
 
 /** Record changes one after the other: two keystrokes never both make the next version. */
-let changes: Promise<unknown> = Promise.resolve();
-function serially(step: () => Promise<void>): Promise<void> {
-  const next = changes.then(step, step);
-  changes = next.catch(() => undefined);
-  return next;
-}
+const serially = inTurn();
 
 /** A finished call's first record: stored, then sent. Nothing is queued without a webhook. */
 export function enqueueRecord(record: CallRecord): Promise<void> {

@@ -1,7 +1,6 @@
 import { busyUntil } from '../../aftercall/agentStatus';
 import { callRecordFrom, emptyNote } from '../../aftercall/callRecord';
 import { withNote } from '../../aftercall/notes';
-import { parseAfterCallSettings } from '../../aftercall/settings';
 import type { CallSnapshot } from '../../calls/snapshot';
 import type { afterCallRequests } from '../../protocol/aftercall';
 import type { Routes } from '../../protocol/server';

@@ -9,7 +9,7 @@ import { loadCallerIdDraft } from '../../storage/callerIdStore';
 import { storageKeys } from '../../storage/keys';
 import { read } from '../../storage/read';
 import { store, writeStorage } from '../../storage/write';
-import { ensureOffscreenDocument } from '../offscreenDocument';
+import { askSoftphone } from '../offscreenDocument';
 import { openSoftphone } from './softphoneWindow';
 
 /** The country national numbers on pages are read in: the caller ID settings' home country, until they are saved the browser's. */
@@ -33,8 +33,7 @@ export function takeOfferedNumber(): Promise<string | null> {
 }
 
 async function isRegistered(): Promise<boolean> {
-  await ensureOffscreenDocument();
-  return (await request('offscreen', 'getSnapshot', {})).registration.state === 'registered';
+  return (await askSoftphone('getSnapshot', {})).registration.state === 'registered';
 }
 
 /** A number the user chose on a page: dialled at once if they asked for that, else shown to confirm. */

@@ -97,10 +97,14 @@ export function checkCardDavInput(input: CardDavInput): { ok: true; url: string 
   return { ok: true, url: url.href };
 }
 
+/** Whether two sources are one account on one server (their URLs equal but for a last slash). */
+export function sameCardDavAccount(a: { url: string; username: string }, b: { url: string; username: string }): boolean {
+  return a.url.replace(/\/$/, '') === b.url.replace(/\/$/, '') && a.username === b.username;
+}
+
 /** Whether a source for this URL and user is there already: adding it again would list every card twice. */
 export function isAlreadyAdded(sources: readonly CardDavSource[], url: string, username: string): boolean {
-  const same = (a: string, b: string) => a.replace(/\/$/, '') === b.replace(/\/$/, '');
-  return sources.some((s) => same(s.url, url) && s.username === username);
+  return sources.some((s) => sameCardDavAccount(s, { url, username }));
 }
 
 /** The host permission pattern that lets the extension reach a server. */

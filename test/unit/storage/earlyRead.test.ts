@@ -20,7 +20,7 @@ test('without the early script there is nothing to take, and the popup reads sto
 });
 
 test('a refused read reads as nothing stored, not as an error', async () => {
-  (globalThis as { chrome: { storage: { session: { get: () => Promise<never> } } } }).chrome.storage.session.get = () => Promise.reject(new Error('no access'));
+  (chrome.storage.session as unknown as { get: () => Promise<never> }).get = () => Promise.reject(new Error('no access'));
   startEarlyRead(storageKeys.lastSnapshot.name);
   const raw = await takeEarlyRead(storageKeys.lastSnapshot.name);
   expect(raw).toBeUndefined();
