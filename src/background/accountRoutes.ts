@@ -2,7 +2,8 @@ import type { accountRequests } from '../protocol/account';
 import type { Routes } from '../protocol/server';
 import { saveAccount } from '../storage/accountStore';
 import { loadConfiguration, onConfigurationChanged, updatePreferences } from '../storage/settingsStore';
-import { askSoftphone, offscreenDocumentReady } from './offscreenDocument';
+import { askSoftphone } from './askSoftphone';
+import { offscreenDocumentReady } from './offscreenDocument';
 
 const WELCOME_PAGE = 'extension/welcome.html';
 

@@ -2,7 +2,7 @@ import { internalError } from '../calls/errors';
 import type { colleagueRequests } from '../protocol/colleagues';
 import type { Routes } from '../protocol/server';
 import { loadColleagueSettings, onColleagueSettingsChanged, saveColleagueSettings } from '../storage/colleaguesStore';
-import { askSoftphone } from './offscreenDocument';
+import { askSoftphone } from './askSoftphone';
 
 export const colleagueRoutes = {
   saveColleagueSettings: ({ settings }) => saveColleagueSettings(settings),

@@ -6,7 +6,7 @@ import type { Routes } from '../protocol/server';
 import { storageKeys } from '../storage/keys';
 import { loadRecordUrlContext, saveCardDavRecordTemplate, saveScreenPopSettings } from '../storage/screenPopStore';
 import { store } from '../storage/write';
-import { askSoftphone } from './offscreenDocument';
+import { askSoftphone } from './askSoftphone';
 
 /** The contact directory lives with the softphone (it names callers as their INVITE arrives): views' requests go there. */
 export const contactRoutes = {

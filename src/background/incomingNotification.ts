@@ -9,7 +9,7 @@ import {
 } from '../calls/incomingNotification';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
-import { askSoftphone } from './offscreenDocument';
+import { askSoftphone } from './askSoftphone';
 
 const words: IncomingNotificationWords = {
   from: (number) => t('incomingCallFrom', number),

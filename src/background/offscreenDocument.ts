@@ -1,6 +1,3 @@
-import type { RequestPayload, RequestType, Response } from '../protocol/api';
-import { request } from '../protocol/client';
-
 const OFFSCREEN_PATH = 'extension/offscreen.html';
 const READY_TIMEOUT_MS = 5000;
 
@@ -20,12 +17,6 @@ export async function ensureOffscreenDocument(): Promise<void> {
     creating = null;
   });
   return creating;
-}
-
-/** Asks the softphone, in the offscreen document created on demand; its answer, or a rejection. */
-export async function askSoftphone<K extends RequestType<'offscreen'>>(type: K, payload: RequestPayload<'offscreen', K>): Promise<Response<'offscreen', K>> {
-  await ensureOffscreenDocument();
-  return request('offscreen', type, payload);
 }
 
 /** Called when the offscreen document's script has started and listens for requests. */

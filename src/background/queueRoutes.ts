@@ -17,8 +17,8 @@ import {
   refuseQueueAction,
 } from '../queues';
 import { loadQueueSettings, loadQueueState, onQueuesChanged, saveQueueSettings, updateQueueState } from '../storage/queuesStore';
+import { askSoftphone } from './askSoftphone';
 import { showQueuesOnBadge } from './badge';
-import { askSoftphone } from './offscreenDocument';
 import { startQueueReminder } from './queueReminder';
 
 /** Places the login/logout call through the softphone and says how it went. */

@@ -1,6 +1,6 @@
 import { isShortcutCommand, type ShortcutAction, shortcutAction } from '../calls/shortcuts';
 import { request } from '../protocol/client';
-import { askSoftphone } from './offscreenDocument';
+import { askSoftphone } from './askSoftphone';
 
 function send(action: ShortcutAction): Promise<unknown> {
   switch (action.request) {

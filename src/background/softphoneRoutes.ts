@@ -1,6 +1,6 @@
 import type { Routes } from '../protocol/server';
 import type { softphoneRequests } from '../protocol/softphone';
-import { askSoftphone } from './offscreenDocument';
+import { askSoftphone } from './askSoftphone';
 
 /** View commands for the softphone: each request of the softphone table, forwarded as it is. */
 export const softphoneRoutes = {

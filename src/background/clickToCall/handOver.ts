@@ -9,7 +9,7 @@ import { loadCallerIdDraft } from '../../storage/callerIdStore';
 import { storageKeys } from '../../storage/keys';
 import { read } from '../../storage/read';
 import { store, writeStorage } from '../../storage/write';
-import { askSoftphone } from '../offscreenDocument';
+import { askSoftphone } from '../askSoftphone';
 import { openSoftphone } from './softphoneWindow';
 
 /** The country national numbers on pages are read in: the caller ID settings' home country, until they are saved the browser's. */
