@@ -167,8 +167,6 @@ export interface OutboxSummary {
   nextAttemptAt: number | null;
 }
 
-export const emptySummary: OutboxSummary = { waiting: 0, rejected: 0, problem: null, nextAttemptAt: null };
-
 export function summarize(entries: readonly OutboxEntry[]): OutboxSummary {
   let problem: DeliveryProblem | null = null;
   let problemAt = -1;

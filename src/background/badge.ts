@@ -1,18 +1,14 @@
-import { type BadgeTitle, badgeFor } from '../calls/badge';
+import { badgeFor } from '../calls/badge';
 import { unseenMissedCalls } from '../calls/recentCalls';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
-import { errorText } from '../i18n/errorText';
+import { badgeTitleText } from '../i18n/registrationText';
 import { storageKeys } from '../storage/keys';
 import { read, watchAny } from '../storage/read';
 import { loadRecentCalls } from '../storage/recentCallsStore';
 
 let snapshot: SoftphoneSnapshot | null = null;
 
-function titleText(title: BadgeTitle): string {
-  if ('key' in title) return t(title.key, title.params);
-  return title.retrying ? t('statusRetrying', errorText(title.error)) : errorText(title.error);
-}
 let missedCalls = 0;
 /** A line about call queues under the softphone's state in the tooltip (e.g. "Logged into 2 queues"). */
 let queuesTitle = '';
@@ -28,7 +24,7 @@ async function render(): Promise<void> {
   await Promise.all([
     chrome.action.setBadgeText({ text: badge.text }),
     chrome.action.setBadgeBackgroundColor({ color: badge.color }),
-    chrome.action.setTitle({ title: [`VoIP Widget: ${titleText(badge.title)}`, statusTitle, queuesTitle].filter(Boolean).join('\n') }),
+    chrome.action.setTitle({ title: [badgeTitleText(badge.title), statusTitle, queuesTitle].filter(Boolean).join('\n') }),
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { internalError } from '../calls/errors';
+import { appError } from '../calls/errors';
 import type { colleagueRequests } from '../protocol/colleagues';
 import type { Routes } from '../protocol/server';
 import { loadColleagueSettings, onColleagueSettingsChanged, saveColleagueSettings } from '../storage/colleaguesStore';
@@ -11,7 +11,8 @@ export const colleagueRoutes = {
     try {
       return await askSoftphone('pickUp', { extension });
     } catch (error) {
-      return { ok: false, error: internalError(error) };
+      console.warn('pickup: the softphone did not answer:', error);
+      return { ok: false, error: appError('offscreen_unavailable') };
     }
   },
 } satisfies Routes<'background', typeof colleagueRequests>;

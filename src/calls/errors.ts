@@ -37,8 +37,6 @@ export type AppError =
   /** Something the softphone did not expect; the detail is for support, not translated. */
   | { code: 'internal'; params: [detail: string] };
 
-export type ErrorCode = AppError['code'];
-
 /** An error that needs nothing but its code. */
 export function appError(code: Exclude<AppError, { params: unknown } | { problem: unknown }>['code']): AppError {
   return { code } as AppError;

@@ -5,7 +5,7 @@
  */
 
 /**
- * Why a number cannot be dialled: a code the views put in the agent's words (src/i18n/numberText),
+ * Why a number cannot be dialled: a code the views put in the agent's words (numberProblemText in src/i18n/errorText.ts),
  * with the offending character where there is one.
  */
 export interface NumberProblem {

@@ -1,11 +1,11 @@
 import type { TargetedEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
+import { registrationText } from '../i18n/registrationText';
 import { accountErrorText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { type AccountSettings, emptyAccount, type FieldError, formatIceServerLines, isUnencryptedWebSocket, parseIceServerLines } from '../settings';
 import { loadAccountDraft } from '../storage/accountStore';
-import { registrationText } from '../ui/registrationText';
 import { usePolicy } from '../ui/usePolicy';
 import { useSnapshot } from '../ui/useSnapshot';
 import { Field } from './Field';

@@ -5,8 +5,9 @@ import { afterCallErrorText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { OutboxLine } from '../ui/OutboxLine';
-import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
+import { policyLocks } from '../ui/PolicyNote';
 import { useWithPolicy } from '../ui/usePolicy';
+import { Field } from './Field';
 import { SiteAccess } from './SiteAccess';
 
 interface Draft {
@@ -22,7 +23,7 @@ const draftOf = (s: AfterCallSettings): Draft => ({ ...s, dispositions: s.dispos
 /** Dispositions, wrap-up and the webhook that receives each finished call. */
 export function AfterCallSection() {
   const { value: stored, locked } = useWithPolicy('afterCallSettings', storageKeys.afterCallSettings);
-  const lock = (field: keyof AfterCallSettings, id: string) => ({ disabled: locked.has(field), 'aria-describedby': policyNoteId(id, locked.has(field)) });
+  const { lock, note } = policyLocks<keyof AfterCallSettings>(locked);
   const [draft, setDraft] = useState<Draft>(draftOf(stored));
   // A policy's webhook comes without its site's grant (and an agent may take back their own).
   const webhookPattern = webhookOriginPattern(stored.webhookUrl);
@@ -85,7 +86,7 @@ export function AfterCallSection() {
             onInput={(e) => change({ dispositions: e.currentTarget.value })}
             {...lock('dispositions', 'aftercall-dispositions')}
           />
-          {locked.has('dispositions') && <PolicyNote id="aftercall-dispositions-policy" />}
+          {note('dispositions', 'aftercall-dispositions')}
         </div>
         <div class="field checkbox">
           <input
@@ -96,7 +97,7 @@ export function AfterCallSection() {
             {...lock('dispositionRequired', 'aftercall-required')}
           />
           <label for="aftercall-required">{t('afterCallDispositionRequired')}</label>
-          {locked.has('dispositionRequired') && <PolicyNote id="aftercall-required-policy" />}
+          {note('dispositionRequired', 'aftercall-required')}
         </div>
         <div class="field">
           <label for="aftercall-wrapup">{t('afterCallWrapUpSeconds')}</label>
@@ -110,7 +111,7 @@ export function AfterCallSection() {
             onInput={(e) => change({ wrapUpSeconds: e.currentTarget.value })}
             {...lock('wrapUpSeconds', 'aftercall-wrapup')}
           />
-          {locked.has('wrapUpSeconds') && <PolicyNote id="aftercall-wrapup-policy" />}
+          {note('wrapUpSeconds', 'aftercall-wrapup')}
         </div>
         <div class="field">
           <label for="aftercall-after">{t('afterCallWrapUpAfter')}</label>
@@ -123,22 +124,19 @@ export function AfterCallSection() {
             <option value="queue">{t('afterCallWrapUpQueue')}</option>
             <option value="all">{t('afterCallWrapUpAll')}</option>
           </select>
-          {locked.has('wrapUpAfter') && <PolicyNote id="aftercall-after-policy" />}
+          {note('wrapUpAfter', 'aftercall-after')}
           <p class="hint">{t('afterCallWrapUpHint')}</p>
         </div>
-        <div class="field">
-          <label for="aftercall-webhook">{t('afterCallWebhook')}</label>
-          <input
-            id="aftercall-webhook"
-            type="url"
-            inputMode="url"
-            value={draft.webhookUrl}
-            onInput={(e) => change({ webhookUrl: e.currentTarget.value })}
-            readOnly={locked.has('webhookUrl')}
-            aria-describedby={policyNoteId('aftercall-webhook', locked.has('webhookUrl'))}
-          />
-          {locked.has('webhookUrl') && <PolicyNote id="aftercall-webhook-policy" />}
-          <p class="hint">{t('afterCallWebhookHint')}</p>
+        <Field
+          id="aftercall-webhook"
+          label={t('afterCallWebhook')}
+          type="url"
+          inputMode="url"
+          hint={t('afterCallWebhookHint')}
+          locked={locked.has('webhookUrl')}
+          value={draft.webhookUrl}
+          onInput={(webhookUrl) => change({ webhookUrl })}
+        >
           {webhookPattern !== null && (
             <SiteAccess
               pattern={webhookPattern}
@@ -146,7 +144,7 @@ export function AfterCallSection() {
               refusedText={t('afterCallAccessRefused', new URL(stored.webhookUrl).origin)}
             />
           )}
-        </div>
+        </Field>
         <button type="submit">{t('afterCallSave')}</button>
       </form>
       {message && (

@@ -8,6 +8,7 @@ import { storageKeys } from '../storage/keys';
 import { Icon } from '../ui/icons';
 import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
 import { useWithPolicy } from '../ui/usePolicy';
+import { Field } from './Field';
 
 const EMPTY: CallerIdConfig = {
   defaultOutgoingNumber: '',
@@ -90,19 +91,14 @@ export function CallerIdSection() {
         </select>
         {locked.has('homeCountry') && <PolicyNote id="callerid-country-policy" />}
       </div>
-      <div class="field">
-        <label for="callerid-default">{t('callerIdDefaultNumber')}</label>
-        <input
-          id="callerid-default"
-          type="text"
-          inputMode="tel"
-          value={config.defaultOutgoingNumber}
-          readOnly={locked.has('defaultOutgoingNumber')}
-          {...lock('defaultOutgoingNumber', 'callerid-default')}
-          onInput={(e) => change({ defaultOutgoingNumber: e.currentTarget.value })}
-        />
-        {locked.has('defaultOutgoingNumber') && <PolicyNote id="callerid-default-policy" />}
-      </div>
+      <Field
+        id="callerid-default"
+        label={t('callerIdDefaultNumber')}
+        inputMode="tel"
+        locked={locked.has('defaultOutgoingNumber')}
+        value={config.defaultOutgoingNumber}
+        onInput={(defaultOutgoingNumber) => change({ defaultOutgoingNumber })}
+      />
       <fieldset class="field" disabled={locked.has('incomingNumbers')} {...lock('incomingNumbers', 'callerid-incoming')}>
         <legend>{t('callerIdIncomingNumbers')}</legend>
         {locked.has('incomingNumbers') && <PolicyNote id="callerid-incoming-policy" />}

@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { preferenceErrorText } from '../i18n/settingsText';
 import type { PreferenceErrorCode } from '../settings';
-import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
+import type { Preferences } from '../settings/preferences';
+import { policyLocks, policyNoteId } from '../ui/PolicyNote';
 import { usePreferences } from '../ui/usePreferences';
 
 /** How calls behave: call waiting, declining, tones, voicemail. Each change is saved at once. */
 export function CallsSection() {
   const [preferences, update, locked] = usePreferences();
-  const lock = (field: string, id: string) => ({ disabled: locked.has(field), 'aria-describedby': policyNoteId(id, locked.has(field)) });
-  const note = (field: string, id: string) => locked.has(field) && <PolicyNote id={`${id}-policy`} />;
+  const { lock, note } = policyLocks<keyof Preferences>(locked);
   const [voicemail, setVoicemail] = useState<string | null>(null);
   const [errors, setErrors] = useState<PreferenceErrorCode[]>([]);
   const save = async (patch: Parameters<typeof update>[0]): Promise<void> => setErrors(await update(patch));

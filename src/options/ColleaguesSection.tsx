@@ -6,9 +6,9 @@ import { colleagueErrorText, describeColleagueSettingsError } from '../i18n/coll
 import { lockedFields } from '../policy/state';
 import { request } from '../protocol/client';
 import { loadColleagueSettings } from '../storage/colleaguesStore';
+import { downloadFile } from '../ui/download';
 import { PolicyNote } from '../ui/PolicyNote';
 import { usePolicy } from '../ui/usePolicy';
-import { downloadFile } from './download';
 import { Field } from './Field';
 
 type List = 'colleagues' | 'quickCalls';

@@ -6,7 +6,7 @@ import { configurationFileIssueText } from '../i18n/settingsText';
 import { request } from '../protocol/client';
 import type { ConfigurationFileIssue, ImportChange } from '../settings/configurationFile';
 import { contactsOriginsNeeded, parseContactsSection } from '../settings/contactsSection';
-import { downloadFile } from './download';
+import { downloadFile } from '../ui/download';
 import { ImportPreview } from './ImportPreview';
 
 function webhookOfFile(text: string): string {

@@ -7,8 +7,8 @@ import { importOutcomeText, numberLabelText } from '../i18n/contactsText';
 import { onBroadcast, request } from '../protocol/client';
 import { type ContactSearchResult, type EditedContact, MAX_IMPORT_CHARS } from '../protocol/contacts';
 import { handOver } from '../storage/importFiles';
+import { downloadFile } from '../ui/download';
 import { ContactEditor } from './ContactEditor';
-import { downloadFile } from './download';
 
 const NEW_CONTACT: EditedContact = { id: null, name: '', company: '', numbers: [{ label: 'work', value: '' }] };
 

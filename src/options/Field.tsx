@@ -1,4 +1,4 @@
-import type { TargetedEvent } from 'preact';
+import type { ComponentChildren, TargetedEvent } from 'preact';
 import { PolicyNote } from '../ui/PolicyNote';
 
 export interface FieldProps {
@@ -11,15 +11,19 @@ export interface FieldProps {
   warning?: string;
   /** What is wrong with the value, shown under it and announced with the control. */
   error?: string;
-  type?: 'text' | 'password' | 'textarea';
+  type?: 'text' | 'url' | 'password' | 'textarea';
+  /** The keyboard a touch screen shows (a phone number's, a web address's). */
+  inputMode?: 'tel' | 'url';
   /** Set by the administrator's policy: shown, read-only, and said so. */
   locked?: boolean;
   value: string;
   onInput(value: string): void;
+  /** What follows the control's notes inside its field (e.g. a site access control). */
+  children?: ComponentChildren;
 }
 
 /** One labelled text control of a settings form, with its hint and its error tied to it for assistive technology. */
-export function Field({ id, name, label, hint, warning, error, type = 'text', locked = false, value, onInput }: FieldProps) {
+export function Field({ id, name, label, hint, warning, error, type = 'text', inputMode, locked = false, value, onInput, children }: FieldProps) {
   const describedBy =
     [locked ? `${id}-policy` : '', hint ? `${id}-hint` : '', warning ? `${id}-warning` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -38,8 +42,10 @@ export function Field({ id, name, label, hint, warning, error, type = 'text', lo
         <textarea rows={3} {...common} />
       ) : type === 'password' ? (
         <input type="password" autoComplete="current-password" {...common} />
+      ) : type === 'url' ? (
+        <input type="url" inputMode={inputMode} autoComplete="off" spellcheck={false} {...common} />
       ) : (
-        <input type="text" autoComplete="off" spellcheck={false} {...common} />
+        <input type="text" inputMode={inputMode} autoComplete="off" spellcheck={false} {...common} />
       )}
       {locked && <PolicyNote id={`${id}-policy`} />}
       {hint && (
@@ -57,6 +63,7 @@ export function Field({ id, name, label, hint, warning, error, type = 'text', lo
           {error}
         </small>
       )}
+      {children}
     </div>
   );
 }

@@ -16,9 +16,9 @@ import {
 import { describeImport } from '../settings/configurationFile';
 import { storageKeys } from '../storage/keys';
 import { read } from '../storage/read';
+import { downloadFile } from '../ui/download';
 import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
 import { usePolicy } from '../ui/usePolicy';
-import { downloadFile } from './download';
 import { Field } from './Field';
 import { ImportPreview } from './ImportPreview';
 

@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import { recordTemplateProblemText, screenPopErrorText } from '../i18n/screenPopText';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
-import { PolicyNote, policyNoteId } from '../ui/PolicyNote';
+import { policyLocks } from '../ui/PolicyNote';
 import { useWithPolicy } from '../ui/usePolicy';
 import { Field } from './Field';
 
@@ -33,8 +33,7 @@ export function ScreenPopSection() {
       setOutcome({ ok: true, text: t('recordTemplateSaved') });
     }
   };
-  const lock = (field: keyof ScreenPopSettings, id: string) => ({ disabled: locked.has(field), 'aria-describedby': policyNoteId(id, locked.has(field)) });
-  const note = (field: keyof ScreenPopSettings, id: string) => locked.has(field) && <PolicyNote id={`${id}-policy`} />;
+  const { lock, note } = policyLocks<keyof ScreenPopSettings>(locked);
 
   return (
     <section aria-labelledby="screen-pop-heading" class="settings-section">

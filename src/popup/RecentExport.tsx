@@ -4,7 +4,7 @@ import type { CallNotes } from '../aftercall/notes';
 import type { RecentCall } from '../calls/recentCalls';
 import { t } from '../i18n';
 import { outcomeText } from '../i18n/errorText';
-import { downloadFile } from '../options/download';
+import { downloadFile } from '../ui/download';
 import { formatDuration } from '../ui/format';
 
 const direction = { incoming: () => t('recentIncoming'), outgoing: () => t('recentOutgoing'), missed: () => t('recentMissed') };

@@ -1,9 +1,9 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { certificatePage } from '../i18n/errorText';
+import { registrationText } from '../i18n/registrationText';
 import { request } from '../protocol/client';
 import { Icon } from '../ui/icons';
-import { registrationText } from '../ui/registrationText';
 
 export function StatusBar({ snapshot, voicemailNumber }: { snapshot: SoftphoneSnapshot; voicemailNumber?: string }) {
   const { registration, doNotDisturb, voicemail } = snapshot;

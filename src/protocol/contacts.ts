@@ -21,7 +21,6 @@ const editedContact = v.object({
 });
 export type EditedContact = v.InferOutput<typeof editedContact>;
 
-/** What views ask of the contact directory (in the offscreen document; the service worker forwards). */
 /** What the service worker tells the contact directory (in the offscreen document). */
 export const offscreenContactRequests = {
   /** The CardDAV cards in IndexedDB changed (a sync, a source removed): read them again. */

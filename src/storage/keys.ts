@@ -103,8 +103,6 @@ export const storageKeys = {
   outboxState: key<OutboxState>('local', 'outboxState', emptyOutboxState, storedOutboxState),
 };
 
-export type StorageKeyName = keyof typeof storageKeys;
-
 /**
  * The address books live in the extension's IndexedDB, like the SIP password: storage.local can be
  * read by content scripts in Firefox, this database only by the extension's own pages. The local

@@ -12,10 +12,12 @@ export function usePolicy(): PolicyState {
  * A stored section of settings as the softphone uses it (the policy's fields over the agent's),
  * and which of its fields the policy sets.
  */
-export function useWithPolicy<T extends object | null>(section: PolicySection, key: StorageKey<T>): { value: T; locked: ReadonlySet<string> } {
+export function useWithPolicy<T extends object>(section: PolicySection, key: StorageKey<T>): { value: T; locked: ReadonlySet<string> };
+export function useWithPolicy<T extends object>(section: PolicySection, key: StorageKey<T | null>): { value: T | null; locked: ReadonlySet<string> };
+export function useWithPolicy<T extends object>(section: PolicySection, key: StorageKey<T | null>): { value: T | null; locked: ReadonlySet<string> } {
   const own = useStoredValue(key);
   const policy = usePolicy();
-  const value = useMemo(() => withPolicy<object>(section, own, policy) as T, [own, policy]);
+  const value = useMemo(() => withPolicy(section, own, policy), [own, policy]);
   const locked = useMemo(() => lockedFields(policy, section), [policy]);
   return { value, locked };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { classifyDialString } from '../../../src/callerid';
 import { numberProblemText } from '../../../src/i18n/errorText';
+import { classifyDialString } from '../../../src/numbers/dialString';
 import { installEnglish } from '../i18n/englishMessages';
 
 beforeAll(installEnglish);
