@@ -9,7 +9,7 @@ import { Agent } from '../test/e2e/harness/browser';
 import { TestPbx } from '../test/pbx/pbx';
 import { callFromTrunk } from '../test/pbx/trunk';
 import { OneShotIndex } from '../test/unit/contacts/oneShotIndex';
-import { type BenchFigure, figure } from './figure';
+import { type BenchFigure, figure, type Growth } from './figure';
 
 const GIVEN = ['Zoë', 'Jan', 'Anna', 'Lars', 'Marie', 'Luca', 'Sofia', 'Pieter', 'Émile', 'Greta', 'Noah', 'Ines'];
 const FAMILY = ['Müller', 'de Vries', 'Dubois', 'Rossi', 'Svensson', 'Peeters', 'Schmidt', 'Janssen', 'Bernard', 'Lindqvist'];
@@ -142,6 +142,35 @@ async function timeStall(page: Page, work: () => Promise<unknown>): Promise<numb
 
 /** The i-th of `makeContacts` as a trunk caller sends it. */
 const e164Of = (i: number): string => `+322${5_000_000 + i}`;
+
+/**
+ * How the contact index's costs grow with the address book, in Node: building it whole, and the
+ * median keystroke's search, at each size.
+ */
+export function contactsGrowth(sizes: readonly number[] = [1_000, 10_000, 50_000], repetitions = 3): Growth[] {
+  const build: Growth = { figure: 'contacts: build the index whole, by contacts', unit: 'ms', sizes: [...sizes], values: [] };
+  const search: Growth = { figure: 'contacts: search per keystroke (median), by contacts', unit: 'ms', sizes: [...sizes], values: [] };
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  // Warmed up first, so the smallest size is not the one that pays for compiling.
+  const warm = new ContactIndex(makeContacts(sizes[0] ?? 1_000), 'BE');
+  for (const q of KEYSTROKES) warm.search(q, 30);
+  for (const size of sizes) {
+    const contacts = makeContacts(size);
+    const builds: number[] = [];
+    let index: ContactIndex | null = null;
+    for (let r = 0; r < repetitions; r++) {
+      const start = performance.now();
+      index = new ContactIndex(contacts, 'BE');
+      builds.push(performance.now() - start);
+    }
+    build.values.push(median(builds));
+    const built = index as ContactIndex;
+    const keystrokes: number[] = [];
+    for (let r = 0; r < repetitions; r++) keystrokes.push(...timeEach(KEYSTROKES, (q) => built.search(q, 30)));
+    search.values.push(median(keystrokes));
+  }
+  return [build, search];
+}
 
 /**
  * Searching 50,000 contacts: the index's search per keystroke beside a naive filter over the same

@@ -11,7 +11,7 @@ import { runCardDavBench } from './measureCardDav';
 import { runClickToCallBench, runScanGrowth } from './measureClickToCall';
 import { runColleaguesBench } from './measureColleagues';
 import { runConferenceBench } from './measureConference';
-import { runContactsBench } from './measureContacts';
+import { contactsGrowth, runContactsBench } from './measureContacts';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
 
@@ -137,6 +137,7 @@ if (runs('colleagues')) {
 if (runs('contacts')) {
   console.log('contacts search…');
   figures.push(...(await runContactsBench({ repetitions: quick ? 2 : 5, log })));
+  growth.push(...contactsGrowth());
 }
 
 const output = table(figures);
