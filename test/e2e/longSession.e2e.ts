@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent } from './harness/browser';
+import { isolatedWorld } from './harness/isolatedWorld';
 import { extensionWithLoopbackGranted, TestSite } from './harness/testSite';
 
 // Click-to-call in a long single-page session: an agent keeps one CRM tab open all day while it
@@ -51,16 +52,6 @@ async function toggleFromPopup(over: Page, to: 'on' | 'off'): Promise<void> {
   await popup.getByRole('button', { name: press }).click();
   await expect.poll(() => popup.getByRole('button', { name: then }).count()).toBe(1);
   await popup.close();
-}
-
-/** The content script's isolated world in `cdp`'s page, found among the page's execution contexts. */
-async function isolatedWorld(cdp: CDPSession, extensionId: string): Promise<number> {
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-  if (!world) throw new Error(`no isolated world of the extension among ${JSON.stringify(contexts)}`);
-  return world.id;
 }
 
 interface Memory {
