@@ -98,7 +98,7 @@ describe('since when a button has been where it is', () => {
     ['wider', { width: 24 }],
     ['taller', { height: 24 }],
     ['smaller', { width: 12, height: 12 }],
-  ])('%s where it stood (an ancestor\'s font changed): its age counts from the change', (_, size) => {
+  ])("%s where it stood (an ancestor's font changed): its age counts from the change", (_, size) => {
     const history = new PositionHistory(1000);
     for (let at = 2000; at <= 5000; at += 16) history.sample(box, at, 0);
     history.sample({ ...box, ...size }, 5016, 5010);
