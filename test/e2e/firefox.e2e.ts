@@ -3,7 +3,7 @@ import type { SoftphoneSnapshot } from '../../src/calls/snapshot';
 import type { CallStats } from '../../src/protocol/api';
 import { TestPbx } from '../pbx/pbx';
 import { callFromTrunk } from '../pbx/trunk';
-import { HOST, TRICKS } from './harness/clickTricks';
+import { HOST, TRICK_BUTTONS, TRICKS } from './harness/clickTricks';
 import { FirefoxAgent } from './harness/firefox';
 import { TestSite } from './harness/testSite';
 
@@ -96,7 +96,8 @@ describe('Firefox', () => {
     const tab = await firefox.browser.newPage();
     await tab.setViewport({ width: 1000, height: 800 });
     await tab.goto(site.url('/tricks'));
-    await expect.poll(() => tab.evaluate(`document.querySelectorAll('${HOST}').length`), { timeout: 10_000 }).toBe(6);
+    await expect.poll(() => tab.evaluate(`document.querySelectorAll('${HOST}').length`), { timeout: 10_000 }).toBe(TRICK_BUTTONS);
+    await tab.evaluate('window.pinhole()');
     await new Promise((r) => setTimeout(r, 600)); // every button has been where it is for longer than the guard's 300 ms
     const centreOf = (selector: string) =>
       tab.evaluate(
@@ -106,7 +107,7 @@ describe('Firefox', () => {
     const invites = () => pbx.requests(since).filter((r) => r.method === 'INVITE');
 
     const opened: Record<string, string | null> = {};
-    for (const id of ['filter', 'mask', 'clip', 'overlay', 'control']) {
+    for (const id of ['filter', 'mask', 'clip', 'overlay', 'pinhole', 'control']) {
       const { x, y } = await centreOf(`#${id} ${HOST}`);
       await tab.mouse.move(x - 40, y);
       await tab.mouse.move(x, y, { steps: 4 });
@@ -127,10 +128,39 @@ describe('Firefox', () => {
     opened.slide = await softphoneNumber();
     await closeSoftphone();
 
+    // A button that grows under the waiting pointer (its text's font grows by half) just before the click.
+    const before = await centreOf(`#grow ${HOST}`);
+    await tab.mouse.move(before.x - 40, before.y);
+    await tab.mouse.move(before.x, before.y, { steps: 4 });
+    await new Promise((r) => setTimeout(r, 500));
+    const grown = (await tab.evaluate('window.grow()')) as { x: number; y: number };
+    await tab.mouse.click(grown.x, grown.y);
+    await new Promise((r) => setTimeout(r, 1200));
+    opened.grow = await softphoneNumber();
+    await closeSoftphone();
+    // The click was on the button: once it has stayed as it is a while, it opens the softphone to confirm.
+    await tab.mouse.move(grown.x + 30, grown.y, { steps: 3 });
+    await new Promise((r) => setTimeout(r, 400));
+    await tab.mouse.move(grown.x, grown.y, { steps: 3 });
+    await tab.mouse.click(grown.x, grown.y);
+    await new Promise((r) => setTimeout(r, 1200));
+    opened.grownThenStill = await softphoneNumber();
+    await closeSoftphone();
+
     expect(invites()).toEqual([]);
     expect((await firefox.request<SoftphoneSnapshot>('getSnapshot')).calls).toHaveLength(0);
     // What the guard can see is refused outright; what it cannot opens the softphone to confirm.
-    expect(opened).toEqual({ filter: null, mask: '+3225557002', clip: null, overlay: null, control: '+3225557000', slide: null });
+    expect(opened).toEqual({
+      filter: null,
+      mask: '+3225557002',
+      clip: null,
+      overlay: null,
+      pinhole: '+3225557006',
+      control: '+3225557000',
+      slide: null,
+      grow: null,
+      grownThenStill: '+3225557007',
+    });
     await tab.close();
   });
 

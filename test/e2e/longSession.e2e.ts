@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent } from './harness/browser';
+import { isolatedWorld } from './harness/isolatedWorld';
 import { extensionWithLoopbackGranted, TestSite } from './harness/testSite';
 
 // Click-to-call in a long single-page session: an agent keeps one CRM tab open all day while it
@@ -53,16 +54,6 @@ async function toggleFromPopup(over: Page, to: 'on' | 'off'): Promise<void> {
   await popup.close();
 }
 
-/** The content script's isolated world in `cdp`'s page, found among the page's execution contexts. */
-async function isolatedWorld(cdp: CDPSession, extensionId: string): Promise<number> {
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-  if (!world) throw new Error(`no isolated world of the extension among ${JSON.stringify(contexts)}`);
-  return world.id;
-}
-
 interface Memory {
   /** DOM nodes alive in the page's renderer, detached ones included, after a full garbage collection. */
   nodes: number;
@@ -112,7 +103,11 @@ describe('click-to-call in a long single-page session', () => {
 
     await round(0); // warm: libphonenumber's patterns compiled, the script's own structures made
     const before = await memory(cdp, world);
-    for (let n = 1; n <= ROUNDS; n++) await round(n);
+    const rounds: Memory[] = [];
+    for (let n = 1; n <= ROUNDS; n++) {
+      await round(n);
+      rounds.push(await memory(cdp, world));
+    }
     // The script lets go of removed rows in its own time slices: a leak never gets there.
     let after = await memory(cdp, world);
     for (let wait = 0; wait < 20 && after.nodes - before.nodes >= 2000; wait++) {
@@ -120,7 +115,9 @@ describe('click-to-call in a long single-page session', () => {
       after = await memory(cdp, world);
     }
     console.log(
-      `click-to-call memory, after one round / after ${ROUNDS} more rounds of ${ROWS} rows: ${before.nodes} / ${after.nodes} DOM nodes, ${before.heapMB} / ${after.heapMB} MB of JS heap`,
+      `click-to-call, ${ROUNDS} rounds of ${ROWS} rows shown and dropped: DOM nodes ${before.nodes} before, ${after.nodes} after; ` +
+        `JS heap ${before.heapMB} MB before, ${after.heapMB} MB after; ` +
+        `after each round: nodes ${rounds.map((m) => m.nodes).join(' ')}; MB ${rounds.map((m) => m.heapMB).join(' ')}`,
     );
 
     // One round leaves ~60,000 nodes behind if the rows are kept (row, cells, texts, button host).

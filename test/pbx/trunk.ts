@@ -70,6 +70,17 @@ export async function referringCallFromTrunk(pbx: TestPbx, user: string, pauseMs
   await runSipp(args, `the REFERring trunk call to ${user} did not go as expected`);
 }
 
+/**
+ * A carrier caller calls `user`, waits up to 20 s for the answer and `pauseMs` more, sends 300
+ * INFOs in the call (relayed DTMF and picture updates, each once the last was answered), then
+ * waits up to 60 s for the agent to hang up (see trunk-info.xml). Resolves when the agent has hung
+ * up; rejects if an INFO went unanswered or the call ended otherwise.
+ */
+export async function infoFloodFromTrunk(pbx: TestPbx, user: string, pauseMs: number): Promise<void> {
+  const args = [...(await carrierArgs(pbx, 'trunk-info.xml', user, pauseMs)), '-base_cseq', '2', '-m', '1', '-timeout', `${Math.ceil(pauseMs / 1000) + 120}s`];
+  await runSipp(args, `the INFO-flooding trunk call to ${user} did not go as expected`);
+}
+
 /** A carrier INVITE that claims to replace a call that does not exist: it must be refused with 481 (see trunk-replaces.xml). */
 export async function ghostReplacesFromTrunk(pbx: TestPbx, user: string): Promise<void> {
   const args = [...(await carrierArgs(pbx, 'trunk-replaces.xml', user, 0)), '-m', '1', '-timeout', '15s'];

@@ -94,6 +94,17 @@ describe('since when a button has been where it is', () => {
     expect(history.stableMs(6100)).toBe(100);
   });
 
+  test.each([
+    ['wider', { width: 24 }],
+    ['taller', { height: 24 }],
+    ['smaller', { width: 12, height: 12 }],
+  ])("%s where it stood (an ancestor's font changed): its age counts from the change", (_, size) => {
+    const history = new PositionHistory(1000);
+    for (let at = 2000; at <= 5000; at += 16) history.sample(box, at, 0);
+    history.sample({ ...box, ...size }, 5016, 5010);
+    expect(history.stableMs(5020)).toBe(10);
+  });
+
   test('at the same place after a gap with a layout change in it: it may have gone and come back', () => {
     const history = new PositionHistory(1000);
     history.sample(box, 2000, 0);
