@@ -14,6 +14,7 @@ import { runConferenceBench } from './measureConference';
 import { contactsGrowth, runContactsBench } from './measureContacts';
 import { overBudget, runPopupBench } from './measurePopup';
 import { runSoftphoneBench } from './measureSoftphone';
+import { runVoicemailBench } from './measureVoicemail';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv
@@ -115,6 +116,7 @@ if (runs('popup')) {
 if (runs('callerid')) {
   console.log('caller ID resolver…');
   figures.push(...(await runCallerIdBench(quick ? { repetitions: 3, runMs: 50 } : {})));
+  figures.push(...runVoicemailBench({ repetitions: quick ? 5 : 20 }));
 }
 if (runs('clicktocall')) {
   console.log('click-to-call…');
