@@ -20,7 +20,7 @@ import { type CallContact, sameCallContact } from '../contacts/callContact';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
-import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
+import { CallSession, type ReferRequest, refuseIncoming, type TransferOutcome } from './callSession';
 import { ConferenceMixer } from './conference';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';
@@ -171,6 +171,16 @@ export class Softphone {
       stopStream(microphone.value);
       return this.fail(this.notRegisteredError());
     }
+    // Another call may have been answered meanwhile, or the call this one consults for may have ended.
+    const consulted = consultationFor === null ? null : this.calls.get(consultationFor);
+    if (consultationFor !== null && (!consulted || consulted.snapshot.state === 'ended')) {
+      stopStream(microphone.value);
+      return this.fail(appError('call_ended'));
+    }
+    if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
+      stopStream(microphone.value);
+      return this.fail(appError('call_in_progress'));
+    }
     const session = agent.ua.call(`sip:${dial.dial}@${agent.account.domain}`, {
       mediaStream: microphone.value,
       pcConfig: this.pcConfig(),
@@ -203,16 +213,25 @@ export class Softphone {
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_ringing'));
     const microphone = await this.openMicrophone();
     if (!microphone.ok) return microphone;
+    // The caller may have given up (CANCEL) while the microphone opened.
+    if (!this.isRinging(call)) {
+      stopStream(microphone.value);
+      return this.fail(appError('call_ended'));
+    }
     this.holdOthers(callId);
     call.answer(microphone.value, this.pcConfig());
     return OK;
+  }
+
+  private isRinging(call: CallSession): boolean {
+    return this.calls.get(call.id) === call && call.snapshot.state === 'incoming';
   }
 
   decline(callId: string): Result {
     const call = this.calls.get(callId);
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_ringing'));
     const status = this.preferences.declineWith;
-    call.hangUp({ status_code: status, reason_phrase: status === 603 ? 'Decline' : 'Busy Here' });
+    call.refuse(status, status === 603 ? 'Decline' : 'Busy Here');
     return OK;
   }
 
@@ -374,16 +393,16 @@ export class Softphone {
     }
     if (!offersAudio(invite?.body)) {
       // Nothing to talk over (e.g. video only): refuse clearly rather than ring for a silent call.
-      session.terminate({ status_code: 488, reason_phrase: 'Not Acceptable Here' });
+      refuseIncoming(session, 488, 'Not Acceptable Here');
       return;
     }
     if (this.busyUntil !== null && Date.now() < this.busyUntil) {
-      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+      refuseIncoming(session, 486, 'Busy Here');
       return;
     }
     const decision = decideIncoming(this.preferences, this.liveCalls());
     if (!decision.ring) {
-      session.terminate({ status_code: decision.status, reason_phrase: 'Busy Here' });
+      refuseIncoming(session, decision.status, 'Busy Here');
       return;
     }
     const call = this.track(session, 'incoming', 'call', null);
@@ -403,12 +422,17 @@ export class Softphone {
 
   /** The far end of an attended transfer: the new session takes over without ringing. */
   private async adoptReplacement(session: RTCSession): Promise<void> {
+    // Tracked first, so that a CANCEL while the microphone opens ends it in our books too.
+    const call = this.track(session, 'incoming', 'call', null);
     const microphone = await this.openMicrophone();
     if (!microphone.ok) {
-      session.terminate({ status_code: 480 });
+      call.refuse(480, 'Temporarily Unavailable');
       return;
     }
-    const call = this.track(session, 'incoming', 'call', null);
+    if (!this.isRinging(call)) {
+      stopStream(microphone.value);
+      return;
+    }
     call.answer(microphone.value, this.pcConfig());
   }
 

@@ -37,10 +37,18 @@ export class ScriptedRegistrar {
     return this.seen.filter((r) => r.method === 'REGISTER' && r.connection === connection);
   }
 
+  /** Sends `message` to the phone over connection `connection` (as the PBX would, e.g. an INVITE). */
+  deliver(connection: number, message: string): void {
+    this.deliverers.get(connection)?.(message);
+  }
+
+  private readonly deliverers = new Map<number, (message: string) => void>();
+
   socket = (url: string): Socket => {
     const registrar = this;
     const connection = ++this.connections;
     let connected = false;
+    this.deliverers.set(connection, (message) => connected && socket.ondata(message));
     const socket = {
       via_transport: 'WS',
       url,
