@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
-import { connect, usePbx } from './harness/phone';
+import { callFromTrunk, ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
+import type { Agent } from './harness/browser';
+import { connect, dial, usePbx } from './harness/phone';
 
 const env = usePbx();
 
@@ -117,6 +118,62 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
   });
 });
 
+describe('a REFER the softphone could not take is refused at once, and the agent is not asked', () => {
+  /** Bob's transfer of alice is refused (NOTIFY 603) within a second or two; no prompt, no INVITE to 103. */
+  async function expectRefusedAtOnce(alice: Agent, alicePopup: Page, bob: Agent, bobPopup: Page, since: number) {
+    let asked = false;
+    const watching = (async () => {
+      for (let i = 0; i < 30; i++) {
+        if ((await alice.snapshot()).transferRequests.length > 0 || (await transferRequest(alicePopup).count()) > 0) asked = true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    await expect
+      .poll(() => bobPopup.getByRole('alert').first().textContent(), { timeout: 3000 })
+      .toContain('The transfer to 103 did not go through: 603 Decline');
+    await watching;
+    expect(asked).toBe(false);
+    expect(callsTo('103', since)).toBe(0);
+    expect((await bob.snapshot()).calls[0]).toMatchObject({ state: 'active', transferringTo: null });
+  }
+
+  test('under do-not-disturb', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    await alicePopup.getByRole('button', { name: 'Do not disturb' }).click();
+    await alice.waitForSnapshot((s) => s.doNotDisturb, 'do not disturb on');
+    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('103');
+    const since = Date.now();
+    await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    await expectRefusedAtOnce(alice, alicePopup, bob, bobPopup, since);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+  });
+
+  test('with two calls up', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    // Carol calls too and alice takes it: bob is held, two calls are up.
+    const carol = await env.desks.registered('103');
+    await dial(await carol.openPopup(), '101');
+    await alicePopup
+      .getByRole('region', { name: 'Incoming call' })
+      .getByRole('button', { name: /^Answer/ })
+      .click({ timeout: 10_000 });
+    await alice.waitForSnapshot((s) => s.calls.length === 2 && s.calls.every((c) => c.state === 'active'), 'two calls up');
+    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('103');
+    const since = Date.now();
+    await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    await expectRefusedAtOnce(alice, alicePopup, bob, bobPopup, since);
+    expect((await alice.snapshot()).calls).toHaveLength(2);
+  });
+});
+
 describe('hold from both sides', () => {
   test('the other party holds: the panel says so, and our own Hold stays truthful when both hold and resume', async () => {
     const alice = await env.desks.registered('101');
@@ -159,6 +216,65 @@ describe('races', () => {
     expect(callsTo('102', since)).toBe(1);
     expect((await alice.snapshot()).calls).toHaveLength(1);
     expect((await alice.snapshot()).lastError).toBeNull();
+  });
+
+  test('Enter pressed twice in the number field places one call', async () => {
+    const alice = await env.desks.registered('101');
+    await env.desks.registered('102');
+    const popup = await alice.openPopup();
+    const number = popup.getByRole('textbox', { name: 'Number to call' });
+    await number.fill('102');
+    const since = Date.now();
+    await number.press('Enter');
+    await number.press('Enter').catch(() => undefined);
+    await alice.waitForSnapshot((s) => s.calls.length === 1, 'one call');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(callsTo('102', since)).toBe(1);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+    expect((await alice.snapshot()).lastError).toBeNull();
+  });
+
+  test('the caller hangs up while the microphone opens: the microphone is closed again, and no call is left', async () => {
+    const alice = await env.desks.registered('101');
+    const popup = await alice.openPopup();
+    // The browser takes its time to open the microphone (as while it asks the agent for permission).
+    await popup.evaluate(() => {
+      for (const view of chrome.extension.getViews()) {
+        if (!view.location.pathname.endsWith('/extension/offscreen.html')) continue;
+        const devices = view.navigator.mediaDevices;
+        const open = devices.getUserMedia.bind(devices);
+        const opened: MediaStream[] = [];
+        Object.assign(view, { openedMicrophones: opened });
+        devices.getUserMedia = async (constraints) => {
+          const stream = await open(constraints);
+          opened.push(stream);
+          await new Promise((r) => setTimeout(r, 3000));
+          return stream;
+        };
+      }
+    });
+    const carrier = callFromTrunk(env.pbx, '101', 1, 1000);
+    await popup
+      .getByRole('region', { name: 'Incoming call' })
+      .getByRole('button', { name: /^Answer/ })
+      .click({ timeout: 10_000 });
+    await carrier;
+    await alice.waitForSnapshot((s) => s.calls.length === 0, 'the cancelled call gone');
+    const liveTracks = () =>
+      popup.evaluate(() => {
+        const view = chrome.extension.getViews().find((v) => v.location.pathname.endsWith('/extension/offscreen.html')) as unknown as {
+          openedMicrophones: MediaStream[];
+        };
+        return {
+          opened: view.openedMicrophones.length,
+          live: view.openedMicrophones.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+        };
+      });
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(await liveTracks()).toEqual({ opened: 1, live: 0 });
+    expect((await alice.snapshot()).calls).toEqual([]);
+    expect(await popup.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
+    expect((await alice.snapshot()).registration.state).toBe('registered');
   });
 
   test('an INVITE replacing a call that has ended is refused (481), and nothing rings', async () => {
