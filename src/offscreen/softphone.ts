@@ -63,6 +63,8 @@ export class Softphone {
   answersAtOnce: (invite?: IncomingRequest) => boolean = () => false;
   /** The other party of a call in the agent's contacts, by its number (set from the contact directory). */
   contactOf: (number: string) => CallContact | null = () => null;
+  /** A number as the agent reads it (grouped after the home country's plan; set from the caller ID settings). */
+  readableNumber: (number: string) => string = (number) => number;
   /** Hears every call's remote audio as it starts playing (early media included). */
   remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
@@ -456,7 +458,13 @@ export class Softphone {
       refer.reject();
       return;
     }
-    const request: TransferRequest = { id: crypto.randomUUID(), callId: call.id, number: decision.number, expiresAt: Date.now() + REFER_ANSWER_MS };
+    const request: TransferRequest = {
+      id: crypto.randomUUID(),
+      callId: call.id,
+      number: decision.number,
+      shownNumber: this.readableNumber(decision.number),
+      expiresAt: Date.now() + REFER_ANSWER_MS,
+    };
     const timer = setTimeout(() => {
       if (!this.transferRequests.has(request.id)) return;
       this.dropTransferRequest(request.id);

@@ -82,6 +82,22 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     expect((await alice.snapshot()).calls).toHaveLength(1);
   });
 
+  test('the request shows the real number of who asks, the name they sent apart, and the target grouped for reading', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102', { displayName: 'Police · +32 2 555 01 99' });
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('+3225550103');
+    await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    const request = transferRequest(alicePopup);
+    await expect
+      .poll(() => request.getByRole('paragraph').allTextContents())
+      .toEqual(['102 asks to transfer you to +32 2 555 01 03', 'Name sent by the other party: Police · +32 2 555 01 99']);
+    await request.getByRole('button', { name: 'Refuse transfer' }).click();
+    await expect.poll(() => request.count()).toBe(0);
+  });
+
   test('a request the agent does not answer is refused after 20 s', async () => {
     const { alice, bob, alicePopup, since } = await bobSendsAliceTo('103');
     await expect.poll(() => transferRequest(alicePopup).count()).toBe(1);
