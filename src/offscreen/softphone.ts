@@ -34,6 +34,8 @@ interface PendingTransferRequest {
 }
 
 const OK: Result = { ok: true, value: null };
+/** How long after a call is placed the same request is taken as the agent's press repeated. */
+const REPEATED_REQUEST_MS = 2000;
 
 /**
  * The softphone's small public face: views and the service worker use these commands and the
@@ -44,6 +46,8 @@ export class Softphone {
   private account: AccountSettings | null = null;
   /** The call being placed while the microphone opens: a second click gets the same call. */
   private placing: Promise<Result<{ callId: string }>> | null = null;
+  /** The request placed last, for a repeat of it that arrives just after (see `call`). */
+  private lastPlaced: { request: string; callId: string; at: number } | null = null;
   private readonly transferRequests = new Map<string, PendingTransferRequest>();
   /** An account change that needs a new registration, kept until the last call ends. */
   private deferred: { account: AccountSettings | null; identity: SipIdentity | null } | null = null;
@@ -148,12 +152,26 @@ export class Softphone {
     this.update({ microphone });
   }
 
-  /** Places a call; a second request while the first is being placed gets the first one's call. */
+  /**
+   * Places a call; a second request while the first is being placed gets the first one's call, and
+   * so does the same request repeated just after (a double Enter that a slow popup took before it
+   * showed the call), rather than a "call in progress" error.
+   */
   call(target: string, purpose: CallPurpose = 'call', consultationFor: string | null = null): Promise<Result<{ callId: string }>> {
     if (this.placing !== null) return this.placing;
-    const placing = this.place(target, purpose, consultationFor).finally(() => {
-      this.placing = null;
-    });
+    const request = JSON.stringify([target, purpose, consultationFor]);
+    const last = this.lastPlaced;
+    if (last?.request === request && Date.now() - last.at < REPEATED_REQUEST_MS && this.calls.has(last.callId)) {
+      return Promise.resolve({ ok: true, value: { callId: last.callId } });
+    }
+    const placing = this.place(target, purpose, consultationFor)
+      .then((placed) => {
+        if (placed.ok) this.lastPlaced = { request, callId: placed.value.callId, at: Date.now() };
+        return placed;
+      })
+      .finally(() => {
+        this.placing = null;
+      });
     this.placing = placing;
     return placing;
   }
