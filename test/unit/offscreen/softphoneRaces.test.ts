@@ -175,7 +175,9 @@ describe('placing a call while the microphone opens', () => {
 
 /** An RTCSession as JsSIP hands one over, for the one path that needs a call already up (Replaces). */
 class ReplacingSession extends EventEmitter {
-  readonly id = 'replacing-1';
+  constructor(readonly id = 'replacing-1') {
+    super();
+  }
   readonly remote_identity = { uri: { user: '103' }, display_name: 'Carol' };
   readonly connection = undefined;
   private ended = false;
@@ -183,6 +185,17 @@ class ReplacingSession extends EventEmitter {
   readonly terminate = vi.fn();
   isEnded(): boolean {
     return this.ended;
+  }
+  hold(): boolean {
+    return true;
+  }
+  isOnHold() {
+    return { local: false, remote: false };
+  }
+  /** The other party hangs up an established call. */
+  hangUpFromFarEnd(): void {
+    this.ended = true;
+    this.emit('ended', { cause: 'Bye', originator: 'remote' });
   }
   /** The transferor's INVITE is cancelled: JsSIP ends the session and says so. */
   cancel(): void {
@@ -220,5 +233,30 @@ describe('an INVITE replacing one of our calls (attended transfer) is cancelled 
     await vi.advanceTimersByTimeAsync(1);
     expect(session.answer).toHaveBeenCalledTimes(1);
     expect(microphone.tracks[0]?.stop).not.toHaveBeenCalled();
+  });
+});
+
+describe('a consultation call placed while the microphone opens', () => {
+  test('the call it consults for ends meanwhile: it is not placed, and the microphone is closed', async () => {
+    const { registrar, softphone } = await registeredSoftphone();
+    // A call already up (it came in as an attended transfer's new call, the one path without WebRTC here).
+    const session = new ReplacingSession('up-1');
+    const inside = softphone as unknown as { replacements: WeakSet<object>; onIncoming(session: unknown): void };
+    inside.replacements.add(session);
+    inside.onIncoming(session);
+    microphone.open();
+    await vi.advanceTimersByTimeAsync(1);
+    session.emit('confirmed');
+    expect(softphone.snapshot.calls[0]?.state).toBe('active');
+
+    const consulting = softphone.consult('up-1', '200');
+    await vi.advanceTimersByTimeAsync(1);
+    session.hangUpFromFarEnd();
+    microphone.open();
+    expect(await consulting).toMatchObject({ ok: false, error: { code: 'call_ended' } });
+    expect(microphone.tracks).toHaveLength(2);
+    expect(microphone.tracks[1]?.stop).toHaveBeenCalled();
+    expect(softphone.snapshot.calls).toEqual([]);
+    expect(invitesSent(registrar)).toBe(0);
   });
 });
