@@ -1,7 +1,7 @@
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
+import { partyNumber, sentName } from '../i18n/party';
 import { request } from '../protocol/client';
-import { partyName } from '../ui/party';
 import { ensureOffscreenDocument } from './offscreenDocument';
 
 const PREFIX = 'transfer-request:';
@@ -22,11 +22,14 @@ export async function showTransferRequestNotifications(snapshot: SoftphoneSnapsh
     if (shown.has(id)) continue;
     shown.add(id);
     const call = snapshot.calls.find((c) => c.id === transfer.callId);
+    const name = call ? sentName(call) : null;
     await chrome.notifications.create(id, {
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
       title: t('transferRequestLabel'),
-      message: t('transferRequestText', [call ? partyName(call) : '', transfer.number]),
+      message: t('transferRequestText', [call ? partyNumber(call) : '', transfer.shownNumber || transfer.number]),
+      // The name the far end sent, on a line of its own: it cannot pass for the number above it.
+      ...(name ? { contextMessage: t('sentName', [name]) } : {}),
       buttons: [{ title: t('transferRequestAccept') }, { title: t('transferRequestRefuse') }],
       requireInteraction: true,
     });

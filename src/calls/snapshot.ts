@@ -115,6 +115,8 @@ export interface TransferRequest {
   callId: string;
   /** The number the far end wants the agent to call. */
   number: string;
+  /** The same number as a person reads it ("+32 2 555 01 03"). */
+  shownNumber: string;
   /** When it is refused if the agent has not answered. */
   expiresAt: number;
 }

@@ -150,6 +150,11 @@ export class CallSession {
     this.session.terminate(status);
   }
 
+  /** Refuses this ringing call with `status`; one the caller has already given up needs nothing sent. */
+  refuse(status: number, reason: string): void {
+    refuseIncoming(this.session, status, reason);
+  }
+
   setMuted(muted: boolean): void {
     if (muted) this.session.mute({ audio: true });
     else this.session.unmute({ audio: true });
@@ -303,6 +308,11 @@ export class CallSession {
     const report = await connection.getStats();
     return { stats: rtpStats(report), transport: transportStates(report, connection.iceConnectionState) };
   }
+}
+
+/** Refuses an incoming session that never became one of our calls (nothing rang for it). */
+export function refuseIncoming(session: RTCSession, status: number, reason: string): void {
+  if (!session.isEnded()) session.terminate({ status_code: status, reason_phrase: reason });
 }
 
 interface TransportStates {

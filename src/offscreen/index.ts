@@ -6,6 +6,7 @@ import { appError } from '../calls/errors';
 import { isInstanceId, type SipIdentity, sipIdentity } from '../calls/sipIdentity';
 import type { SoftphoneSnapshot } from '../calls/snapshot';
 import { callContactOf } from '../contacts/callContact';
+import { readableNumber } from '../numbers/readable';
 import type { Result } from '../protocol/api';
 import { broadcast, isExtensionPage, request } from '../protocol/client';
 import { serve } from '../protocol/server';
@@ -46,6 +47,7 @@ const localBook = attachLocalBook(
 );
 const cardDavBooks = attachCardDavBooks(contacts);
 const crm = new CrmLookup(() => softphone.renameCalls());
+softphone.readableNumber = (number) => readableNumber(number, contactsCountry);
 softphone.contactOf = (number) => callContactOf(contacts.lookup(number)) ?? crm.contactOf(number);
 contacts.onChange(() => {
   softphone.renameCalls();

@@ -20,7 +20,7 @@ import { type CallContact, sameCallContact } from '../contacts/callContact';
 import { toDialString } from '../numbers/dialString';
 import type { CallStats, Result } from '../protocol/api';
 import { type AccountSettings, accountAddress, accountChange, defaultPreferences, type Preferences } from '../settings';
-import { CallSession, type ReferRequest, type TransferOutcome } from './callSession';
+import { CallSession, type ReferRequest, refuseIncoming, type TransferOutcome } from './callSession';
 import { ConferenceMixer } from './conference';
 import { microphoneConstraints, openMicrophone, stopStream } from './media';
 import { Registration } from './registration';
@@ -34,6 +34,8 @@ interface PendingTransferRequest {
 }
 
 const OK: Result = { ok: true, value: null };
+/** How long after a call is placed the same request is taken as the agent's press repeated. */
+const REPEATED_REQUEST_MS = 2000;
 
 /**
  * The softphone's small public face: views and the service worker use these commands and the
@@ -44,6 +46,8 @@ export class Softphone {
   private account: AccountSettings | null = null;
   /** The call being placed while the microphone opens: a second click gets the same call. */
   private placing: Promise<Result<{ callId: string }>> | null = null;
+  /** The request placed last, for a repeat of it that arrives just after (see `call`). */
+  private lastPlaced: { request: string; callId: string; at: number } | null = null;
   private readonly transferRequests = new Map<string, PendingTransferRequest>();
   /** An account change that needs a new registration, kept until the last call ends. */
   private deferred: { account: AccountSettings | null; identity: SipIdentity | null } | null = null;
@@ -63,6 +67,8 @@ export class Softphone {
   answersAtOnce: (invite?: IncomingRequest) => boolean = () => false;
   /** The other party of a call in the agent's contacts, by its number (set from the contact directory). */
   contactOf: (number: string) => CallContact | null = () => null;
+  /** A number as the agent reads it (grouped after the home country's plan; set from the caller ID settings). */
+  readableNumber: (number: string) => string = (number) => number;
   /** Hears every call's remote audio as it starts playing (early media included). */
   remoteAudio: (stream: MediaStream) => () => void = () => () => undefined;
 
@@ -146,12 +152,26 @@ export class Softphone {
     this.update({ microphone });
   }
 
-  /** Places a call; a second request while the first is being placed gets the first one's call. */
+  /**
+   * Places a call; a second request while the first is being placed gets the first one's call, and
+   * so does the same request repeated just after (a double Enter that a slow popup took before it
+   * showed the call), rather than a "call in progress" error.
+   */
   call(target: string, purpose: CallPurpose = 'call', consultationFor: string | null = null): Promise<Result<{ callId: string }>> {
     if (this.placing !== null) return this.placing;
-    const placing = this.place(target, purpose, consultationFor).finally(() => {
-      this.placing = null;
-    });
+    const request = JSON.stringify([target, purpose, consultationFor]);
+    const last = this.lastPlaced;
+    if (last?.request === request && Date.now() - last.at < REPEATED_REQUEST_MS && this.calls.has(last.callId)) {
+      return Promise.resolve({ ok: true, value: { callId: last.callId } });
+    }
+    const placing = this.place(target, purpose, consultationFor)
+      .then((placed) => {
+        if (placed.ok) this.lastPlaced = { request, callId: placed.value.callId, at: Date.now() };
+        return placed;
+      })
+      .finally(() => {
+        this.placing = null;
+      });
     this.placing = placing;
     return placing;
   }
@@ -170,6 +190,16 @@ export class Softphone {
     if (this.registration?.registeredAgent !== agent) {
       stopStream(microphone.value);
       return this.fail(this.notRegisteredError());
+    }
+    // Another call may have been answered meanwhile, or the call this one consults for may have ended.
+    const consulted = consultationFor === null ? null : this.calls.get(consultationFor);
+    if (consultationFor !== null && (!consulted || consulted.snapshot.state === 'ended')) {
+      stopStream(microphone.value);
+      return this.fail(appError('call_ended'));
+    }
+    if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
+      stopStream(microphone.value);
+      return this.fail(appError('call_in_progress'));
     }
     const session = agent.ua.call(`sip:${dial.dial}@${agent.account.domain}`, {
       mediaStream: microphone.value,
@@ -203,16 +233,25 @@ export class Softphone {
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_ringing'));
     const microphone = await this.openMicrophone();
     if (!microphone.ok) return microphone;
+    // The caller may have given up (CANCEL) while the microphone opened.
+    if (!this.isRinging(call)) {
+      stopStream(microphone.value);
+      return this.fail(appError('call_ended'));
+    }
     this.holdOthers(callId);
     call.answer(microphone.value, this.pcConfig());
     return OK;
+  }
+
+  private isRinging(call: CallSession): boolean {
+    return this.calls.get(call.id) === call && call.snapshot.state === 'incoming';
   }
 
   decline(callId: string): Result {
     const call = this.calls.get(callId);
     if (!call || call.snapshot.state !== 'incoming') return this.fail(appError('call_not_ringing'));
     const status = this.preferences.declineWith;
-    call.hangUp({ status_code: status, reason_phrase: status === 603 ? 'Decline' : 'Busy Here' });
+    call.refuse(status, status === 603 ? 'Decline' : 'Busy Here');
     return OK;
   }
 
@@ -374,16 +413,16 @@ export class Softphone {
     }
     if (!offersAudio(invite?.body)) {
       // Nothing to talk over (e.g. video only): refuse clearly rather than ring for a silent call.
-      session.terminate({ status_code: 488, reason_phrase: 'Not Acceptable Here' });
+      refuseIncoming(session, 488, 'Not Acceptable Here');
       return;
     }
     if (this.busyUntil !== null && Date.now() < this.busyUntil) {
-      session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+      refuseIncoming(session, 486, 'Busy Here');
       return;
     }
     const decision = decideIncoming(this.preferences, this.liveCalls());
     if (!decision.ring) {
-      session.terminate({ status_code: decision.status, reason_phrase: 'Busy Here' });
+      refuseIncoming(session, decision.status, 'Busy Here');
       return;
     }
     const call = this.track(session, 'incoming', 'call', null);
@@ -403,12 +442,17 @@ export class Softphone {
 
   /** The far end of an attended transfer: the new session takes over without ringing. */
   private async adoptReplacement(session: RTCSession): Promise<void> {
+    // Tracked first, so that a CANCEL while the microphone opens ends it in our books too.
+    const call = this.track(session, 'incoming', 'call', null);
     const microphone = await this.openMicrophone();
     if (!microphone.ok) {
-      session.terminate({ status_code: 480 });
+      call.refuse(480, 'Temporarily Unavailable');
       return;
     }
-    const call = this.track(session, 'incoming', 'call', null);
+    if (!this.isRinging(call)) {
+      stopStream(microphone.value);
+      return;
+    }
     call.answer(microphone.value, this.pcConfig());
   }
 
@@ -432,7 +476,13 @@ export class Softphone {
       refer.reject();
       return;
     }
-    const request: TransferRequest = { id: crypto.randomUUID(), callId: call.id, number: decision.number, expiresAt: Date.now() + REFER_ANSWER_MS };
+    const request: TransferRequest = {
+      id: crypto.randomUUID(),
+      callId: call.id,
+      number: decision.number,
+      shownNumber: this.readableNumber(decision.number),
+      expiresAt: Date.now() + REFER_ANSWER_MS,
+    };
     const timer = setTimeout(() => {
       if (!this.transferRequests.has(request.id)) return;
       this.dropTransferRequest(request.id);

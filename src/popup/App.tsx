@@ -5,11 +5,11 @@ import { unseenMissedCalls } from '../calls/recentCalls';
 import { initialSnapshot, type SoftphoneSnapshot } from '../calls/snapshot';
 import { t } from '../i18n';
 import { callEndText, errorText } from '../i18n/errorText';
+import { partyNumber } from '../i18n/party';
 import type { Result } from '../protocol/api';
 import { request } from '../protocol/client';
 import { storageKeys } from '../storage/keys';
 import { OutboxLine } from '../ui/OutboxLine';
-import { partyName } from '../ui/party';
 import { usePolicy } from '../ui/usePolicy';
 import { usePreferences } from '../ui/usePreferences';
 import { useSnapshot } from '../ui/useSnapshot';
@@ -55,7 +55,7 @@ function LastCall({ snapshot }: { snapshot: SoftphoneSnapshot }) {
   return (
     <>
       <p class="last-call" role="note" aria-label={t('lastCallLabel')}>
-        {t('lastCall', [partyName(ended), callEndText(ended.end)])}
+        {t('lastCall', [partyNumber(ended), callEndText(ended.end)])}
       </p>
       <MediaProblemNote report={ended.media} />
     </>

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
-import { connect, usePbx } from './harness/phone';
+import { callFromTrunk, ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
+import type { Agent } from './harness/browser';
+import { connect, dial, usePbx } from './harness/phone';
 
 const env = usePbx();
 
@@ -81,6 +82,37 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     expect((await alice.snapshot()).calls).toHaveLength(1);
   });
 
+  test('the request shows the real number of who asks, the name they sent apart, and the target grouped for reading', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102', { displayName: 'Police · +32 2 555 01 99' });
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    // Headless Chromium shows no notification: keep what the service worker asks it to show.
+    const sw = await alice.serviceWorker();
+    await sw.evaluate(() => {
+      const created: chrome.notifications.NotificationOptions[] = [];
+      const notifications = chrome.notifications as unknown as { create(id: string, options: object): Promise<string> };
+      const create = notifications.create.bind(notifications);
+      notifications.create = (id, options) => (created.push(options), create(id, options));
+      (self as unknown as { created: typeof created }).created = created;
+    });
+    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('+3225550103');
+    await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    const request = transferRequest(alicePopup);
+    await expect
+      .poll(() => request.getByRole('paragraph').allTextContents())
+      .toEqual(['102 asks to transfer you to +32 2 555 01 03', 'Name sent by the other party: Police · +32 2 555 01 99']);
+    const created = () => sw.evaluate(() => (self as unknown as { created: { title: string }[] }).created.filter((n) => n.title === 'Transfer request'));
+    await expect.poll(async () => (await created()).length).toBe(1);
+    expect((await created())[0]).toMatchObject({
+      message: '102 asks to transfer you to +32 2 555 01 03',
+      contextMessage: 'Name sent by the other party: Police · +32 2 555 01 99',
+    });
+    await request.getByRole('button', { name: 'Refuse transfer' }).click();
+    await expect.poll(() => request.count()).toBe(0);
+  });
+
   test('a request the agent does not answer is refused after 20 s', async () => {
     const { alice, bob, alicePopup, since } = await bobSendsAliceTo('103');
     await expect.poll(() => transferRequest(alicePopup).count()).toBe(1);
@@ -114,6 +146,62 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     expect(invites.map((r) => r.ruri)).toEqual([]);
     await alice.waitForSnapshot((s) => s.calls.length === 0, 'the caller hung up');
     expect((await alice.snapshot()).registration.state).toBe('registered');
+  });
+});
+
+describe('a REFER the softphone could not take is refused at once, and the agent is not asked', () => {
+  /** Bob's transfer of alice is refused (NOTIFY 603) within a second or two; no prompt, no INVITE to 103. */
+  async function expectRefusedAtOnce(alice: Agent, alicePopup: Page, bob: Agent, bobPopup: Page, since: number) {
+    let asked = false;
+    const watching = (async () => {
+      for (let i = 0; i < 30; i++) {
+        if ((await alice.snapshot()).transferRequests.length > 0 || (await transferRequest(alicePopup).count()) > 0) asked = true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    await expect
+      .poll(() => bobPopup.getByRole('alert').first().textContent(), { timeout: 3000 })
+      .toContain('The transfer to 103 did not go through: 603 Decline');
+    await watching;
+    expect(asked).toBe(false);
+    expect(callsTo('103', since)).toBe(0);
+    expect((await bob.snapshot()).calls[0]).toMatchObject({ state: 'active', transferringTo: null });
+  }
+
+  test('under do-not-disturb', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    await alicePopup.getByRole('button', { name: 'Do not disturb' }).click();
+    await alice.waitForSnapshot((s) => s.doNotDisturb, 'do not disturb on');
+    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('103');
+    const since = Date.now();
+    await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    await expectRefusedAtOnce(alice, alicePopup, bob, bobPopup, since);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+  });
+
+  test('with two calls up', async () => {
+    const alice = await env.desks.registered('101');
+    const bob = await env.desks.registered('102');
+    const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
+    await connect(bob, bobPopup, alice, alicePopup, '101');
+    // Carol calls too and alice takes it: bob is held, two calls are up.
+    const carol = await env.desks.registered('103');
+    await dial(await carol.openPopup(), '101');
+    await alicePopup
+      .getByRole('region', { name: 'Incoming call' })
+      .getByRole('button', { name: /^Answer/ })
+      .click({ timeout: 10_000 });
+    await alice.waitForSnapshot((s) => s.calls.length === 2 && s.calls.every((c) => c.state === 'active'), 'two calls up');
+    await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
+    await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('103');
+    const since = Date.now();
+    await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
+    await expectRefusedAtOnce(alice, alicePopup, bob, bobPopup, since);
+    expect((await alice.snapshot()).calls).toHaveLength(2);
   });
 });
 
@@ -159,6 +247,85 @@ describe('races', () => {
     expect(callsTo('102', since)).toBe(1);
     expect((await alice.snapshot()).calls).toHaveLength(1);
     expect((await alice.snapshot()).lastError).toBeNull();
+  });
+
+  test('Enter pressed twice in the number field places one call, even in a slow popup', async () => {
+    const alice = await env.desks.registered('101');
+    await env.desks.registered('102');
+    const popup = await alice.openPopup();
+    const number = popup.getByRole('textbox', { name: 'Number to call' });
+    // A busy machine: the popup shows the new call only after it has taken the second Enter.
+    const cdp = await alice.context.newCDPSession(popup);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 10 });
+    await number.fill('102');
+    const since = Date.now();
+    await number.press('Enter');
+    // The second press goes wherever the focus is by then, as a person's does.
+    await popup.keyboard.press('Enter');
+    await alice.waitForSnapshot((s) => s.calls.length === 1, 'one call');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(callsTo('102', since)).toBe(1);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+    expect((await alice.snapshot()).lastError).toBeNull();
+  });
+
+  test('the same call asked again just after it was placed (a popup that showed it late) gets that call, not an error', async () => {
+    const alice = await env.desks.registered('101');
+    await env.desks.registered('102');
+    const popup = await alice.openPopup();
+    await popup.getByRole('textbox', { name: 'Number to call' }).fill('102');
+    const since = Date.now();
+    await popup.getByRole('textbox', { name: 'Number to call' }).press('Enter');
+    const placed = await alice.waitForSnapshot((s) => s.calls.length === 1, 'the call placed');
+    const again = await alice.command<{ ok: boolean; value?: { callId: string } }>('call', { target: '102' });
+    expect(again).toEqual({ ok: true, value: { callId: placed.calls[0]!.id } });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(callsTo('102', since)).toBe(1);
+    expect((await alice.snapshot()).calls).toHaveLength(1);
+    expect((await alice.snapshot()).lastError).toBeNull();
+  });
+
+  test('the caller hangs up while the microphone opens: the microphone is closed again, and no call is left', async () => {
+    const alice = await env.desks.registered('101');
+    const popup = await alice.openPopup();
+    // The browser takes its time to open the microphone (as while it asks the agent for permission).
+    await popup.evaluate(() => {
+      for (const view of chrome.extension.getViews()) {
+        if (!view.location.pathname.endsWith('/extension/offscreen.html')) continue;
+        const devices = view.navigator.mediaDevices;
+        const open = devices.getUserMedia.bind(devices);
+        const opened: MediaStream[] = [];
+        Object.assign(view, { openedMicrophones: opened });
+        devices.getUserMedia = async (constraints) => {
+          const stream = await open(constraints);
+          opened.push(stream);
+          await new Promise((r) => setTimeout(r, 3000));
+          return stream;
+        };
+      }
+    });
+    const carrier = callFromTrunk(env.pbx, '101', 1, 1000);
+    await popup
+      .getByRole('region', { name: 'Incoming call' })
+      .getByRole('button', { name: /^Answer/ })
+      .click({ timeout: 10_000 });
+    await carrier;
+    await alice.waitForSnapshot((s) => s.calls.length === 0, 'the cancelled call gone');
+    const liveTracks = () =>
+      popup.evaluate(() => {
+        const view = chrome.extension.getViews().find((v) => v.location.pathname.endsWith('/extension/offscreen.html')) as unknown as {
+          openedMicrophones: MediaStream[];
+        };
+        return {
+          opened: view.openedMicrophones.length,
+          live: view.openedMicrophones.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+        };
+      });
+    await new Promise((r) => setTimeout(r, 3500));
+    expect(await liveTracks()).toEqual({ opened: 1, live: 0 });
+    expect((await alice.snapshot()).calls).toEqual([]);
+    expect(await popup.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
+    expect((await alice.snapshot()).registration.state).toBe('registered');
   });
 
   test('an INVITE replacing a call that has ended is refused (481), and nothing rings', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fieldConditions, TestPbx } from '../pbx/pbx';
+import { defaultUsers, fieldConditions, TestPbx } from '../pbx/pbx';
 import { callFromTrunk } from '../pbx/trunk';
 import { FirefoxAgent } from './harness/firefox';
 
@@ -8,6 +8,14 @@ import { FirefoxAgent } from './harness/firefox';
 
 let pbx: TestPbx;
 let firefox: FirefoxAgent;
+
+/** Makes the softphone use `username`'s account, with `password`. */
+async function useAccount(username: string, password: string): Promise<void> {
+  const saved = await firefox.request<{ ok: boolean }>('saveAccount', {
+    account: { username, password, domain: pbx.domain, websocketUrl: pbx.wsUrl, displayName: '', iceServers: [], enabled: true },
+  });
+  expect(saved.ok).toBe(true);
+}
 
 const registrationsSince = (since: number): number => pbx.logLines(since).filter((l) => /REGISTERED sip:101@.*expires=(?!0\b)/.test(l)).length;
 
@@ -24,7 +32,13 @@ async function callRings(): Promise<void> {
 }
 
 beforeAll(async () => {
-  pbx = await TestPbx.start({ ...fieldConditions, tls: true });
+  pbx = await TestPbx.start({
+    ...fieldConditions,
+    tls: true,
+    users: [...defaultUsers, { username: '104', password: '104-secret' }, { username: '105', password: '105-secret' }],
+    // 104's first REGISTER is refused as an overloaded PBX does.
+    refuseRegistrations: [{ user: '104', nth: 1, status: 503, retryAfterSeconds: 3 }],
+  });
   firefox = await FirefoxAgent.launch({ trustedCa: pbx.certificates!.caCertificate });
   const saved = await firefox.request<{ ok: boolean }>('saveAccount', {
     account: { username: '101', password: 'alice-secret', domain: pbx.domain, websocketUrl: pbx.wsUrl, displayName: '', iceServers: [], enabled: true },
@@ -72,5 +86,36 @@ describe('Firefox in field conditions', () => {
     expect(saved.ok).toBe(true);
     await firefox.waitForSnapshot((s) => s.registration.state === 'registered' && s.registration.account === '102@pbx.test', 'registration over wss');
     expect(pbx.logLines(since).some((l) => /REQ REGISTER .*\(wss\)/.test(l))).toBe(true);
+  });
+
+  test('a REGISTER refused with 503 and Retry-After is sent again when the PBX said, not before', async () => {
+    await useAccount('104', '104-secret');
+    await firefox.waitForSnapshot(
+      (s) => s.registration.state === 'failed' && s.registration.error?.code === 'registration_refused' && s.registration.error.params?.[0] === '503',
+      'the 503 shown',
+    );
+    await firefox.waitForSnapshot(
+      (s) => s.registration.state === 'registered' && s.registration.account === '104@pbx.test',
+      'registered after the Retry-After',
+    );
+    const refusedAt = pbx.logEntries().find((e) => e.text.includes('REGISTER REFUSED 104 503'))!.at;
+    const registeredAt = pbx.logEntries(refusedAt).find((e) => e.text.includes('REGISTERED sip:104@'))!.at;
+    console.log(`Firefox: Retry-After 3 s, registered ${registeredAt - refusedAt - 3000} ms after it ran out`);
+    expect(registeredAt - refusedAt).toBeGreaterThanOrEqual(3000);
+    expect(registeredAt - refusedAt).toBeLessThan(5000);
+  });
+
+  test('a wrong password is not retried in a loop, and the corrected one registers at once', async () => {
+    await useAccount('105', 'not-the-password');
+    await firefox.waitForSnapshot((s) => s.registration.error?.code === 'auth_failed', 'the wrong password refused');
+    // One REGISTER and its authenticated retry were refused; then nothing for ten minutes.
+    const refusedAt = Date.now();
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(pbx.requests(refusedAt + 300).filter((r) => r.method === 'REGISTER')).toEqual([]);
+    await useAccount('105', '105-secret');
+    await firefox.waitForSnapshot(
+      (s) => s.registration.state === 'registered' && s.registration.account === '105@pbx.test',
+      'registered with the right password',
+    );
   });
 });

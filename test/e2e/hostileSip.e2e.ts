@@ -48,6 +48,10 @@ describe('hostile input from the SIP side', () => {
     await expect.poll(() => incoming.locator('.remote-number').textContent()).toBe('+32255501');
     expect(await incoming.locator('.remote-name').textContent()).toBe('Police · +32 2 555 00 00');
     await calling;
+    // Once it is over, the one line about it names the number, not the name the caller chose.
+    const lastCall = popup.getByRole('note', { name: 'Last call' });
+    await expect.poll(() => lastCall.textContent()).toMatch(/^Last call: \+32255501 · /);
+    expect(await lastCall.textContent()).not.toContain('Police');
   });
 
   test('an offer without audio is refused with 488 and the next call rings normally', async () => {

@@ -75,6 +75,37 @@ describe('call state', () => {
     ['mute and hold are tracked', outgoing, [{ type: 'muted' }, { type: 'held' }], { muted: true, held: true }],
     ['unmute and resume undo them', outgoing, [{ type: 'muted' }, { type: 'held' }, { type: 'unmuted' }, { type: 'resumed' }], { muted: false, held: false }],
     [
+      'the other party holds: held by them, not by us',
+      outgoing,
+      [{ type: 'accepted', at: 2000 }, { type: 'held-by-remote' }],
+      { state: 'active', held: false, heldByRemote: true },
+    ],
+    ['the other party resumes', outgoing, [{ type: 'held-by-remote' }, { type: 'resumed-by-remote' }], { held: false, heldByRemote: false }],
+    ['both hold: each side is kept apart', outgoing, [{ type: 'held-by-remote' }, { type: 'held' }], { held: true, heldByRemote: true }],
+    [
+      'both hold, the other party resumes: still held by us',
+      outgoing,
+      [{ type: 'held-by-remote' }, { type: 'held' }, { type: 'resumed-by-remote' }],
+      { held: true, heldByRemote: false },
+    ],
+    [
+      'both hold, we resume: still held by them',
+      outgoing,
+      [{ type: 'held' }, { type: 'held-by-remote' }, { type: 'resumed' }],
+      { held: false, heldByRemote: true },
+    ],
+    [
+      'held by them, then hung up: the end is kept, not the hold',
+      incoming,
+      [
+        { type: 'accepted', at: 2000 },
+        { type: 'held-by-remote' },
+        { type: 'ended', at: 3000, cause: 'Bye', originator: 'remote' },
+        { type: 'resumed-by-remote' },
+      ],
+      { state: 'ended', heldByRemote: true },
+    ],
+    [
       'an ended call stays ended',
       outgoing,
       [

@@ -12,8 +12,8 @@ export interface SeenRequest {
 
 /**
  * A registrar in the test process: every socket it makes is one connection, over which it answers
- * REGISTERs as scripted (200 OK by default, echoing the Contact), OPTIONS with 200 unless told to
- * go silent, and SUBSCRIBEs with 489. It keeps every request it saw, per connection.
+ * REGISTERs as scripted (200 OK by default, echoing the Contact), OPTIONS as told (200 by default)
+ * unless told to go silent, and SUBSCRIBEs with 489. It keeps every request it saw, per connection.
  */
 export class ScriptedRegistrar {
   readonly seen: SeenRequest[] = [];
@@ -22,7 +22,11 @@ export class ScriptedRegistrar {
   /** While true, nothing more is answered on the connections open now (a half-open connection). */
   private silentUpTo = 0;
 
-  constructor(private readonly script: (n: number) => RegisterAnswer = () => ({ status: 200, reason: 'OK' })) {}
+  constructor(
+    private readonly script: (n: number) => RegisterAnswer = () => ({ status: 200, reason: 'OK' }),
+    /** How OPTIONS (the keepalive's ping) are answered. */
+    private readonly optionsAnswer: { status: number; reason: string } = { status: 200, reason: 'OK' },
+  ) {}
 
   get connectionCount(): number {
     return this.connections;
@@ -37,10 +41,18 @@ export class ScriptedRegistrar {
     return this.seen.filter((r) => r.method === 'REGISTER' && r.connection === connection);
   }
 
+  /** Sends `message` to the phone over connection `connection` (as the PBX would, e.g. an INVITE). */
+  deliver(connection: number, message: string): void {
+    this.deliverers.get(connection)?.(message);
+  }
+
+  private readonly deliverers = new Map<number, (message: string) => void>();
+
   socket = (url: string): Socket => {
     const registrar = this;
     const connection = ++this.connections;
     let connected = false;
+    this.deliverers.set(connection, (message) => connected && socket.ondata(message));
     const socket = {
       via_transport: 'WS',
       url,
@@ -79,7 +91,7 @@ export class ScriptedRegistrar {
       const contact = answer.status === 200 ? [`Contact: ${header(text, 'Contact').replace(/;expires=\d+/, '')};expires=600`] : [];
       reply(response(text, answer.status, answer.reason, [...contact, ...(answer.headers ?? [])]));
     } else if (method === 'OPTIONS') {
-      reply(response(text, 200, 'OK'));
+      reply(response(text, this.optionsAnswer.status, this.optionsAnswer.reason));
     } else if (method === 'SUBSCRIBE') {
       reply(response(text, 489, 'Bad Event'));
     }
