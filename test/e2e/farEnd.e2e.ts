@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { callFromTrunk, ghostReplacesFromTrunk, referringCallFromTrunk } from '../pbx/trunk';
 import type { Agent } from './harness/browser';
+import { keepNotifications } from './harness/notifications';
 import { connect, dial, usePbx } from './harness/phone';
 
 const env = usePbx();
@@ -87,15 +88,7 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     const bob = await env.desks.registered('102', { displayName: 'Police · +32 2 555 01 99' });
     const [alicePopup, bobPopup] = await Promise.all([alice.openPopup(), bob.openPopup()]);
     await connect(bob, bobPopup, alice, alicePopup, '101');
-    // Headless Chromium shows no notification: keep what the service worker asks it to show.
-    const sw = await alice.serviceWorker();
-    await sw.evaluate(() => {
-      const created: chrome.notifications.NotificationOptions[] = [];
-      const notifications = chrome.notifications as unknown as { create(id: string, options: object): Promise<string> };
-      const create = notifications.create.bind(notifications);
-      notifications.create = (id, options) => (created.push(options), create(id, options));
-      (self as unknown as { created: typeof created }).created = created;
-    });
+    const shown = await keepNotifications(await alice.serviceWorker());
     await controls(bobPopup).getByRole('button', { name: 'Transfer' }).click();
     await bobPopup.getByRole('textbox', { name: 'Transfer to' }).fill('+3225550103');
     await bobPopup.getByRole('button', { name: 'Transfer now' }).click();
@@ -103,7 +96,7 @@ describe('a far end asks the agent to call someone else (REFER)', () => {
     await expect
       .poll(() => request.getByRole('paragraph').allTextContents())
       .toEqual(['102 asks to transfer you to +32 2 555 01 03', 'Name sent by the other party: Police · +32 2 555 01 99']);
-    const created = () => sw.evaluate(() => (self as unknown as { created: { title: string }[] }).created.filter((n) => n.title === 'Transfer request'));
+    const created = async () => (await shown()).filter((n) => n.title === 'Transfer request');
     await expect.poll(async () => (await created()).length).toBe(1);
     expect((await created())[0]).toMatchObject({
       message: '102 asks to transfer you to +32 2 555 01 03',

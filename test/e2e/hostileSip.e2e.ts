@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { callFromTrunk, reinvitingCallFromTrunk } from '../pbx/trunk';
+import { keepNotifications } from './harness/notifications';
 import { dial, usePbx } from './harness/phone';
 
 const env = usePbx();
@@ -22,21 +23,13 @@ describe('hostile input from the SIP side', () => {
   test('a caller name dressed up as a number: its invisible and bidi characters are stripped, and the number is shown apart from it', async () => {
     const alice = await env.desks.registered('101');
     const sw = await alice.serviceWorker();
-    // Headless Chromium shows no notification: keep what the service worker asks it to show.
-    await sw.evaluate(() => {
-      const created: chrome.notifications.NotificationOptions[] = [];
-      const notifications = chrome.notifications as unknown as { create(id: string, options: object): Promise<string> };
-      const create = notifications.create.bind(notifications);
-      notifications.create = (id, options) => (created.push(options), create(id, options));
-      (self as unknown as { created: typeof created }).created = created;
-    });
+    const created = await keepNotifications(sw);
     const hidden = /[\u200b-\u200f\u061c\u2060-\u2069\u202a-\u202e\ufeff]/;
     const calling = callFromTrunk(env.pbx, '101', 1, 4000, { callerName: 'Police\u200b\u061c \u00b7 +32\u2066 2 555 00 00\u2069\u200d' });
     const ringing = await alice.waitForSnapshot((s) => s.calls[0]?.state === 'incoming', 'the spoofing caller ringing');
     expect(ringing.calls[0]!.remoteName).toBe('Police · +32 2 555 00 00');
     expect(ringing.calls[0]!.remoteNumber).toBe('+32255501');
 
-    const created = () => sw.evaluate(() => (self as unknown as { created: { title: string; message: string }[] }).created);
     await expect.poll(async () => (await created()).length).toBe(1);
     const [notification] = await created();
     expect(notification!.title).toBe('Incoming call from +32255501');

@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { sipIdentity } from '../../../src/calls/sipIdentity';
 import { KEEPALIVE_ANSWER_MS, KEEPALIVE_INTERVAL_MS, Keepalive } from '../../../src/offscreen/keepalive';
 import { Registration } from '../../../src/offscreen/registration';
-import type { AccountSettings } from '../../../src/settings';
-import { ScriptedRegistrar } from './scriptedRegistrar';
+import { account, identity, ScriptedRegistrar } from './scriptedRegistrar';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -46,16 +44,6 @@ describe('the keepalive', () => {
   });
 });
 
-const account: AccountSettings = {
-  username: '101',
-  password: 'secret',
-  domain: 'pbx.test',
-  websocketUrl: 'wss://pbx.test',
-  displayName: '',
-  iceServers: [],
-  enabled: true,
-};
-
 describe("the keepalive's OPTIONS over JsSIP", () => {
   // Many PBXs answer OPTIONS with an error (not allowed, not found): an answer all the same.
   test.each([
@@ -68,7 +56,7 @@ describe("the keepalive's OPTIONS over JsSIP", () => {
     let lost = 0;
     const registration = new Registration(
       account,
-      sipIdentity('3f2a9c1e-0b7d-4e55-9a10-6c2d8e4f1a2b'),
+      identity,
       { state: () => undefined, incoming: () => undefined, voicemail: () => undefined, connectionLost: () => lost++ },
       registrar.socket,
       () => 0.5,

@@ -1,25 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CREDENTIALS_RETRY_MS } from '../../../src/calls/registrationRetry';
-import { sipIdentity } from '../../../src/calls/sipIdentity';
 import type { RegistrationSnapshot } from '../../../src/calls/snapshot';
 import { KEEPALIVE_ANSWER_MS, KEEPALIVE_INTERVAL_MS } from '../../../src/offscreen/keepalive';
 import { Registration } from '../../../src/offscreen/registration';
-import type { AccountSettings } from '../../../src/settings';
-import { type RegisterAnswer, ScriptedRegistrar } from './scriptedRegistrar';
+import { account, identity, type RegisterAnswer, ScriptedRegistrar } from './scriptedRegistrar';
 
 // The softphone's registration over a scripted socket, in fake time: JsSIP's own REGISTER, refresh,
 // digest and transaction code runs as in the browser, against a registrar that answers as told.
-
-const account: AccountSettings = {
-  username: '101',
-  password: 'secret',
-  domain: 'pbx.test',
-  websocketUrl: 'wss://pbx.test',
-  displayName: '',
-  iceServers: [],
-  enabled: true,
-};
-const identity = sipIdentity('3f2a9c1e-0b7d-4e55-9a10-6c2d8e4f1a2b');
 
 function start(script?: (n: number) => RegisterAnswer) {
   const registrar = new ScriptedRegistrar(script);

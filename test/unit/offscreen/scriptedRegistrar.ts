@@ -1,4 +1,18 @@
 import type { Socket } from 'jssip';
+import { sipIdentity } from '../../../src/calls/sipIdentity';
+import type { AccountSettings } from '../../../src/settings';
+
+/** The account the scripted registrar's tests register with, and its one SIP identity. */
+export const account: AccountSettings = {
+  username: '101',
+  password: 'secret',
+  domain: 'pbx.test',
+  websocketUrl: 'wss://pbx.test',
+  displayName: '',
+  iceServers: [],
+  enabled: true,
+};
+export const identity = sipIdentity('3f2a9c1e-0b7d-4e55-9a10-6c2d8e4f1a2b');
 
 /** What the registrar answers to the n-th REGISTER it sees (1 = the first), or 'silence'. */
 export type RegisterAnswer = { status: number; reason: string; headers?: string[] } | 'silence';

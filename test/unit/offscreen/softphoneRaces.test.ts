@@ -1,25 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { sipIdentity } from '../../../src/calls/sipIdentity';
 import type { SoftphoneSnapshot } from '../../../src/calls/snapshot';
 import { Softphone } from '../../../src/offscreen/softphone';
-import type { AccountSettings } from '../../../src/settings';
-import { ScriptedRegistrar } from './scriptedRegistrar';
+import { account, identity, ScriptedRegistrar } from './scriptedRegistrar';
 
 // What the softphone does when a call changes while the microphone opens (getUserMedia can take
 // seconds while the browser asks the agent): JsSIP's own INVITE and CANCEL handling over a scripted
 // socket, with a microphone that opens only when the test says so.
-
-const account: AccountSettings = {
-  username: '101',
-  password: 'secret',
-  domain: 'pbx.test',
-  websocketUrl: 'wss://pbx.test',
-  displayName: '',
-  iceServers: [],
-  enabled: true,
-};
-const identity = sipIdentity('3f2a9c1e-0b7d-4e55-9a10-6c2d8e4f1a2b');
 
 interface FakeTrack {
   kind: 'audio';
