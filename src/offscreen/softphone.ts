@@ -181,7 +181,7 @@ export class Softphone {
     if (!dial.ok) return this.fail(invalidNumber(dial.error));
     const agent = this.registration?.registeredAgent ?? null;
     if (agent === null) return this.fail(this.notRegisteredError());
-    if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
+    if (this.lineBusy(consultationFor)) {
       return this.fail(appError('call_in_progress'));
     }
     const microphone = await this.openMicrophone();
@@ -197,7 +197,7 @@ export class Softphone {
       stopStream(microphone.value);
       return this.fail(appError('call_ended'));
     }
-    if (this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null)) {
+    if (this.lineBusy(consultationFor)) {
       stopStream(microphone.value);
       return this.fail(appError('call_in_progress'));
     }
@@ -241,6 +241,11 @@ export class Softphone {
     this.holdOthers(callId);
     call.answer(microphone.value, this.pcConfig());
     return OK;
+  }
+
+  /** Whether a new call must wait: two calls are up, or one is and this call consults for none. */
+  private lineBusy(consultationFor: string | null): boolean {
+    return this.calls.size >= MAX_LIVE_CALLS || (this.calls.size > 0 && consultationFor === null);
   }
 
   private isRinging(call: CallSession): boolean {
